@@ -1,0 +1,1 @@
+"""The platform catalogue, the channel register, its lifecycle and the mandates to run channels."""

@@ -1,0 +1,62 @@
+"""Forms for channels, mandates, lifecycle steps and platform decisions; services do the checks."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tillit.organisation.models import Department, Person
+
+from .choices import MandateRole, PlatformDecision
+from .models import Channel, Platform
+
+
+class ChannelForm(forms.ModelForm):
+    """The channel and its plan (R2); every plan field is required."""
+
+    department = forms.ModelChoiceField(queryset=Department.objects.none(), label=_("Department"))
+
+    class Meta:
+        model = Channel
+        fields = [
+            "name", "platform", "url", "department", "purpose", "plan_why", "plan_goal",
+            "plan_audience", "plan_outcome", "plan_operation",
+        ]
+        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in [
+            "purpose", "plan_why", "plan_goal", "plan_audience", "plan_outcome", "plan_operation"]}
+
+    def __init__(self, *args, departments=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments if departments is not None else Department.objects.none()
+        self.fields["platform"].queryset = Platform.objects.exclude(decision=PlatformDecision.NOT_ALLOWED)
+        self.fields["url"].widget = forms.URLInput(attrs={"placeholder": "https://"})
+        self.fields["url"].assume_scheme = "https"
+        if self.instance.pk:
+            del self.fields["department"]
+
+    def validate_unique(self):
+        """Uniqueness is the service's job, so the message is the same from every entry point."""
+
+
+class MandateForm(forms.Form):
+    """A mandate to grant (R6)."""
+
+    person = forms.ModelChoiceField(queryset=Person.objects.filter(is_active=True), label=_("Person"))
+    role = forms.ChoiceField(choices=MandateRole.choices, label=_("Role"))
+    valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"}))
+    valid_until = forms.DateField(
+        label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for a mandate that runs until it is revoked."),
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StepForm(forms.Form):
+    """A lifecycle step with an optional comment."""
+
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PlatformDecisionForm(forms.Form):
+    """The organisation's decision about a platform (R1)."""
+
+    decision = forms.ChoiceField(choices=PlatformDecision.choices, label=_("Decision"))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))

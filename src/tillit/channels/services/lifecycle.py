@@ -1,0 +1,102 @@
+"""Moving a channel through its lifecycle (R3, R7): guarded, timestamped, audited, notified."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tillit.audit.services import audit_record
+from tillit.core.cache import namespace_bump_on_commit
+from tillit.core.exceptions import NotFound
+from tillit.organisation.models import Person, Role
+from tillit.organisation.notify import notify
+from tillit.organisation.selectors import managers_of, people_with_role
+
+from ..choices import ChannelStatus as S
+from ..models import Channel, ChannelEvent, Mandate
+from ..permissions import Actor, can_view
+from ..workflow import TRANSITIONS
+from .staffing import channel_check_staffing, staffing_problems
+
+
+class TransitionRefused(ValidationError):
+    """The move is not allowed from the channel's current state or lacks what it needs."""
+
+
+def _recipients(channel: Channel, name: str) -> list[Person]:
+    """Who hears about each step, following the guideline's chain of people (R7)."""
+    dept = channel.department
+    creator = [channel.created_by]
+    holders = list(
+        Person.objects.filter(mandates__in=Mandate.objects.valid_on(timezone.localdate()).filter(
+            channel=channel)).distinct()
+    )
+    informators = list(people_with_role(Role.INFORMATOR, dept))
+    managers = list(managers_of(dept))
+    return {
+        "propose": managers,
+        "return": creator,
+        "approve": creator + holders,
+        "notify_informator": informators,
+        "acknowledge": creator + holders + managers,
+        "send_link": list(people_with_role(Role.WEBMASTER)),
+        "publish": managers + informators + holders,
+        "pause": managers + informators + holders,
+        "resume": managers + informators + holders,
+        "close": managers + informators + holders + list(people_with_role(Role.ARCHIVIST)),
+        "archive": managers,
+    }.get(name, [])
+
+
+@transaction.atomic
+def channel_transition(*, actor: Person, channel: Channel, name: str, comment: str = "") -> Channel:
+    """Make one lifecycle move, or refuse it with a reason and change nothing."""
+    channel = (
+        Channel.objects.select_for_update()
+        .select_related("department", "platform", "created_by")
+        .get(pk=channel.pk)
+    )
+    who = Actor(actor)
+    if not can_view(who, channel):
+        raise NotFound
+    transition = TRANSITIONS.get(name)
+    if transition is None:
+        raise TransitionRefused(_("Unknown step."))
+    if channel.status not in transition.sources:
+        raise TransitionRefused(
+            _("The channel is %(status)s; this step is not possible now.")
+            % {"status": channel.get_status_display()}
+        )
+    if not transition.allowed(who, channel):
+        raise TransitionRefused(_("You may not take this step for this channel."))
+    if transition.needs_comment and not comment.strip():
+        raise TransitionRefused(_("Write a comment explaining this step."))
+    if transition.target == S.PROPOSED and not channel.platform.is_open:
+        raise TransitionRefused(_("The platform is no longer allowed."))
+    if transition.needs_staffing:
+        problems = staffing_problems(channel)
+        if problems:
+            raise TransitionRefused(" ".join(problems))
+    previous = channel.status
+    channel.status = transition.target
+    channel.status_changed_at = timezone.now()
+    channel.save(update_fields=["status", "status_changed_at", "updated_at"])
+    ChannelEvent.objects.create(
+        channel=channel, actor=actor, action=name, from_status=previous,
+        to_status=channel.status, comment=comment,
+    )
+    audit_record(
+        actor=actor, action=f"channel.{name}", obj=channel,
+        detail={"from": previous, "to": channel.status, "comment": comment},
+    )
+    notify(
+        people=[p for p in _recipients(channel, name) if p.pk != actor.pk],
+        subject=_("%(channel)s: %(step)s")
+        % {"channel": channel.name, "step": channel.get_status_display()},
+        body=_("%(who)s: %(step)s.") % {"who": actor.name, "step": transition.label}
+        + (f"\n\n{comment}" if comment else ""),
+        url=f"/register/{channel.public_id}/",
+    )
+    channel_check_staffing(channel=channel, actor=actor)
+    namespace_bump_on_commit("directory")
+    return channel

@@ -1,0 +1,83 @@
+"""Granting and revoking mandates (R6): only the department's manager does either."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tillit.audit.services import audit_record
+from tillit.core.exceptions import NotFound
+from tillit.organisation.models import Person
+from tillit.organisation.notify import notify
+
+from ..choices import MandateRole
+from ..models import Channel, Mandate
+from ..permissions import Actor, can_manage_mandates
+from .staffing import channel_check_staffing
+
+
+@transaction.atomic
+def mandate_grant(
+    *,
+    actor: Person,
+    channel: Channel,
+    person: Person,
+    role: str,
+    valid_from: date,
+    valid_until: date | None = None,
+    note: str = "",
+) -> Mandate:
+    """Give a person the administrator or substitute role on a channel for a period."""
+    if not can_manage_mandates(Actor(actor), channel):
+        raise NotFound
+    errors = {}
+    if role not in MandateRole.values:
+        errors["role"] = [_("Choose administrator or substitute.")]
+    if valid_from is None:
+        errors["valid_from"] = [_("Enter the first day of the mandate.")]
+    elif valid_until is not None and valid_until < valid_from:
+        errors["valid_until"] = [_("The mandate cannot end before it starts.")]
+    if not person.is_active:
+        errors["person"] = [_("This person is no longer active.")]
+    if errors:
+        raise ValidationError(errors)
+    mandate = Mandate(
+        channel=channel, person=person, role=role, valid_from=valid_from,
+        valid_until=valid_until, note=note, granted_by=actor,
+    )
+    mandate.full_clean()
+    mandate.save()
+    audit_record(
+        actor=actor, action="mandate.grant", obj=mandate,
+        detail={
+            "channel": channel.pk, "person": person.pk, "role": role,
+            "valid_from": valid_from, "valid_until": valid_until,
+        },
+    )
+    notify(
+        people=[person],
+        subject=_("You have a mandate on %(name)s") % {"name": channel.name},
+        body=_("Role: %(role)s, from %(start)s until %(end)s.")
+        % {"role": mandate.get_role_display(), "start": valid_from, "end": valid_until or "–"},
+        url=f"/register/{channel.public_id}/",
+    )
+    channel_check_staffing(channel=channel, actor=actor)
+    return mandate
+
+
+@transaction.atomic
+def mandate_revoke(*, actor: Person, mandate: Mandate) -> Mandate:
+    """End a mandate now; a running channel that loses its staffing is flagged at once."""
+    mandate = Mandate.objects.select_for_update().select_related("channel").get(pk=mandate.pk)
+    if not can_manage_mandates(Actor(actor), mandate.channel):
+        raise NotFound
+    if mandate.revoked_at is not None:
+        return mandate
+    mandate.revoked_at = timezone.now()
+    mandate.revoked_by = actor
+    mandate.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
+    audit_record(actor=actor, action="mandate.revoke", obj=mandate)
+    channel_check_staffing(channel=mandate.channel, actor=actor)
+    return mandate

@@ -1,0 +1,91 @@
+"""Creating and editing channels and their plans (R2)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tillit.audit.services import audit_record
+from tillit.core.exceptions import NotFound
+from tillit.organisation.models import Department, Person
+
+from ..models import Channel, ChannelEvent, Platform
+from ..permissions import Actor, can_create_in, can_edit
+from .urls import check_url_matches_platform, normalise_channel_url
+
+EDITABLE_FIELDS = (
+    "name", "platform", "url", "purpose", "plan_why", "plan_goal", "plan_audience",
+    "plan_outcome", "plan_operation",
+)
+
+
+def _validate(channel: Channel) -> None:
+    """Check the address, the platform decision and the plan; raise one error with every problem."""
+    errors: dict[str, list[str]] = {}
+    try:
+        channel.url = normalise_channel_url(channel.url)
+    except ValidationError:
+        errors["url"] = [_("Enter a complete web address starting with https://.")]
+    platform: Platform | None = channel.platform if channel.platform_id else None
+    if platform is None:
+        errors["platform"] = [_("Choose a platform from the catalogue.")]
+    elif not platform.is_open:
+        errors["platform"] = [
+            _("The organisation has not allowed channels on %(platform)s.")
+            % {"platform": platform.name}
+        ]
+    elif "url" not in errors:
+        try:
+            check_url_matches_platform(channel.url, platform)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if "url" not in errors and Channel.objects.filter(url=channel.url).exclude(pk=channel.pk).exists():
+        errors["url"] = [_("A channel with this address is already registered.")]
+    try:
+        channel.full_clean(exclude=["url", "platform", "created_by"])
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def channel_create(*, actor: Person, department: Department, **fields) -> Channel:
+    """Start a channel as a draft in a department the person works for."""
+    who = Actor(actor)
+    if department is None or not can_create_in(who, department.pk):
+        raise NotFound
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    channel = Channel(department=department, created_by=actor, **fields)
+    _validate(channel)
+    channel.save()
+    ChannelEvent.objects.create(channel=channel, actor=actor, action="create", to_status=channel.status)
+    audit_record(actor=actor, action="channel.create", obj=channel, detail={"name": channel.name})
+    return channel
+
+
+@transaction.atomic
+def channel_update(*, actor: Person, channel: Channel, **fields) -> Channel:
+    """Change a channel's name, address or plan."""
+    channel = Channel.objects.select_for_update().get(pk=channel.pk)
+    if not can_edit(Actor(actor), channel):
+        raise NotFound
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    changed = {}
+    for name, value in fields.items():
+        if getattr(channel, name) != value:
+            changed[name] = str(value.pk if hasattr(value, "pk") else value)
+            setattr(channel, name, value)
+    if not changed:
+        return channel
+    _validate(channel)
+    channel.save()
+    audit_record(actor=actor, action="channel.update", obj=channel, detail=changed)
+    from tillit.core.cache import namespace_bump_on_commit
+
+    namespace_bump_on_commit("directory")
+    return channel

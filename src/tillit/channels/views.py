@@ -1,0 +1,212 @@
+"""Views of the channel register: list and export, a channel with its steps, mandates, platforms."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tillit.core.exceptions import NotFound
+from tillit.organisation.models import Department, Role
+from tillit.web.views import person_required
+
+from . import services
+from .choices import ChannelStatus
+from .forms import ChannelForm, MandateForm, PlatformDecisionForm, StepForm
+from .models import Mandate, Platform
+from .permissions import Actor, can_create_in, can_edit, can_manage_mandates
+from .selectors import channel_get_for, channels_filter, channels_visible_to, mandates_for_channel
+from .services.lifecycle import TransitionRefused
+from .services.staffing import staffing_problems
+from .workflow import TRANSITIONS, transitions_available
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    """Put a service's validation errors on the form's fields."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _filters(request) -> dict:
+    return {k: request.GET.get(k, "").strip()[:100] for k in ("department", "platform", "status", "q")}
+
+
+@person_required
+def register(request):
+    """The register (R4): the person's department's channels, or all for organisation roles."""
+    actor = Actor(request.person)
+    filters = _filters(request)
+    channels = channels_filter(channels_visible_to(actor), **filters)
+    creatable = [d for d in Department.objects.all() if can_create_in(actor, d.pk)]
+    return render(request, "channels/register.html", {
+        "channels": channels,
+        "filters": filters,
+        "departments": Department.objects.all(),
+        "platforms": Platform.objects.all(),
+        "statuses": ChannelStatus.choices,
+        "can_create": bool(creatable),
+    })
+
+
+@person_required
+def register_csv(request):
+    """The register as CSV, with the same filters as the page."""
+    channels = channels_filter(channels_visible_to(Actor(request.person)), **_filters(request))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kanalregister.csv"'
+    response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
+    writer = csv.writer(response)
+    writer.writerow([_("Id"), _("Name"), _("Platform"), _("Address"), _("Department"),
+                     _("Committee"), _("Status"), _("Purpose"), _("Staffing problem")])
+    for c in channels:
+        writer.writerow([_csv_safe(v) for v in (
+            c.public_id, c.name, c.platform.name, c.url, c.department.name,
+            c.department.committee.name, c.get_status_display(), c.purpose, c.staffing_problem)])
+    return response
+
+
+def _csv_safe(value) -> str:
+    """Neutralise spreadsheet formulas in cell values."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@person_required
+def channel_create(request):
+    """Start a new channel with its plan."""
+    actor = Actor(request.person)
+    departments = Department.objects.filter(
+        pk__in=[d.pk for d in Department.objects.all() if can_create_in(actor, d.pk)])
+    if not departments:
+        raise NotFound
+    form = ChannelForm(request.POST or None, departments=departments)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        department = data.pop("department")
+        try:
+            channel = services.channel_create(actor=request.person, department=department, **data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The channel was saved as a draft."))
+            return redirect("channels:detail", channel.public_id)
+    return render(request, "channels/form.html", {"form": form, "title": _("New channel")})
+
+
+@person_required
+def channel_edit(request, public_id):
+    """Edit a channel's name, address and plan."""
+    actor = Actor(request.person)
+    channel = channel_get_for(actor, public_id)
+    if not can_edit(actor, channel):
+        raise NotFound
+    form = ChannelForm(request.POST or None, instance=channel)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.channel_update(actor=request.person, channel=channel, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The channel was saved."))
+            return redirect("channels:detail", channel.public_id)
+    return render(request, "channels/form.html", {"form": form, "channel": channel,
+                                                  "title": _("Edit %(name)s") % {"name": channel.name}})
+
+
+@person_required
+def channel_detail(request, public_id):
+    """A channel: its plan, lifecycle, steps the person may take, and its mandates."""
+    actor = Actor(request.person)
+    channel = channel_get_for(actor, public_id)
+    return render(request, "channels/detail.html", {
+        "channel": channel,
+        "steps": transitions_available(actor, channel),
+        "events": channel.events.select_related("actor"),
+        "mandates": mandates_for_channel(channel),
+        "can_edit": can_edit(actor, channel),
+        "can_manage_mandates": can_manage_mandates(actor, channel),
+        "staffing": staffing_problems(channel),
+        "step_form": StepForm(),
+    })
+
+
+@require_POST
+@person_required
+def channel_step(request, public_id, name):
+    """Take one lifecycle step."""
+    actor = Actor(request.person)
+    channel = channel_get_for(actor, public_id)
+    if name not in TRANSITIONS:
+        raise NotFound
+    form = StepForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    try:
+        services.channel_transition(actor=request.person, channel=channel, name=name, comment=comment)
+    except TransitionRefused as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Done: %(step)s.") % {"step": TRANSITIONS[name].label})
+    return redirect("channels:detail", channel.public_id)
+
+
+@person_required
+def mandate_grant(request, public_id):
+    """Grant a mandate on the channel (managers only)."""
+    actor = Actor(request.person)
+    channel = channel_get_for(actor, public_id)
+    if not can_manage_mandates(actor, channel):
+        raise NotFound
+    form = MandateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mandate_grant(actor=request.person, channel=channel, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The mandate was granted."))
+            return redirect("channels:detail", channel.public_id)
+    return render(request, "channels/mandate_form.html", {"form": form, "channel": channel})
+
+
+@require_POST
+@person_required
+def mandate_revoke(request, public_id, mandate_id):
+    """Revoke a mandate now."""
+    actor = Actor(request.person)
+    channel = channel_get_for(actor, public_id)
+    mandate = get_object_or_404(Mandate, pk=mandate_id, channel=channel)
+    services.mandate_revoke(actor=request.person, mandate=mandate)
+    messages.success(request, _("The mandate was revoked."))
+    return redirect("channels:detail", channel.public_id)
+
+
+@person_required
+def platforms(request):
+    """The platform catalogue and the organisation's decisions (R1)."""
+    actor = Actor(request.person)
+    return render(request, "channels/platforms.html", {
+        "platforms": Platform.objects.select_related("decided_by"),
+        "can_decide": actor.is_org_wide(Role.ORG_ADMIN),
+    })
+
+
+@person_required
+def platform_decide(request, slug):
+    """Change the decision about a platform (organisation administrators)."""
+    actor = Actor(request.person)
+    if not actor.is_org_wide(Role.ORG_ADMIN):
+        raise NotFound
+    platform = get_object_or_404(Platform, slug=slug)
+    form = PlatformDecisionForm(request.POST or None,
+                                initial={"decision": platform.decision, "reason": platform.reason})
+    if request.method == "POST" and form.is_valid():
+        services.platform_decide(actor=request.person, platform=platform, **form.cleaned_data)
+        messages.success(request, _("The decision was recorded."))
+        return redirect("channels:platforms")
+    return render(request, "channels/platform_form.html", {"form": form, "platform": platform})

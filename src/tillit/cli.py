@@ -1,0 +1,16 @@
+"""The `tillit` console script: Django's management commands under one name."""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run a Tillit command (`tillit demo`, `tillit worker`, `tillit audit verify`, ...)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tillit.settings.base")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["tillit", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":
+    main()

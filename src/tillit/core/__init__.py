@@ -1,0 +1,1 @@
+"""Shared building blocks: model mixins, the periodic scheduler, small utilities."""

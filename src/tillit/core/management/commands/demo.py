@@ -1,0 +1,50 @@
+"""`tillit demo`: migrate, load Piteå kommun, and run the web server and worker in one process."""
+
+import threading
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
+
+from tillit.demo.data import DEMO_PASSWORD, PEOPLE, demo_exists, load_demo
+
+
+class Command(BaseCommand):
+    """The demo."""
+
+    help = "Set up the demo organisation on SQLite and serve it with a background worker."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-serve", action="store_true", help="Set up only; do not serve.")
+
+    def handle(self, *args, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        port = options["port"]
+        base = f"http://127.0.0.1:{port}"
+        # Links in notices and e-mails point at the demo's own address.
+        settings.TILLIT_BASE_URL = base
+        if not demo_exists():
+            # The set-up's own notifications would flood the console; they stay in memory.
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+                load_demo()
+            self.stdout.write("Loaded the demo organisation (Piteå kommun).")
+        self.stdout.write(self.style.SUCCESS(f"\nTillit demo: {base}/"))
+        self.stdout.write(f"  Public link collection: {base}/kanaler/")
+        self.stdout.write(f"  Directory JSON:         {base}/api/v1/directory/channels")
+        self.stdout.write(f"  Atom feed:              {base}/kanaler/feed.atom")
+        self.stdout.write(f"  Database:               {settings.DATABASES['default']['NAME']}")
+        self.stdout.write(f"\nSign in at {base}/konto/logga-in/ with password '{DEMO_PASSWORD}' as:")
+        for username, name, function, _dept, roles in PEOPLE:
+            label = ", ".join(str(r[0].label) for r in roles) or "kanaladministratör/ersättare"
+            self.stdout.write(f"  {username:<14} {name} ({function}) – {label}")
+        if options["no_serve"]:
+            return
+        from tillit.core.worker import run_worker
+
+        threading.Thread(
+            target=run_worker, kwargs={"worker_id": "demo", "interval": 1.0},
+            name="tillit-worker", daemon=True,
+        ).start()
+        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)

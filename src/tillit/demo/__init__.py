@@ -1,0 +1,1 @@
+"""The demo organisation: Piteå kommun with the guideline's values."""

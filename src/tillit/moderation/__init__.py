@@ -1,0 +1,1 @@
+"""Moderation: the comment policy, detectors that explain themselves, proposals and decisions."""

@@ -1,0 +1,1 @@
+"""The organisation, its committees and departments, people and their roles."""

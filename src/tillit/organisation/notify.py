@@ -1,0 +1,30 @@
+"""Notifying people: an in-app notice now and an e-mail once the transaction commits."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from .models import Notice, Person
+
+
+def notify(*, people: Iterable[Person], subject: str, body: str = "", url: str = "") -> None:
+    """Tell each person about an event, in the app and by e-mail (sent after commit)."""
+    recipients = {p.pk: p for p in people if p.is_active}
+    if not recipients:
+        return
+    Notice.objects.bulk_create(
+        Notice(person=p, subject=subject[:300], body=body, url=url) for p in recipients.values()
+    )
+    link = f"{settings.TILLIT_BASE_URL}{url}" if url else ""
+    message = f"{body}\n\n{link}".strip()
+    emails = [p.email for p in recipients.values() if p.email]
+
+    def _send() -> None:
+        for address in emails:
+            # One message per person so nobody sees the others' addresses; a mail failure
+            # must not undo the committed change, so it is logged rather than raised.
+            send_mail(subject, message, None, [address], fail_silently=True)
+
+    transaction.on_commit(_send)

@@ -1,0 +1,93 @@
+"""Changes to the organisation, its people and roles; each audited in its own transaction."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tillit.audit.services import audit_record
+
+from .models import DEPARTMENT_ROLES, Department, Organisation, Person, Role, RoleAssignment
+
+
+@transaction.atomic
+def organisation_update(*, actor: Person | None, organisation: Organisation, **fields) -> Organisation:
+    """Change the organisation's settings."""
+    changed = {}
+    for name, value in fields.items():
+        if getattr(organisation, name) != value:
+            changed[name] = value
+            setattr(organisation, name, value)
+    organisation.full_clean()
+    organisation.save()
+    audit_record(actor=actor, action="organisation.update", obj=organisation, detail=changed)
+    return organisation
+
+
+@transaction.atomic
+def person_create(
+    *,
+    actor: Person | None,
+    username: str,
+    name: str,
+    email: str,
+    function: str = "",
+    department: Department | None = None,
+    password: str | None = None,
+) -> Person:
+    """Create a login account and the person behind it."""
+    user_model = get_user_model()
+    user = user_model(username=username, email=email)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    person = Person(user=user, name=name, email=email, function=function, department=department)
+    person.full_clean()
+    person.save()
+    audit_record(
+        actor=actor, action="person.create", obj=person, detail={"username": username}
+    )
+    return person
+
+
+@transaction.atomic
+def role_assign(
+    *, actor: Person | None, person: Person, role: str, department: Department | None = None
+) -> RoleAssignment:
+    """Give a person a role; manager and informatör need a department, the rest must not have one."""
+    if role not in Role.values:
+        raise ValidationError(_("Unknown role."))
+    if role in DEPARTMENT_ROLES and department is None:
+        raise ValidationError(_("This role is held in a department; choose one."))
+    if role not in DEPARTMENT_ROLES:
+        department = None
+    assignment, created = RoleAssignment.objects.get_or_create(
+        person=person, role=role, department=department
+    )
+    if created:
+        audit_record(
+            actor=actor,
+            action="role.assign",
+            obj=person,
+            detail={"role": role, "department": department.pk if department else None},
+        )
+    return assignment
+
+
+@transaction.atomic
+def person_deactivate(*, actor: Person | None, person: Person) -> Person:
+    """Mark a person as having left; their channels are re-checked for staffing at once."""
+    from tillit.channels.services.staffing import channels_recheck_staffing_for_person
+
+    if not person.is_active:
+        return person
+    person.is_active = False
+    person.save(update_fields=["is_active", "updated_at"])
+    person.user.is_active = False
+    person.user.save(update_fields=["is_active"])
+    audit_record(actor=actor, action="person.deactivate", obj=person)
+    channels_recheck_staffing_for_person(person=person)
+    return person

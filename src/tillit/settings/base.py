@@ -1,0 +1,176 @@
+"""Every setting Tillit reads, declared once with its type and a default that works with no variables."""
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parents[3]
+VAR_DIR = Path(environ.Env().str("TILLIT_VAR_DIR", default=str(BASE_DIR / "var")))
+
+env = environ.Env(
+    TILLIT_DEBUG=(bool, False),
+    TILLIT_SECRET_KEY=(str, ""),
+    TILLIT_ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost", "[::1]"]),
+    TILLIT_EMAIL_URL=(str, "consolemail://"),
+    TILLIT_DEFAULT_FROM_EMAIL=(str, "tillit@localhost"),
+    TILLIT_TASK_BACKEND=(str, "django_tasks_db.DatabaseBackend"),
+    TILLIT_CACHE_URL=(str, "locmemcache://tillit"),
+    TILLIT_DIRECTORY_MAX_AGE=(int, 300),
+    TILLIT_BASE_URL=(str, "http://127.0.0.1:8000"),
+    TILLIT_CSRF_TRUSTED_ORIGINS=(list, []),
+)
+
+DEBUG = env("TILLIT_DEBUG")
+
+_secret = env("TILLIT_SECRET_KEY")
+if not _secret:
+    # The embedded default must start with no variables at all, so a key is made once per
+    # installation and kept in var/; production sets TILLIT_SECRET_KEY instead.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    _key_file = VAR_DIR / "secret_key"
+    if not _key_file.exists():
+        from django.core.management.utils import get_random_secret_key
+
+        _key_file.write_text(get_random_secret_key())
+        _key_file.chmod(0o600)
+    _secret = _key_file.read_text().strip()
+SECRET_KEY = _secret
+
+ALLOWED_HOSTS = env("TILLIT_ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env("TILLIT_CSRF_TRUSTED_ORIGINS")
+TILLIT_BASE_URL = env("TILLIT_BASE_URL").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
+    "tillit.core",
+    "tillit.audit",
+    "tillit.organisation",
+    "tillit.channels",
+    "tillit.directory",
+    "tillit.moderation",
+    "tillit.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "tillit.organisation.middleware.PersonMiddleware",
+]
+
+ROOT_URLCONF = "tillit.urls"
+WSGI_APPLICATION = "tillit.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "tillit.web.context_processors.tillit",
+            ],
+        },
+    }
+]
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {
+    "default": env.db_url(
+        "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'tillit.sqlite3'}"
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the web server read while the worker writes; IMMEDIATE transactions take the
+    # write lock up front so two writers queue instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+else:
+    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": env.cache_url("TILLIT_CACHE_URL")}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "sv"
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+LOCALE_PATHS = [Path(__file__).resolve().parents[1] / "locale"]
+TIME_ZONE = "Europe/Stockholm"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+# Finders let the demo and tests serve assets without a collectstatic step; a deployment
+# runs collectstatic and turns this off.
+WHITENOISE_USE_FINDERS = env.bool("TILLIT_WHITENOISE_USE_FINDERS", default=True)
+MEDIA_ROOT = VAR_DIR / "media"
+
+EMAIL_CONFIG = env.email_url("TILLIT_EMAIL_URL")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env("TILLIT_DEFAULT_FROM_EMAIL")
+
+TASKS = {"default": {"BACKEND": env("TILLIT_TASK_BACKEND")}}
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tillit API",
+    "DESCRIPTION": "Social media governance for public organisations.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+TILLIT_DIRECTORY_MAX_AGE = env("TILLIT_DIRECTORY_MAX_AGE")
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("TILLIT_LOG_LEVEL", default="INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

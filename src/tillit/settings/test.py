@@ -1,0 +1,13 @@
+"""Test settings: fast hashing, immediate tasks, in-memory mail, no cache surprises."""
+
+import os
+
+os.environ.setdefault("TILLIT_DEBUG", "false")
+os.environ.setdefault("TILLIT_LOG_LEVEL", "WARNING")
+
+from .base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,0 +1,1 @@
+"""The signed-in interface's shared layout, navigation, assets and small pages."""
