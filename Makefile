@@ -25,5 +25,9 @@ lint: venv
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/python manage.py makemigrations --check --dry-run
 
+# Refresh the Swedish catalogue: extract strings, fill them from scripts/sv_translations.py, compile.
 messages: venv
-	cd src/tillit && ../../$(VENV)/bin/python ../../manage.py makemessages -l sv --no-obsolete && ../../$(VENV)/bin/python ../../manage.py compilemessages
+	$(UV) pip install --python $(VENV)/bin/python --quiet polib
+	cd src/tillit && ../../$(VENV)/bin/python ../../manage.py makemessages -l sv --no-obsolete --ignore "*/tests/*"
+	$(VENV)/bin/python scripts/fill_translations.py
+	cd src/tillit && ../../$(VENV)/bin/python ../../manage.py compilemessages

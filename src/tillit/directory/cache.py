@@ -13,13 +13,13 @@ from tillit.core.cache import namespace_version
 def directory_cached(view):
     """Serve a public view from the cache until a channel changes; let browsers keep it briefly."""
 
-    @wraps(view)
+    @wraps(view, assigned=("__module__", "__doc__"), updated=())
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         key = "directory:{}:{}:{}:{}".format(
             namespace_version("directory"), get_language(), request.get_full_path()[:300],
-            view.__name__,
+            getattr(view, "__name__", type(view).__name__),
         )
         response = cache.get(key)
         if response is None:

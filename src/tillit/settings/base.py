@@ -112,6 +112,7 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, opted into now
 
 CACHES = {"default": env.cache_url("TILLIT_CACHE_URL")}
 
@@ -133,6 +134,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every start when it is missing
 # Finders let the demo and tests serve assets without a collectstatic step; a deployment
 # runs collectstatic and turns this off.
 WHITENOISE_USE_FINDERS = env.bool("TILLIT_WHITENOISE_USE_FINDERS", default=True)

@@ -1,0 +1,42 @@
+"""Fill the Swedish catalogue from `sv_translations.py` and report what is still missing.
+
+Run by `make messages` after makemessages; needs `polib` (a maintainer tool, not a runtime need).
+"""
+
+import sys
+from pathlib import Path
+
+import polib
+
+sys.path.insert(0, str(Path(__file__).parent))
+from sv_translations import SV, SV_PLURAL  # noqa: E402
+
+PO = Path(__file__).resolve().parents[1] / "src/tillit/locale/sv/LC_MESSAGES/django.po"
+
+
+def main() -> int:
+    po = polib.pofile(str(PO))
+    missing = []
+    for entry in po:
+        if entry.msgid_plural:
+            pair = SV_PLURAL.get(entry.msgid)
+            if pair:
+                entry.msgstr_plural = {0: pair[0], 1: pair[1]}
+            elif not entry.msgstr_plural.get(0):
+                missing.append(entry.msgid)
+        elif entry.msgid in SV:
+            entry.msgstr = SV[entry.msgid]
+        elif not entry.msgstr:
+            missing.append(entry.msgid)
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    po.metadata["Language"] = "sv"
+    po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
+    po.save()
+    for msgid in missing:
+        print(f"missing: {msgid!r}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Shared fixtures: a small organisation with one person per role, built through the services."""
+
+import os
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
+# test itself are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def org(db):
+    """An organisation with two departments, platforms and one person per role."""
+    from tillit.testing import build_org
+
+    return build_org()
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def active_channel(org, today):
+    """A channel in department A walked all the way to active."""
+    from tillit.testing import make_active_channel
+
+    return make_active_channel(org, today - timedelta(days=1))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, so no test sees another's cached pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

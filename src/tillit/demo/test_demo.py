@@ -1,0 +1,30 @@
+"""The demo loads through the services and leaves an intact audit trail."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from tillit.audit.services import audit_verify
+from tillit.channels.models import Channel
+from tillit.demo.data import CHANNELS, load_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_channels_in_several_states():
+    load_demo()
+    states = set(Channel.objects.values_list("status", flat=True))
+    assert {"active", "draft", "proposed", "approved", "link_sent", "paused", "closed"} <= states
+    assert Channel.objects.count() == len(CHANNELS)
+    assert audit_verify().ok
+    active = set(Channel.objects.filter(status="active").values_list("name", flat=True))
+    listed = {c["name"] for c in Client().get("/api/v1/directory/channels").json()}
+    assert listed == active and len(active) == 5
+
+
+def test_demo_command_without_serving(capsys):
+    call_command("demo", "--no-serve", "--port", "8799")
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:8799/kanaler/" in out and "chef.kultur" in out
+    call_command("demo", "--no-serve")  # idempotent: a second start reuses the data
+    assert Channel.objects.count() == len(CHANNELS)
