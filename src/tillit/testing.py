@@ -39,7 +39,8 @@ class Org:
 def build_org() -> Org:
     """Create an organisation, two departments, two platforms and one person per role."""
     organisation = Organisation.objects.create(
-        name="Testkommun", website="https://www.example.se",
+        name="Testkommun",
+        website="https://www.example.se",
         link_collection_url="https://www.example.se/socialamedier",
         sender_statement="Kanalen drivs av Testkommun.",
         privacy_notice_url="https://www.example.se/personuppgifter",
@@ -71,8 +72,11 @@ def build_org() -> Org:
     }
     for username, roles in spec.items():
         person = person_create(
-            actor=None, username=username, name=username.replace("_", " ").title(),
-            email=f"{username}@example.se", password=PASSWORD,
+            actor=None,
+            username=username,
+            name=username.replace("_", " ").title(),
+            email=f"{username}@example.se",
+            password=PASSWORD,
         )
         for role, dept in roles:
             role_assign(actor=None, person=person, role=role, department=dept)
@@ -80,30 +84,63 @@ def build_org() -> Org:
     return org
 
 
-def make_channel(org: Org, *, name: str = "Biblioteket", url: str | None = None,
-                 department: Department | None = None, creator: str = "info_a") -> Channel:
+def make_channel(
+    org: Org,
+    *,
+    name: str = "Biblioteket",
+    url: str | None = None,
+    department: Department | None = None,
+    creator: str = "info_a",
+) -> Channel:
     """A draft channel."""
     department = department or org.dept_a
     return ch.channel_create(
-        actor=org[creator], department=department, name=name, platform=org.facebook,
-        url=url or f"https://www.facebook.com/{name.lower().replace(' ', '')}", **PLAN,
+        actor=org[creator],
+        department=department,
+        name=name,
+        platform=org.facebook,
+        url=url or f"https://www.facebook.com/{name.lower().replace(' ', '')}",
+        **PLAN,
     )
 
 
-def staff(org: Org, channel: Channel, start: date, *, manager: str = "manager_a",
-          until: date | None = None) -> None:
+def staff(
+    org: Org,
+    channel: Channel,
+    start: date,
+    *,
+    manager: str = "manager_a",
+    until: date | None = None,
+) -> None:
     """Give the channel an administrator (staff_1) and a substitute (staff_2)."""
-    ch.mandate_grant(actor=org[manager], channel=channel, person=org["staff_1"],
-                     role=MandateRole.ADMINISTRATOR, valid_from=start, valid_until=until)
-    ch.mandate_grant(actor=org[manager], channel=channel, person=org["staff_2"],
-                     role=MandateRole.SUBSTITUTE, valid_from=start, valid_until=until)
+    ch.mandate_grant(
+        actor=org[manager],
+        channel=channel,
+        person=org["staff_1"],
+        role=MandateRole.ADMINISTRATOR,
+        valid_from=start,
+        valid_until=until,
+    )
+    ch.mandate_grant(
+        actor=org[manager],
+        channel=channel,
+        person=org["staff_2"],
+        role=MandateRole.SUBSTITUTE,
+        valid_from=start,
+        valid_until=until,
+    )
 
 
 def walk_to_active(org: Org, channel: Channel, *, dept: str = "a") -> Channel:
     """Take a staffed draft through every step to active."""
-    for actor, step in [(f"info_{dept}", "propose"), (f"manager_{dept}", "approve"),
-                        (f"manager_{dept}", "notify_informator"), (f"info_{dept}", "acknowledge"),
-                        (f"info_{dept}", "send_link"), ("webmaster", "publish")]:
+    for actor, step in [
+        (f"info_{dept}", "propose"),
+        (f"manager_{dept}", "approve"),
+        (f"manager_{dept}", "notify_informator"),
+        (f"info_{dept}", "acknowledge"),
+        (f"info_{dept}", "send_link"),
+        ("webmaster", "publish"),
+    ]:
         channel = ch.channel_transition(actor=org[actor], channel=channel, name=step)
     return channel
 

@@ -10,7 +10,9 @@ urlpatterns = [
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/directory/channels", DirectoryChannelsApi.as_view(), name="api-directory-channels"),
+    path(
+        "api/v1/directory/channels", DirectoryChannelsApi.as_view(), name="api-directory-channels"
+    ),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("tillit.directory.urls")),
     path("", include("tillit.channels.urls")),

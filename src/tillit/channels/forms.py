@@ -13,22 +13,47 @@ class ChannelForm(forms.ModelForm):
     """The channel and its plan (R2); every plan field is required."""
 
     department = forms.ModelChoiceField(queryset=Department.objects.none(), label=_("Department"))
+    url = forms.URLField(
+        label=_("Address"),
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
 
     class Meta:
         model = Channel
         fields = [
-            "name", "platform", "url", "department", "purpose", "plan_why", "plan_goal",
-            "plan_audience", "plan_outcome", "plan_operation",
+            "name",
+            "platform",
+            "url",
+            "department",
+            "purpose",
+            "plan_why",
+            "plan_goal",
+            "plan_audience",
+            "plan_outcome",
+            "plan_operation",
         ]
-        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in [
-            "purpose", "plan_why", "plan_goal", "plan_audience", "plan_outcome", "plan_operation"]}
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 3})
+            for f in [
+                "purpose",
+                "plan_why",
+                "plan_goal",
+                "plan_audience",
+                "plan_outcome",
+                "plan_operation",
+            ]
+        }
 
     def __init__(self, *args, departments=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments if departments is not None else Department.objects.none()
-        self.fields["platform"].queryset = Platform.objects.exclude(decision=PlatformDecision.NOT_ALLOWED)
-        self.fields["url"].widget = forms.URLInput(attrs={"placeholder": "https://"})
-        self.fields["url"].assume_scheme = "https"
+        self.fields["department"].queryset = (
+            departments if departments is not None else Department.objects.none()
+        )
+        self.fields["platform"].queryset = Platform.objects.exclude(
+            decision=PlatformDecision.NOT_ALLOWED
+        )
         if self.instance.pk:
             del self.fields["department"]
 
@@ -39,20 +64,30 @@ class ChannelForm(forms.ModelForm):
 class MandateForm(forms.Form):
     """A mandate to grant (R6)."""
 
-    person = forms.ModelChoiceField(queryset=Person.objects.filter(is_active=True), label=_("Person"))
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.filter(is_active=True), label=_("Person")
+    )
     role = forms.ChoiceField(choices=MandateRole.choices, label=_("Role"))
-    valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"}))
+    valid_from = forms.DateField(
+        label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     valid_until = forms.DateField(
-        label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Valid until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave empty for a mandate that runs until it is revoked."),
     )
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class StepForm(forms.Form):
     """A lifecycle step with an optional comment."""
 
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class PlatformDecisionForm(forms.Form):

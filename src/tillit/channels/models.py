@@ -18,7 +18,9 @@ class Platform(TimeStamped):
     slug = models.SlugField(_("short name"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=100)
     decision = models.CharField(
-        _("decision"), max_length=20, choices=PlatformDecision.choices,
+        _("decision"),
+        max_length=20,
+        choices=PlatformDecision.choices,
         default=PlatformDecision.NOT_ALLOWED,
     )
     reason = models.TextField(_("reason for the decision"), blank=True)
@@ -52,9 +54,13 @@ class Channel(TimeStamped):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("name"), max_length=200)
-    platform = models.ForeignKey(Platform, on_delete=models.PROTECT, related_name="channels")
+    platform = models.ForeignKey(
+        Platform, on_delete=models.PROTECT, related_name="channels", verbose_name=_("platform")
+    )
     url = models.URLField(_("address"), max_length=500, unique=True)
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="channels")
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="channels", verbose_name=_("department")
+    )
     purpose = models.TextField(_("purpose"), help_text=_("Shown to the public."))
     plan_why = models.TextField(_("why"))
     plan_goal = models.TextField(_("goal"))
@@ -64,7 +70,10 @@ class Channel(TimeStamped):
         _("how it will be run"), help_text=_("Content, frequency and staffing.")
     )
     status = models.CharField(
-        _("status"), max_length=30, choices=ChannelStatus.choices, default=ChannelStatus.DRAFT,
+        _("status"),
+        max_length=30,
+        choices=ChannelStatus.choices,
+        default=ChannelStatus.DRAFT,
         db_index=True,
     )
     status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)

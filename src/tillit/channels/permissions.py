@@ -18,9 +18,11 @@ class Actor:
         today = timezone.localdate()
         self.mandates: dict[int, set[str]] = {}
         if person is not None and person.is_active:
-            for channel_id, role in Mandate.objects.valid_on(today).filter(
-                person=person
-            ).values_list("channel_id", "role"):
+            for channel_id, role in (
+                Mandate.objects.valid_on(today)
+                .filter(person=person)
+                .values_list("channel_id", "role")
+            ):
                 self.mandates.setdefault(channel_id, set()).add(role)
 
     def has(self, role: str, department_id: int | None = None) -> bool:

@@ -80,6 +80,8 @@ def channels_awaiting(actor: Actor) -> list[Channel]:
 
 def mandates_of(person: Person) -> QuerySet[Mandate]:
     """A person's mandates in force today."""
-    return Mandate.objects.valid_on(timezone.localdate()).filter(person=person).select_related(
-        "channel", "channel__platform"
+    return (
+        Mandate.objects.valid_on(timezone.localdate())
+        .filter(person=person)
+        .select_related("channel", "channel__platform")
     )

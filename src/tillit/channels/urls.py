@@ -13,8 +13,11 @@ urlpatterns = [
     path("register/<uuid:public_id>/andra/", views.channel_edit, name="edit"),
     path("register/<uuid:public_id>/steg/<slug:name>/", views.channel_step, name="step"),
     path("register/<uuid:public_id>/mandat/ny/", views.mandate_grant, name="mandate_grant"),
-    path("register/<uuid:public_id>/mandat/<int:mandate_id>/aterkalla/", views.mandate_revoke,
-         name="mandate_revoke"),
+    path(
+        "register/<uuid:public_id>/mandat/<int:mandate_id>/aterkalla/",
+        views.mandate_revoke,
+        name="mandate_revoke",
+    ),
     path("plattformar/", views.platforms, name="platforms"),
     path("plattformar/<slug:slug>/", views.platform_decide, name="platform_decide"),
 ]

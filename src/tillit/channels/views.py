@@ -34,7 +34,9 @@ def _apply_errors(form, exc: ValidationError) -> None:
 
 
 def _filters(request) -> dict:
-    return {k: request.GET.get(k, "").strip()[:100] for k in ("department", "platform", "status", "q")}
+    return {
+        k: request.GET.get(k, "").strip()[:100] for k in ("department", "platform", "status", "q")
+    }
 
 
 @person_required
@@ -44,14 +46,18 @@ def register(request):
     filters = _filters(request)
     channels = channels_filter(channels_visible_to(actor), **filters)
     creatable = [d for d in Department.objects.all() if can_create_in(actor, d.pk)]
-    return render(request, "channels/register.html", {
-        "channels": channels,
-        "filters": filters,
-        "departments": Department.objects.all(),
-        "platforms": Platform.objects.all(),
-        "statuses": ChannelStatus.choices,
-        "can_create": bool(creatable),
-    })
+    return render(
+        request,
+        "channels/register.html",
+        {
+            "channels": channels,
+            "filters": filters,
+            "departments": Department.objects.all(),
+            "platforms": Platform.objects.all(),
+            "statuses": ChannelStatus.choices,
+            "can_create": bool(creatable),
+        },
+    )
 
 
 @person_required
@@ -62,12 +68,36 @@ def register_csv(request):
     response["Content-Disposition"] = 'attachment; filename="kanalregister.csv"'
     response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
     writer = csv.writer(response)
-    writer.writerow([_("Id"), _("Name"), _("Platform"), _("Address"), _("Department"),
-                     _("Committee"), _("Status"), _("Purpose"), _("Staffing problem")])
+    writer.writerow(
+        [
+            _("Id"),
+            _("Name"),
+            _("Platform"),
+            _("Address"),
+            _("Department"),
+            _("Committee"),
+            _("Status"),
+            _("Purpose"),
+            _("Staffing problem"),
+        ]
+    )
     for c in channels:
-        writer.writerow([_csv_safe(v) for v in (
-            c.public_id, c.name, c.platform.name, c.url, c.department.name,
-            c.department.committee.name, c.get_status_display(), c.purpose, c.staffing_problem)])
+        writer.writerow(
+            [
+                _csv_safe(v)
+                for v in (
+                    c.public_id,
+                    c.name,
+                    c.platform.name,
+                    c.url,
+                    c.department.name,
+                    c.department.committee.name,
+                    c.get_status_display(),
+                    c.purpose,
+                    c.staffing_problem,
+                )
+            ]
+        )
     return response
 
 
@@ -82,7 +112,8 @@ def channel_create(request):
     """Start a new channel with its plan."""
     actor = Actor(request.person)
     departments = Department.objects.filter(
-        pk__in=[d.pk for d in Department.objects.all() if can_create_in(actor, d.pk)])
+        pk__in=[d.pk for d in Department.objects.all() if can_create_in(actor, d.pk)]
+    )
     if not departments:
         raise NotFound
     form = ChannelForm(request.POST or None, departments=departments)
@@ -115,8 +146,11 @@ def channel_edit(request, public_id):
         else:
             messages.success(request, _("The channel was saved."))
             return redirect("channels:detail", channel.public_id)
-    return render(request, "channels/form.html", {"form": form, "channel": channel,
-                                                  "title": _("Edit %(name)s") % {"name": channel.name}})
+    return render(
+        request,
+        "channels/form.html",
+        {"form": form, "channel": channel, "title": _("Edit %(name)s") % {"name": channel.name}},
+    )
 
 
 @person_required
@@ -124,16 +158,20 @@ def channel_detail(request, public_id):
     """A channel: its plan, lifecycle, steps the person may take, and its mandates."""
     actor = Actor(request.person)
     channel = channel_get_for(actor, public_id)
-    return render(request, "channels/detail.html", {
-        "channel": channel,
-        "steps": transitions_available(actor, channel),
-        "events": channel.events.select_related("actor"),
-        "mandates": mandates_for_channel(channel),
-        "can_edit": can_edit(actor, channel),
-        "can_manage_mandates": can_manage_mandates(actor, channel),
-        "staffing": staffing_problems(channel),
-        "step_form": StepForm(),
-    })
+    return render(
+        request,
+        "channels/detail.html",
+        {
+            "channel": channel,
+            "steps": transitions_available(actor, channel),
+            "events": channel.events.select_related("actor"),
+            "mandates": mandates_for_channel(channel),
+            "can_edit": can_edit(actor, channel),
+            "can_manage_mandates": can_manage_mandates(actor, channel),
+            "staffing": staffing_problems(channel),
+            "step_form": StepForm(),
+        },
+    )
 
 
 @require_POST
@@ -147,7 +185,9 @@ def channel_step(request, public_id, name):
     form = StepForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     try:
-        services.channel_transition(actor=request.person, channel=channel, name=name, comment=comment)
+        services.channel_transition(
+            actor=request.person, channel=channel, name=name, comment=comment
+        )
     except TransitionRefused as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -190,10 +230,14 @@ def mandate_revoke(request, public_id, mandate_id):
 def platforms(request):
     """The platform catalogue and the organisation's decisions (R1)."""
     actor = Actor(request.person)
-    return render(request, "channels/platforms.html", {
-        "platforms": Platform.objects.select_related("decided_by"),
-        "can_decide": actor.is_org_wide(Role.ORG_ADMIN),
-    })
+    return render(
+        request,
+        "channels/platforms.html",
+        {
+            "platforms": Platform.objects.select_related("decided_by"),
+            "can_decide": actor.is_org_wide(Role.ORG_ADMIN),
+        },
+    )
 
 
 @person_required
@@ -203,8 +247,9 @@ def platform_decide(request, slug):
     if not actor.is_org_wide(Role.ORG_ADMIN):
         raise NotFound
     platform = get_object_or_404(Platform, slug=slug)
-    form = PlatformDecisionForm(request.POST or None,
-                                initial={"decision": platform.decision, "reason": platform.reason})
+    form = PlatformDecisionForm(
+        request.POST or None, initial={"decision": platform.decision, "reason": platform.reason}
+    )
     if request.method == "POST" and form.is_valid():
         services.platform_decide(actor=request.person, platform=platform, **form.cleaned_data)
         messages.success(request, _("The decision was recorded."))

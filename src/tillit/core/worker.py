@@ -14,8 +14,14 @@ def build_db_worker(*, worker_id: str, interval: float):
     from django_tasks_db.management.commands.db_worker import Worker
 
     return Worker(
-        queue_names=["*"], interval=interval, batch=False, backend_name="default",
-        startup_delay=False, max_tasks=None, worker_id=worker_id, excluded_queue_names=[],
+        queue_names=["*"],
+        interval=interval,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
     )
 
 

@@ -26,32 +26,84 @@ Kommentarer som bryter mot reglerna tas bort skyndsamt. Det gäller också krän
 personuppgifter. Skriv aldrig personnummer, adresser eller uppgifter om hälsa i en kommentar."""
 
 PLATFORMS = [
-    ("facebook", "Facebook", PlatformDecision.PRIORITISED, ["facebook.com"],
-     "Störst räckvidd bland kommuninvånarna."),
-    ("instagram", "Instagram", PlatformDecision.PRIORITISED, ["instagram.com"],
-     "Når unga vuxna; bildberättande."),
-    ("linkedin", "LinkedIn", PlatformDecision.ALLOWED, ["linkedin.com"],
-     "Kompetensförsörjning och arbetsgivarvarumärke."),
-    ("youtube", "YouTube", PlatformDecision.ALLOWED, ["youtube.com"], "Film från fullmäktige och verksamheter."),
-    ("mastodon", "Mastodon", PlatformDecision.ALLOWED, [], "Öppet alternativ utan algoritmstyrning."),
-    ("bluesky", "Bluesky", PlatformDecision.ALLOWED, ["bsky.app"], "Följer där journalister finns."),
+    (
+        "facebook",
+        "Facebook",
+        PlatformDecision.PRIORITISED,
+        ["facebook.com"],
+        "Störst räckvidd bland kommuninvånarna.",
+    ),
+    (
+        "instagram",
+        "Instagram",
+        PlatformDecision.PRIORITISED,
+        ["instagram.com"],
+        "Når unga vuxna; bildberättande.",
+    ),
+    (
+        "linkedin",
+        "LinkedIn",
+        PlatformDecision.ALLOWED,
+        ["linkedin.com"],
+        "Kompetensförsörjning och arbetsgivarvarumärke.",
+    ),
+    (
+        "youtube",
+        "YouTube",
+        PlatformDecision.ALLOWED,
+        ["youtube.com"],
+        "Film från fullmäktige och verksamheter.",
+    ),
+    (
+        "mastodon",
+        "Mastodon",
+        PlatformDecision.ALLOWED,
+        [],
+        "Öppet alternativ utan algoritmstyrning.",
+    ),
+    (
+        "bluesky",
+        "Bluesky",
+        PlatformDecision.ALLOWED,
+        ["bsky.app"],
+        "Följer där journalister finns.",
+    ),
     ("rss", "Blogg / RSS", PlatformDecision.ALLOWED, [], "Egna bloggar på kommunens webbplats."),
-    ("x", "X", PlatformDecision.NOT_ALLOWED, ["x.com", "twitter.com"],
-     "Beslut att inte starta nya konton; befintliga avvecklas."),
-    ("tiktok", "TikTok", PlatformDecision.NOT_ALLOWED, ["tiktok.com"],
-     "Säkerhetsskäl enligt MSB:s rekommendation."),
+    (
+        "x",
+        "X",
+        PlatformDecision.NOT_ALLOWED,
+        ["x.com", "twitter.com"],
+        "Beslut att inte starta nya konton; befintliga avvecklas.",
+    ),
+    (
+        "tiktok",
+        "TikTok",
+        PlatformDecision.NOT_ALLOWED,
+        ["tiktok.com"],
+        "Säkerhetsskäl enligt MSB:s rekommendation.",
+    ),
 ]
 
 PEOPLE = [
     # username, name, function, department slug, roles [(role, dept slug|None)]
     ("admin", "Åsa Lindqvist", "Kommunikationschef", None, [(Role.ORG_ADMIN, None)]),
-    ("chef.kultur", "Erik Nilsson", "Förvaltningschef", "kultur",
-     [(Role.MANAGER, "kultur")]),
-    ("chef.samhall", "Maria Öberg", "Förvaltningschef", "samhallsbyggnad",
-     [(Role.MANAGER, "samhallsbyggnad")]),
+    ("chef.kultur", "Erik Nilsson", "Förvaltningschef", "kultur", [(Role.MANAGER, "kultur")]),
+    (
+        "chef.samhall",
+        "Maria Öberg",
+        "Förvaltningschef",
+        "samhallsbyggnad",
+        [(Role.MANAGER, "samhallsbyggnad")],
+    ),
     ("info.kultur", "Sara Holm", "Informatör", "kultur", [(Role.INFORMATOR, "kultur")]),
-    ("info.samhall", "Johan Berg", "Informatör", "samhallsbyggnad",
-     [(Role.INFORMATOR, "samhallsbyggnad")]),
+    (
+        "info.samhall",
+        "Johan Berg",
+        "Informatör",
+        "samhallsbyggnad",
+        [(Role.INFORMATOR, "samhallsbyggnad")],
+    ),
     ("webmaster", "Lina Sandberg", "Webbredaktör", None, [(Role.WEBMASTER, None)]),
     ("registrator", "Karin Lund", "Registrator", None, [(Role.REGISTRAR, None)]),
     ("arkivarie", "Per Strand", "Arkivarie", None, [(Role.ARCHIVIST, None)]),
@@ -72,32 +124,106 @@ PLAN = {
 
 # name, platform, url, department, purpose, target step
 CHANNELS = [
-    ("Piteå bibliotek", "facebook", "https://www.facebook.com/piteabibliotek", "kultur",
-     "Nyheter, evenemang och boktips från biblioteken.", "publish"),
-    ("Kulturskolan Piteå", "instagram", "https://www.instagram.com/kulturskolanpitea", "kultur",
-     "Bilder och film från kulturskolans verksamhet.", "publish"),
-    ("Piteå Kultur på YouTube", "youtube", "https://www.youtube.com/@piteakultur", "kultur",
-     "Konserter, föreläsningar och fullmäktige i efterhand.", "publish"),
-    ("Studio Acusticum-guiden", "bluesky", "https://bsky.app/profile/kultur.pitea.se", "kultur",
-     "Tips om konserter och evenemang.", "send_link"),
-    ("Kulturbloggen", "rss", "https://www.pitea.se/kulturbloggen", "kultur",
-     "Längre texter om kulturlivet i Piteå.", "propose"),
-    ("Piteå kommun Samhällsbyggnad", "facebook", "https://www.facebook.com/piteasamhallsbyggnad",
-     "samhallsbyggnad", "Vägarbeten, planer och driftinformation.", "publish"),
-    ("Jobba i Piteå", "linkedin", "https://www.linkedin.com/company/pitea-kommun", "samhallsbyggnad",
-     "Lediga jobb och arbetsgivarinformation.", "publish"),
-    ("Piteå på Mastodon", "mastodon", "https://mastodon.nu/@pitea", "samhallsbyggnad",
-     "Driftinformation och nyheter utan algoritmer.", "approve"),
-    ("Snöröjning Piteå", "instagram", "https://www.instagram.com/snorojningpitea", "samhallsbyggnad",
-     "Läget för snöröjningen under vintern.", "pause"),
-    ("Gamla turistbloggen", "rss", "https://www.pitea.se/turistbloggen", "samhallsbyggnad",
-     "Avvecklad blogg om turism.", "close"),
-    ("Ny cykelplan (utkast)", "facebook", "https://www.facebook.com/cykelpitea", "samhallsbyggnad",
-     "Dialog om den nya cykelplanen.", None),
+    (
+        "Piteå bibliotek",
+        "facebook",
+        "https://www.facebook.com/piteabibliotek",
+        "kultur",
+        "Nyheter, evenemang och boktips från biblioteken.",
+        "publish",
+    ),
+    (
+        "Kulturskolan Piteå",
+        "instagram",
+        "https://www.instagram.com/kulturskolanpitea",
+        "kultur",
+        "Bilder och film från kulturskolans verksamhet.",
+        "publish",
+    ),
+    (
+        "Piteå Kultur på YouTube",
+        "youtube",
+        "https://www.youtube.com/@piteakultur",
+        "kultur",
+        "Konserter, föreläsningar och fullmäktige i efterhand.",
+        "publish",
+    ),
+    (
+        "Studio Acusticum-guiden",
+        "bluesky",
+        "https://bsky.app/profile/kultur.pitea.se",
+        "kultur",
+        "Tips om konserter och evenemang.",
+        "send_link",
+    ),
+    (
+        "Kulturbloggen",
+        "rss",
+        "https://www.pitea.se/kulturbloggen",
+        "kultur",
+        "Längre texter om kulturlivet i Piteå.",
+        "propose",
+    ),
+    (
+        "Piteå kommun Samhällsbyggnad",
+        "facebook",
+        "https://www.facebook.com/piteasamhallsbyggnad",
+        "samhallsbyggnad",
+        "Vägarbeten, planer och driftinformation.",
+        "publish",
+    ),
+    (
+        "Jobba i Piteå",
+        "linkedin",
+        "https://www.linkedin.com/company/pitea-kommun",
+        "samhallsbyggnad",
+        "Lediga jobb och arbetsgivarinformation.",
+        "publish",
+    ),
+    (
+        "Piteå på Mastodon",
+        "mastodon",
+        "https://mastodon.nu/@pitea",
+        "samhallsbyggnad",
+        "Driftinformation och nyheter utan algoritmer.",
+        "approve",
+    ),
+    (
+        "Snöröjning Piteå",
+        "instagram",
+        "https://www.instagram.com/snorojningpitea",
+        "samhallsbyggnad",
+        "Läget för snöröjningen under vintern.",
+        "pause",
+    ),
+    (
+        "Gamla turistbloggen",
+        "rss",
+        "https://www.pitea.se/turistbloggen",
+        "samhallsbyggnad",
+        "Avvecklad blogg om turism.",
+        "close",
+    ),
+    (
+        "Ny cykelplan (utkast)",
+        "facebook",
+        "https://www.facebook.com/cykelpitea",
+        "samhallsbyggnad",
+        "Dialog om den nya cykelplanen.",
+        None,
+    ),
 ]
 
-ORDER = ["propose", "approve", "notify_informator", "acknowledge", "send_link", "publish",
-         "pause", "close"]
+ORDER = [
+    "propose",
+    "approve",
+    "notify_informator",
+    "acknowledge",
+    "send_link",
+    "publish",
+    "pause",
+    "close",
+]
 
 
 def demo_exists() -> bool:
@@ -129,47 +255,83 @@ def load_demo() -> None:
     kfn = Committee.objects.create(organisation=org, name="Kultur- och fritidsnämnden")
     sbn = Committee.objects.create(organisation=org, name="Samhällsbyggnadsnämnden")
     depts = {
-        "kultur": Department.objects.create(committee=kfn, name="Kulturförvaltningen", slug="kultur"),
+        "kultur": Department.objects.create(
+            committee=kfn, name="Kulturförvaltningen", slug="kultur"
+        ),
         "samhallsbyggnad": Department.objects.create(
-            committee=sbn, name="Samhällsbyggnadsförvaltningen", slug="samhallsbyggnad"),
+            committee=sbn, name="Samhällsbyggnadsförvaltningen", slug="samhallsbyggnad"
+        ),
         "kommunledning": Department.objects.create(
-            committee=ks, name="Kommunledningsförvaltningen", slug="kommunledning"),
+            committee=ks, name="Kommunledningsförvaltningen", slug="kommunledning"
+        ),
     }
     people = {}
     for username, name, function, dept, roles in PEOPLE:
         person = person_create(
-            actor=None, username=username, name=name, function=function,
-            email=f"{username}@pitea.example", department=depts.get(dept), password=DEMO_PASSWORD,
+            actor=None,
+            username=username,
+            name=name,
+            function=function,
+            email=f"{username}@pitea.example",
+            department=depts.get(dept),
+            password=DEMO_PASSWORD,
         )
         for role, role_dept in roles:
             role_assign(actor=None, person=person, role=role, department=depts.get(role_dept))
         people[username] = person
     for slug, name, decision, hosts, reason in PLATFORMS:
-        Platform.objects.create(slug=slug, name=name, decision=decision, hosts=hosts, reason=reason,
-                                decided_at=timezone.now(), decided_by=people["admin"])
+        Platform.objects.create(
+            slug=slug,
+            name=name,
+            decision=decision,
+            hosts=hosts,
+            reason=reason,
+            decided_at=timezone.now(),
+            decided_by=people["admin"],
+        )
     today = timezone.localdate()
     for name, platform, url, dept, purpose, target in CHANNELS:
         key = "kultur" if dept == "kultur" else "samhall"
         manager = people[f"chef.{key}"]
         channel = ch.channel_create(
-            actor=people[f"info.{key}"], department=depts[dept], name=name,
-            platform=Platform.objects.get(slug=platform), url=url, purpose=purpose, **PLAN,
+            actor=people[f"info.{key}"],
+            department=depts[dept],
+            name=name,
+            platform=Platform.objects.get(slug=platform),
+            url=url,
+            purpose=purpose,
+            **PLAN,
         )
         if target is None:
             continue
         steps = ORDER[: ORDER.index(target) + 1]
         actors = {
-            "propose": people[f"info.{key}"], "approve": manager, "notify_informator": manager,
-            "acknowledge": people[f"info.{key}"], "send_link": people[f"info.{key}"],
-            "publish": people["webmaster"], "pause": manager, "close": manager,
+            "propose": people[f"info.{key}"],
+            "approve": manager,
+            "notify_informator": manager,
+            "acknowledge": people[f"info.{key}"],
+            "send_link": people[f"info.{key}"],
+            "publish": people["webmaster"],
+            "pause": manager,
+            "close": manager,
         }
         for step in steps:
             if step == "publish":
-                ch.mandate_grant(actor=manager, channel=channel, person=people[f"adm.{key}"],
-                                 role=MandateRole.ADMINISTRATOR, valid_from=today - timedelta(days=30),
-                                 valid_until=today + timedelta(days=365))
-                ch.mandate_grant(actor=manager, channel=channel, person=people[f"ers.{key}"],
-                                 role=MandateRole.SUBSTITUTE, valid_from=today - timedelta(days=30),
-                                 valid_until=today + timedelta(days=180))
+                ch.mandate_grant(
+                    actor=manager,
+                    channel=channel,
+                    person=people[f"adm.{key}"],
+                    role=MandateRole.ADMINISTRATOR,
+                    valid_from=today - timedelta(days=30),
+                    valid_until=today + timedelta(days=365),
+                )
+                ch.mandate_grant(
+                    actor=manager,
+                    channel=channel,
+                    person=people[f"ers.{key}"],
+                    role=MandateRole.SUBSTITUTE,
+                    valid_from=today - timedelta(days=30),
+                    valid_until=today + timedelta(days=180),
+                )
             comment = "Kanalen avvecklas enligt beslut." if step == "close" else ""
             ch.channel_transition(actor=actors[step], channel=channel, name=step, comment=comment)

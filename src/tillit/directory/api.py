@@ -19,7 +19,9 @@ class DirectoryChannelsApi(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
 
-    @extend_schema(responses=DirectoryChannelSerializer(many=True), operation_id="directory_channels")
+    @extend_schema(
+        responses=DirectoryChannelSerializer(many=True), operation_id="directory_channels"
+    )
     def get(self, request):
         """List the active channels."""
         return Response(DirectoryChannelSerializer(channels_public(), many=True).data)

@@ -18,7 +18,9 @@ def directory_cached(view):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         key = "directory:{}:{}:{}:{}".format(
-            namespace_version("directory"), get_language(), request.get_full_path()[:300],
+            namespace_version("directory"),
+            get_language(),
+            request.get_full_path()[:300],
             getattr(view, "__name__", type(view).__name__),
         )
         response = cache.get(key)

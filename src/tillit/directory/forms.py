@@ -12,6 +12,8 @@ class AccessibilityReportForm(forms.Form):
         label=_("Describe the problem"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
     contact = forms.CharField(
-        label=_("Your e-mail or phone (optional)"), max_length=200, required=False,
+        label=_("Your e-mail or phone (optional)"),
+        max_length=200,
+        required=False,
         help_text=_("Only if you want an answer."),
     )

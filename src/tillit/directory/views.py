@@ -26,9 +26,14 @@ def index(request):
     template fragment rather than as a whole response; `groups` is passed uncalled so the
     query runs only on a cache miss.
     """
-    return render(request, "directory/index.html", {
-        "groups": directory_groups, "version": namespace_version("directory"),
-    })
+    return render(
+        request,
+        "directory/index.html",
+        {
+            "groups": directory_groups,
+            "version": namespace_version("directory"),
+        },
+    )
 
 
 def channel(request, public_id):
@@ -56,7 +61,10 @@ def accessibility(request):
 def _accessibility_report(*, page: str, description: str, contact: str) -> None:
     """Record a report and tell the organisation's administrators."""
     audit_record(
-        actor=None, action="accessibility.report", object_type="accessibility", object_id="-",
+        actor=None,
+        action="accessibility.report",
+        object_type="accessibility",
+        object_id="-",
         detail={"page": page, "description": description, "contact": contact},
     )
     notify(

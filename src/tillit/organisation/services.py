@@ -11,7 +11,9 @@ from .models import DEPARTMENT_ROLES, Department, Organisation, Person, Role, Ro
 
 
 @transaction.atomic
-def organisation_update(*, actor: Person | None, organisation: Organisation, **fields) -> Organisation:
+def organisation_update(
+    *, actor: Person | None, organisation: Organisation, **fields
+) -> Organisation:
     """Change the organisation's settings."""
     changed = {}
     for name, value in fields.items():
@@ -47,9 +49,7 @@ def person_create(
     person = Person(user=user, name=name, email=email, function=function, department=department)
     person.full_clean()
     person.save()
-    audit_record(
-        actor=actor, action="person.create", obj=person, detail={"username": username}
-    )
+    audit_record(actor=actor, action="person.create", obj=person, detail={"username": username})
     return person
 
 

@@ -51,5 +51,7 @@ def notices(request):
 @person_required
 def notices_mark_read(request):
     """Mark every notice read."""
-    Notice.objects.filter(person=request.person, read_at__isnull=True).update(read_at=timezone.now())
+    Notice.objects.filter(person=request.person, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
     return redirect("web:notices")

@@ -14,8 +14,13 @@ pytestmark = pytest.mark.django_db
 def _record(n: int) -> None:
     for i in range(n):
         with transaction.atomic():
-            audit_record(actor=None, action="test.event", object_type="x", object_id=str(i),
-                         detail={"i": i, "text": "åäö <b>"})
+            audit_record(
+                actor=None,
+                action="test.event",
+                object_type="x",
+                object_id=str(i),
+                detail={"i": i, "text": "åäö <b>"},
+            )
 
 
 def test_chain_verifies_and_links():

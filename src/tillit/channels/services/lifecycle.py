@@ -28,8 +28,9 @@ def _recipients(channel: Channel, name: str) -> list[Person]:
     dept = channel.department
     creator = [channel.created_by]
     holders = list(
-        Person.objects.filter(mandates__in=Mandate.objects.valid_on(timezone.localdate()).filter(
-            channel=channel)).distinct()
+        Person.objects.filter(
+            mandates__in=Mandate.objects.valid_on(timezone.localdate()).filter(channel=channel)
+        ).distinct()
     )
     informators = list(people_with_role(Role.INFORMATOR, dept))
     managers = list(managers_of(dept))
@@ -82,11 +83,17 @@ def channel_transition(*, actor: Person, channel: Channel, name: str, comment: s
     channel.status_changed_at = timezone.now()
     channel.save(update_fields=["status", "status_changed_at", "updated_at"])
     ChannelEvent.objects.create(
-        channel=channel, actor=actor, action=name, from_status=previous,
-        to_status=channel.status, comment=comment,
+        channel=channel,
+        actor=actor,
+        action=name,
+        from_status=previous,
+        to_status=channel.status,
+        comment=comment,
     )
     audit_record(
-        actor=actor, action=f"channel.{name}", obj=channel,
+        actor=actor,
+        action=f"channel.{name}",
+        obj=channel,
         detail={"from": previous, "to": channel.status, "comment": comment},
     )
     notify(

@@ -44,16 +44,26 @@ def mandate_grant(
     if errors:
         raise ValidationError(errors)
     mandate = Mandate(
-        channel=channel, person=person, role=role, valid_from=valid_from,
-        valid_until=valid_until, note=note, granted_by=actor,
+        channel=channel,
+        person=person,
+        role=role,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        note=note,
+        granted_by=actor,
     )
     mandate.full_clean()
     mandate.save()
     audit_record(
-        actor=actor, action="mandate.grant", obj=mandate,
+        actor=actor,
+        action="mandate.grant",
+        obj=mandate,
         detail={
-            "channel": channel.pk, "person": person.pk, "role": role,
-            "valid_from": valid_from, "valid_until": valid_until,
+            "channel": channel.pk,
+            "person": person.pk,
+            "role": role,
+            "valid_from": valid_from,
+            "valid_until": valid_until,
         },
     )
     notify(

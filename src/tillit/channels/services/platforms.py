@@ -25,7 +25,9 @@ def platform_decide(*, actor: Person, platform: Platform, decision: str, reason:
     platform.full_clean()
     platform.save()
     audit_record(
-        actor=actor, action="platform.decide", obj=platform,
+        actor=actor,
+        action="platform.decide",
+        obj=platform,
         detail={"from": previous, "to": decision, "reason": reason},
     )
     return platform

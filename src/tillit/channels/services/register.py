@@ -13,8 +13,15 @@ from ..permissions import Actor, can_create_in, can_edit
 from .urls import check_url_matches_platform, normalise_channel_url
 
 EDITABLE_FIELDS = (
-    "name", "platform", "url", "purpose", "plan_why", "plan_goal", "plan_audience",
-    "plan_outcome", "plan_operation",
+    "name",
+    "platform",
+    "url",
+    "purpose",
+    "plan_why",
+    "plan_goal",
+    "plan_audience",
+    "plan_outcome",
+    "plan_operation",
 )
 
 
@@ -38,7 +45,10 @@ def _validate(channel: Channel) -> None:
             check_url_matches_platform(channel.url, platform)
         except ValidationError as exc:
             errors.update(exc.message_dict)
-    if "url" not in errors and Channel.objects.filter(url=channel.url).exclude(pk=channel.pk).exists():
+    if (
+        "url" not in errors
+        and Channel.objects.filter(url=channel.url).exclude(pk=channel.pk).exists()
+    ):
         errors["url"] = [_("A channel with this address is already registered.")]
     try:
         channel.full_clean(exclude=["url", "platform", "created_by"])
@@ -61,7 +71,9 @@ def channel_create(*, actor: Person, department: Department, **fields) -> Channe
     channel = Channel(department=department, created_by=actor, **fields)
     _validate(channel)
     channel.save()
-    ChannelEvent.objects.create(channel=channel, actor=actor, action="create", to_status=channel.status)
+    ChannelEvent.objects.create(
+        channel=channel, actor=actor, action="create", to_status=channel.status
+    )
     audit_record(actor=actor, action="channel.create", obj=channel, detail={"name": channel.name})
     return channel
 

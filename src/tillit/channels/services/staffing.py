@@ -22,7 +22,9 @@ from ..models import Channel, Mandate
 def staffing_problems(channel: Channel, day: date | None = None) -> list[str]:
     """What is missing for the channel to be staffed on a day; empty when it is."""
     day = day or timezone.localdate()
-    held = list(Mandate.objects.valid_on(day).filter(channel=channel).values_list("person_id", "role"))
+    held = list(
+        Mandate.objects.valid_on(day).filter(channel=channel).values_list("person_id", "role")
+    )
     admins = {p for p, r in held if r == MandateRole.ADMINISTRATOR}
     substitutes = {p for p, r in held if r == MandateRole.SUBSTITUTE}
     problems = []

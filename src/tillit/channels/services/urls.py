@@ -27,6 +27,8 @@ def check_url_matches_platform(url: str, platform: Platform) -> None:
     host = (urlsplit(url).hostname or "").lower()
     if not any(host == h or host.endswith("." + h) for h in platform.hosts):
         raise ValidationError(
-            {"url": _("The address must be on %(platform)s (%(hosts)s).")
-             % {"platform": platform.name, "hosts": ", ".join(platform.hosts)}}
+            {
+                "url": _("The address must be on %(platform)s (%(hosts)s).")
+                % {"platform": platform.name, "hosts": ", ".join(platform.hosts)}
+            }
         )

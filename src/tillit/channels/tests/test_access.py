@@ -30,17 +30,17 @@ def channels(org, today):
 # Who sees what: True = visible, False = "not found".
 VIEW_MATRIX = {
     #              draft_a draft_b active_a
-    "admin":      (True,  True,  True),
-    "auditor":    (True,  True,  True),
-    "manager_a":  (True,  False, True),
-    "manager_b":  (False, True,  False),
-    "info_a":     (True,  False, True),
-    "info_b":     (False, True,  False),
-    "webmaster":  (False, False, True),
-    "registrar":  (False, False, True),
-    "archivist":  (False, False, True),
-    "staff_1":    (False, False, True),   # administrator mandate on active_a
-    "outsider":   (False, False, False),
+    "admin": (True, True, True),
+    "auditor": (True, True, True),
+    "manager_a": (True, False, True),
+    "manager_b": (False, True, False),
+    "info_a": (True, False, True),
+    "info_b": (False, True, False),
+    "webmaster": (False, False, True),
+    "registrar": (False, False, True),
+    "archivist": (False, False, True),
+    "staff_1": (False, False, True),  # administrator mandate on active_a
+    "outsider": (False, False, False),
 }
 
 
@@ -65,10 +65,18 @@ def test_missing_and_forbidden_look_the_same(org, channels):
 
 
 # Who may take which step on a proposed channel of department A through the web.
-@pytest.mark.parametrize("username,allowed", [
-    ("manager_a", True), ("manager_b", False), ("info_a", False), ("admin", False),
-    ("webmaster", False), ("auditor", False), ("outsider", False),
-])
+@pytest.mark.parametrize(
+    "username,allowed",
+    [
+        ("manager_a", True),
+        ("manager_b", False),
+        ("info_a", False),
+        ("admin", False),
+        ("webmaster", False),
+        ("auditor", False),
+        ("outsider", False),
+    ],
+)
 def test_approve_matrix(org, username, allowed):
     channel = make_channel(org)
     ch.channel_transition(actor=org["info_a"], channel=channel, name="propose")
@@ -77,10 +85,16 @@ def test_approve_matrix(org, username, allowed):
     assert (channel.status == "approved") == allowed
 
 
-@pytest.mark.parametrize("username,allowed", [
-    ("manager_a", True), ("manager_b", False), ("info_a", False), ("staff_1", False),
-    ("auditor", False),
-])
+@pytest.mark.parametrize(
+    "username,allowed",
+    [
+        ("manager_a", True),
+        ("manager_b", False),
+        ("info_a", False),
+        ("staff_1", False),
+        ("auditor", False),
+    ],
+)
 def test_grant_mandate_matrix(org, channels, username, allowed, today):
     channel = channels["active_a"]
     before = Mandate.objects.count()
@@ -115,8 +129,9 @@ def test_administrator_acts_only_while_mandate_holds(org, channels, today):
 
 def test_mandate_not_yet_started_gives_no_access(org, channels, today):
     Mandate.objects.filter(person=org["staff_1"]).update(valid_from=today + days(3))
-    assert client_for("staff_1").get(
-        f"/register/{channels['active_a'].public_id}/").status_code == 404
+    assert (
+        client_for("staff_1").get(f"/register/{channels['active_a'].public_id}/").status_code == 404
+    )
 
 
 def test_anonymous_is_sent_to_sign_in(channels):

@@ -25,9 +25,14 @@ def test_full_walk_is_timestamped_attributed_audited_and_notified(
         channel = walk_to_active(org, channel)
     assert channel.status == ChannelStatus.ACTIVE
     events = list(channel.events.values_list("action", "actor__user__username"))
-    assert events[1:] == [("propose", "info_a"), ("approve", "manager_a"),
-                          ("notify_informator", "manager_a"), ("acknowledge", "info_a"),
-                          ("send_link", "info_a"), ("publish", "webmaster")]
+    assert events[1:] == [
+        ("propose", "info_a"),
+        ("approve", "manager_a"),
+        ("notify_informator", "manager_a"),
+        ("acknowledge", "info_a"),
+        ("send_link", "info_a"),
+        ("publish", "webmaster"),
+    ]
     actions = set(AuditEntry.objects.values_list("action", flat=True))
     assert {"channel.propose", "channel.approve", "channel.publish"} <= actions
     # The manager heard of the proposal, the informatör of the approval step, the webmaster of the link.
@@ -41,8 +46,13 @@ def test_full_walk_is_timestamped_attributed_audited_and_notified(
 @pytest.mark.parametrize("step", ["approve", "publish", "send_link", "close", "archive"])
 def test_steps_out_of_order_are_refused(org, step):
     channel = make_channel(org)
-    actor = {"approve": "manager_a", "publish": "webmaster", "send_link": "info_a",
-             "close": "manager_a", "archive": "archivist"}[step]
+    actor = {
+        "approve": "manager_a",
+        "publish": "webmaster",
+        "send_link": "info_a",
+        "close": "manager_a",
+        "archive": "archivist",
+    }[step]
     # The webmaster and the archivist cannot even see a draft: that is "not found".
     with pytest.raises((TransitionRefused, NotFound)):
         ch.channel_transition(actor=org[actor], channel=channel, name=step, comment="x")
@@ -72,21 +82,40 @@ def test_manager_of_another_department_gets_not_found(org):
 
 def test_cannot_activate_without_admin_and_substitute(org, today):
     channel = make_channel(org)
-    for actor, step in [("info_a", "propose"), ("manager_a", "approve"),
-                        ("manager_a", "notify_informator"), ("info_a", "acknowledge"),
-                        ("info_a", "send_link")]:
+    for actor, step in [
+        ("info_a", "propose"),
+        ("manager_a", "approve"),
+        ("manager_a", "notify_informator"),
+        ("info_a", "acknowledge"),
+        ("info_a", "send_link"),
+    ]:
         channel = ch.channel_transition(actor=org[actor], channel=channel, name=step)
     with pytest.raises(TransitionRefused, match="administrator"):
         ch.channel_transition(actor=org["webmaster"], channel=channel, name="publish")
     # The same person as administrator and substitute is not enough.
-    ch.mandate_grant(actor=org["manager_a"], channel=channel, person=org["staff_1"],
-                     role="administrator", valid_from=today)
-    ch.mandate_grant(actor=org["manager_a"], channel=channel, person=org["staff_1"],
-                     role="substitute", valid_from=today)
+    ch.mandate_grant(
+        actor=org["manager_a"],
+        channel=channel,
+        person=org["staff_1"],
+        role="administrator",
+        valid_from=today,
+    )
+    ch.mandate_grant(
+        actor=org["manager_a"],
+        channel=channel,
+        person=org["staff_1"],
+        role="substitute",
+        valid_from=today,
+    )
     with pytest.raises(TransitionRefused, match="different"):
         ch.channel_transition(actor=org["webmaster"], channel=channel, name="publish")
-    ch.mandate_grant(actor=org["manager_a"], channel=channel, person=org["staff_2"],
-                     role="substitute", valid_from=today)
+    ch.mandate_grant(
+        actor=org["manager_a"],
+        channel=channel,
+        person=org["staff_2"],
+        role="substitute",
+        valid_from=today,
+    )
     channel = ch.channel_transition(actor=org["webmaster"], channel=channel, name="publish")
     assert channel.status == ChannelStatus.ACTIVE
 
@@ -94,8 +123,12 @@ def test_cannot_activate_without_admin_and_substitute(org, today):
 def test_return_and_close_need_a_comment(org, active_channel):
     with pytest.raises(TransitionRefused):
         ch.channel_transition(actor=org["manager_a"], channel=active_channel, name="close")
-    closed = ch.channel_transition(actor=org["manager_a"], channel=active_channel, name="close",
-                                   comment="Verksamheten flyttar.")
+    closed = ch.channel_transition(
+        actor=org["manager_a"],
+        channel=active_channel,
+        name="close",
+        comment="Verksamheten flyttar.",
+    )
     assert closed.status == ChannelStatus.CLOSED
     archived = ch.channel_transition(actor=org["archivist"], channel=closed, name="archive")
     assert archived.status == ChannelStatus.ARCHIVED
@@ -112,8 +145,9 @@ def test_pause_and_resume(org, active_channel):
 
 def test_platform_closed_after_drafting_blocks_proposal(org):
     channel = make_channel(org)
-    ch.platform_decide(actor=org["admin"], platform=org.facebook, decision="not_allowed",
-                       reason="Avvecklas.")
+    ch.platform_decide(
+        actor=org["admin"], platform=org.facebook, decision="not_allowed", reason="Avvecklas."
+    )
     with pytest.raises(TransitionRefused):
         ch.channel_transition(actor=org["info_a"], channel=channel, name="propose")
 

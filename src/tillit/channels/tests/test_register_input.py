@@ -14,13 +14,26 @@ pytestmark = pytest.mark.django_db
 
 
 def _create(org, **overrides):
-    fields = {"name": "Kanal", "platform": org.facebook, "url": "https://www.facebook.com/kanal",
-              **PLAN, **overrides}
+    fields = {
+        "name": "Kanal",
+        "platform": org.facebook,
+        "url": "https://www.facebook.com/kanal",
+        **PLAN,
+        **overrides,
+    }
     return ch.channel_create(actor=org["info_a"], department=org.dept_a, **fields)
 
 
-@pytest.mark.parametrize("url", ["", "not a url", "ftp://facebook.com/x", "javascript:alert(1)",
-                                 "https://evil.example/facebook.com"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "not a url",
+        "ftp://facebook.com/x",
+        "javascript:alert(1)",
+        "https://evil.example/facebook.com",
+    ],
+)
 def test_invalid_addresses_are_refused(org, url):
     before = AuditEntry.objects.count()
     with pytest.raises(ValidationError) as exc:
@@ -65,8 +78,14 @@ def test_messages_in_swedish(org):
 def test_mandate_ending_before_it_starts(org, today):
     channel = make_channel(org)
     with pytest.raises(ValidationError) as exc:
-        ch.mandate_grant(actor=org["manager_a"], channel=channel, person=org["staff_1"],
-                         role="administrator", valid_from=today, valid_until=today - days(1))
+        ch.mandate_grant(
+            actor=org["manager_a"],
+            channel=channel,
+            person=org["staff_1"],
+            role="administrator",
+            valid_from=today,
+            valid_until=today - days(1),
+        )
     assert "valid_until" in exc.value.message_dict
     assert Mandate.objects.count() == 0
 
@@ -74,22 +93,38 @@ def test_mandate_ending_before_it_starts(org, today):
 def test_unknown_mandate_role(org, today):
     channel = make_channel(org)
     with pytest.raises(ValidationError):
-        ch.mandate_grant(actor=org["manager_a"], channel=channel, person=org["staff_1"],
-                         role="owner", valid_from=today)
+        ch.mandate_grant(
+            actor=org["manager_a"],
+            channel=channel,
+            person=org["staff_1"],
+            role="owner",
+            valid_from=today,
+        )
 
 
 def test_only_the_manager_grants_mandates(org, today):
     channel = make_channel(org)
     for who in ["info_a", "manager_b", "admin"]:
         with pytest.raises(NotFound):
-            ch.mandate_grant(actor=org[who], channel=channel, person=org["staff_1"],
-                             role="administrator", valid_from=today)
+            ch.mandate_grant(
+                actor=org[who],
+                channel=channel,
+                person=org["staff_1"],
+                role="administrator",
+                valid_from=today,
+            )
 
 
 def test_outsider_cannot_create_in_a_department(org):
     with pytest.raises(NotFound):
-        ch.channel_create(actor=org["info_b"], department=org.dept_a, name="X",
-                          platform=org.facebook, url="https://www.facebook.com/x", **PLAN)
+        ch.channel_create(
+            actor=org["info_b"],
+            department=org.dept_a,
+            name="X",
+            platform=org.facebook,
+            url="https://www.facebook.com/x",
+            **PLAN,
+        )
 
 
 def test_update_records_changes(org):

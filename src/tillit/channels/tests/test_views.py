@@ -19,27 +19,43 @@ def client_for(username: str) -> Client:
 
 
 def test_create_through_the_form(org):
-    data = {"name": "Ny kanal", "platform": org.facebook.pk, "url": "https://www.facebook.com/ny",
-            "department": org.dept_a.pk, **PLAN}
+    data = {
+        "name": "Ny kanal",
+        "platform": org.facebook.pk,
+        "url": "https://www.facebook.com/ny",
+        "department": org.dept_a.pk,
+        **PLAN,
+    }
     response = client_for("info_a").post("/register/ny/", data)
     channel = Channel.objects.get(name="Ny kanal")
     assert response.status_code == 302 and str(channel.public_id) in response["Location"]
 
 
 def test_form_shows_errors_in_swedish_and_saves_nothing(org):
-    data = {"name": "Ny kanal", "platform": org.facebook.pk, "url": "https://evil.example/x",
-            "department": org.dept_a.pk, **PLAN, "plan_goal": ""}
+    data = {
+        "name": "Ny kanal",
+        "platform": org.facebook.pk,
+        "url": "https://evil.example/x",
+        "department": org.dept_a.pk,
+        **PLAN,
+        "plan_goal": "",
+    }
     response = client_for("info_a").post("/register/ny/", data, HTTP_ACCEPT_LANGUAGE="sv")
     text = response.content.decode()
     assert response.status_code == 200
-    assert "Detta fält måste fyllas i" in text
+    assert "Det här fältet är obligatoriskt" in text
     assert Channel.objects.count() == 0
 
 
 def test_duplicate_address_message(org):
     make_channel(org, name="Kanal", url="https://www.facebook.com/kanal")
-    data = {"name": "Kanal 2", "platform": org.facebook.pk, "url": "https://facebook.com/kanal/",
-            "department": org.dept_a.pk, **PLAN}
+    data = {
+        "name": "Kanal 2",
+        "platform": org.facebook.pk,
+        "url": "https://facebook.com/kanal/",
+        "department": org.dept_a.pk,
+        **PLAN,
+    }
     client = client_for("info_a")
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     response = client.post("/register/ny/", {**data, "url": "https://www.facebook.com/kanal/"})
@@ -50,20 +66,35 @@ def test_csv_export_per_department_and_whole(org, today):
     make_channel(org, name="A-kanal")
     make_channel(org, name="B-kanal", department=org.dept_b, creator="info_b")
     make_active_channel(org, today - days(1))
-    rows = list(csv.reader(io.StringIO(
-        client_for("manager_a").get("/register/export.csv").content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client_for("manager_a").get("/register/export.csv").content.decode("utf-8-sig")
+            )
+        )
+    )
     names = {r[1] for r in rows[1:]}
     assert names == {"A-kanal", "Biblioteket"}
-    rows = list(csv.reader(io.StringIO(
-        client_for("admin").get("/register/export.csv?department=b").content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client_for("admin")
+                .get("/register/export.csv?department=b")
+                .content.decode("utf-8-sig")
+            )
+        )
+    )
     assert {r[1] for r in rows[1:]} == {"B-kanal"}
-    rows = list(csv.reader(io.StringIO(
-        client_for("admin").get("/register/export.csv").content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(client_for("admin").get("/register/export.csv").content.decode("utf-8-sig"))
+        )
+    )
     assert len(rows) == 4
 
 
 def test_csv_neutralises_formulas(org):
-    make_channel(org, name="=HYPERLINK(\"http://x\")")
+    make_channel(org, name='=HYPERLINK("http://x")')
     body = client_for("admin").get("/register/export.csv").content.decode("utf-8-sig")
     assert "'=HYPERLINK" in body
 
@@ -98,9 +129,12 @@ def test_swedish_by_default_english_on_request(org):
 
 
 def test_platform_decision_by_org_admin_only(org):
-    response = client_for("manager_a").post("/plattformar/tiktok/",
-                                            {"decision": "allowed", "reason": "x"})
+    response = client_for("manager_a").post(
+        "/plattformar/tiktok/", {"decision": "allowed", "reason": "x"}
+    )
     assert response.status_code == 404
-    client_for("admin").post("/plattformar/tiktok/", {"decision": "allowed", "reason": "Ny bedömning"})
+    client_for("admin").post(
+        "/plattformar/tiktok/", {"decision": "allowed", "reason": "Ny bedömning"}
+    )
     org.tiktok.refresh_from_db()
     assert org.tiktok.decision == "allowed"

@@ -4,22 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='PeriodicJob',
+            name="PeriodicJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
-                ('interval_seconds', models.PositiveIntegerField()),
-                ('next_run_at', models.DateTimeField()),
-                ('last_run_at', models.DateTimeField(blank=True, null=True)),
-                ('last_claimed_by', models.CharField(blank=True, max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
+                ("interval_seconds", models.PositiveIntegerField()),
+                ("next_run_at", models.DateTimeField()),
+                ("last_run_at", models.DateTimeField(blank=True, null=True)),
+                ("last_claimed_by", models.CharField(blank=True, max_length=100)),
             ],
         ),
     ]

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def counting_job(monkeypatch):
     calls = []
-    monkeypatch.setitem(_JOBS, "test.count", JobSpec("test.count", timedelta(hours=1),
-                                                      lambda: calls.append(1)))
+    monkeypatch.setitem(
+        _JOBS, "test.count", JobSpec("test.count", timedelta(hours=1), lambda: calls.append(1))
+    )
     for name in list(_JOBS):
         if name != "test.count":
             monkeypatch.delitem(_JOBS, name)
@@ -32,7 +33,8 @@ def test_two_workers_claim_a_due_job_once(counting_job):
 def test_due_again_after_the_interval(counting_job):
     run_due_jobs("worker-1")
     PeriodicJob.objects.filter(name="test.count").update(
-        next_run_at=timezone.now() - timedelta(seconds=1))
+        next_run_at=timezone.now() - timedelta(seconds=1)
+    )
     assert run_due_jobs("worker-2") == ["test.count"]
     assert len(counting_job) == 2
 

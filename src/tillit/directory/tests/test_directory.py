@@ -29,11 +29,17 @@ def test_page_lists_only_active_channels(mixed):
 def test_json_shape(mixed):
     active, _ = mixed
     data = Client().get("/api/v1/directory/channels").json()
-    assert data == [{
-        "id": str(active.public_id), "name": active.name, "platform": "Facebook",
-        "platform_slug": "facebook", "url": active.url, "department": "Avdelning A",
-        "purpose": active.purpose,
-    }]
+    assert data == [
+        {
+            "id": str(active.public_id),
+            "name": active.name,
+            "platform": "Facebook",
+            "platform_slug": "facebook",
+            "url": active.url,
+            "department": "Avdelning A",
+            "purpose": active.purpose,
+        }
+    ]
 
 
 def test_atom_feed(mixed):
@@ -52,7 +58,9 @@ def test_schema_documents_the_directory():
     assert "/api/v1/directory/channels" in response.content.decode()
 
 
-def test_cache_is_invalidated_when_a_channel_changes(org, mixed, django_capture_on_commit_callbacks):
+def test_cache_is_invalidated_when_a_channel_changes(
+    org, mixed, django_capture_on_commit_callbacks
+):
     active, _ = mixed
     client = Client()
     assert len(client.get("/api/v1/directory/channels").json()) == 1
@@ -83,7 +91,8 @@ def test_accessibility_statement_and_report(org, django_capture_on_commit_callba
 
     client = Client()
     assert client.get("/tillganglighet/").status_code == 200
-    response = client.post("/tillganglighet/", {"page": "/kanaler/", "description": "Kontrast",
-                                                "contact": ""})
+    response = client.post(
+        "/tillganglighet/", {"page": "/kanaler/", "description": "Kontrast", "contact": ""}
+    )
     assert response.status_code == 302
     assert Notice.objects.filter(person=org["admin"]).exists()

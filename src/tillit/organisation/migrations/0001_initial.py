@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,124 +14,266 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Committee',
+            name="Committee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'committee',
-                'verbose_name_plural': 'committees',
-                'ordering': ['name'],
+                "verbose_name": "committee",
+                "verbose_name_plural": "committees",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('org_number', models.CharField(blank=True, max_length=20, verbose_name='organisation number')),
-                ('website', models.URLField(verbose_name='website')),
-                ('link_collection_url', models.URLField(help_text='The page on the website that lists all official channels.', verbose_name='link collection address')),
-                ('sender_statement', models.TextField(help_text='Shown on every channel: who stands behind it.', verbose_name='sender statement')),
-                ('privacy_notice_url', models.URLField(verbose_name='privacy notice address')),
-                ('comment_policy_text', models.TextField(help_text='The published rules for comments on the channels.', verbose_name='comment policy')),
-                ('records_contact', models.TextField(blank=True, help_text="How the public asks for the channels' official documents.", verbose_name='where to ask for documents')),
-                ('accessibility_contact', models.EmailField(blank=True, max_length=254, verbose_name='accessibility contact e-mail')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "org_number",
+                    models.CharField(blank=True, max_length=20, verbose_name="organisation number"),
+                ),
+                ("website", models.URLField(verbose_name="website")),
+                (
+                    "link_collection_url",
+                    models.URLField(
+                        help_text="The page on the website that lists all official channels.",
+                        verbose_name="link collection address",
+                    ),
+                ),
+                (
+                    "sender_statement",
+                    models.TextField(
+                        help_text="Shown on every channel: who stands behind it.",
+                        verbose_name="sender statement",
+                    ),
+                ),
+                ("privacy_notice_url", models.URLField(verbose_name="privacy notice address")),
+                (
+                    "comment_policy_text",
+                    models.TextField(
+                        help_text="The published rules for comments on the channels.",
+                        verbose_name="comment policy",
+                    ),
+                ),
+                (
+                    "records_contact",
+                    models.TextField(
+                        blank=True,
+                        help_text="How the public asks for the channels' official documents.",
+                        verbose_name="where to ask for documents",
+                    ),
+                ),
+                (
+                    "accessibility_contact",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="accessibility contact e-mail"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
             },
         ),
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='short name')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='departments', to='organisation.committee')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="short name")),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="departments",
+                        to="organisation.committee",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'department',
-                'verbose_name_plural': 'departments',
-                'ordering': ['name'],
+                "verbose_name": "department",
+                "verbose_name_plural": "departments",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='committee',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='organisation.organisation'),
+            model_name="committee",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, to="organisation.organisation"
+            ),
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('function', models.CharField(blank=True, help_text='Shown when the person speaks.', max_length=200, verbose_name='function')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='organisation.department')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='person', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "function",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown when the person speaks.",
+                        max_length=200,
+                        verbose_name="function",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="organisation.department",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="person",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['name'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Notice',
+            name="Notice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('subject', models.CharField(max_length=300)),
-                ('body', models.TextField(blank=True)),
-                ('url', models.CharField(blank=True, max_length=500)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='organisation.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("subject", models.CharField(max_length=300)),
+                ("body", models.TextField(blank=True)),
+                ("url", models.CharField(blank=True, max_length=500)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to="organisation.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='RoleAssignment',
+            name="RoleAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('role', models.CharField(choices=[('org_admin', 'Organisation administrator'), ('manager', 'Manager'), ('informator', 'Communications officer (informatör)'), ('webmaster', 'Webmaster'), ('registrar', 'Registrar'), ('archivist', 'Archivist'), ('auditor', 'Auditor (read-only)')], max_length=20, verbose_name='role')),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='role_holders', to='organisation.department')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='organisation.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("org_admin", "Organisation administrator"),
+                            ("manager", "Manager"),
+                            ("informator", "Communications officer (informatör)"),
+                            ("webmaster", "Webmaster"),
+                            ("registrar", "Registrar"),
+                            ("archivist", "Archivist"),
+                            ("auditor", "Auditor (read-only)"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="role_holders",
+                        to="organisation.department",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="organisation.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'role assignment',
-                'verbose_name_plural': 'role assignments',
+                "verbose_name": "role assignment",
+                "verbose_name_plural": "role assignments",
             },
         ),
         migrations.AddConstraint(
-            model_name='committee',
-            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='committee_unique_name'),
+            model_name="committee",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "name"), name="committee_unique_name"
+            ),
         ),
         migrations.AddIndex(
-            model_name='notice',
-            index=models.Index(fields=['person', 'read_at'], name='organisatio_person__f39c3e_idx'),
+            model_name="notice",
+            index=models.Index(fields=["person", "read_at"], name="organisatio_person__f39c3e_idx"),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.UniqueConstraint(fields=('person', 'role', 'department'), name='role_assignment_unique'),
+            model_name="roleassignment",
+            constraint=models.UniqueConstraint(
+                fields=("person", "role", "department"), name="role_assignment_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.UniqueConstraint(condition=models.Q(('department__isnull', True)), fields=('person', 'role'), name='role_assignment_unique_orgwide'),
+            model_name="roleassignment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("department__isnull", True)),
+                fields=("person", "role"),
+                name="role_assignment_unique_orgwide",
+            ),
         ),
     ]

@@ -35,7 +35,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  Directory JSON:         {base}/api/v1/directory/channels")
         self.stdout.write(f"  Atom feed:              {base}/kanaler/feed.atom")
         self.stdout.write(f"  Database:               {settings.DATABASES['default']['NAME']}")
-        self.stdout.write(f"\nSign in at {base}/konto/logga-in/ with password '{DEMO_PASSWORD}' as:")
+        self.stdout.write(
+            f"\nSign in at {base}/konto/logga-in/ with password '{DEMO_PASSWORD}' as:"
+        )
         for username, name, function, _dept, roles in PEOPLE:
             label = ", ".join(str(r[0].label) for r in roles) or "kanaladministratör/ersättare"
             self.stdout.write(f"  {username:<14} {name} ({function}) – {label}")
@@ -44,7 +46,9 @@ class Command(BaseCommand):
         from tillit.core.worker import run_worker
 
         threading.Thread(
-            target=run_worker, kwargs={"worker_id": "demo", "interval": 1.0},
-            name="tillit-worker", daemon=True,
+            target=run_worker,
+            kwargs={"worker_id": "demo", "interval": 1.0},
+            name="tillit-worker",
+            daemon=True,
         ).start()
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)

@@ -13,5 +13,6 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
 
     def handle(self, *args, **options):
-        call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False,
-                     use_threading=True)
+        call_command(
+            "runserver", f"127.0.0.1:{options['port']}", use_reloader=False, use_threading=True
+        )

@@ -1,4 +1,4 @@
-"""Shared fixtures: a small organisation with one person per role, built through the services."""
+"""Shared fixtures for every suite: a small organisation with one person per role, built through the services."""
 
 import os
 from datetime import timedelta
@@ -32,11 +32,30 @@ def active_channel(org, today):
     return make_active_channel(org, today - timedelta(days=1))
 
 
+def _django_ready() -> bool:
+    """Pure-Python suites run with `-p no:django`; the Django fixtures then stand aside."""
+    from django.conf import settings
+
+    return settings.configured
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, so no test sees another's cached pages."""
+    if not _django_ready():
+        yield
+        return
     from django.core.cache import cache
 
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Service-level tests read English messages; requests still pick their own language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
