@@ -33,3 +33,9 @@ def router():
 def _fresh_cache():
     """Override the project-wide Django cache reset: connector tests run without Django."""
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Override the project-wide Django translation switch: no Django here."""
+    yield

@@ -158,7 +158,7 @@ def test_profile(router, fb):
     assert "Kommentarspolicy" in profile.bio
 
 
-def sign(body: bytes, secret: str = "app-secret-123") -> str:
+def sign(body: bytes, secret: str = "app-secret-123") -> str:  # noqa: S107
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
@@ -213,7 +213,9 @@ def test_parse_webhook_feed_and_messaging(fb):
                 ],
             }
         ).encode(),
-        json.dumps({"object": "page", "entry": [{"messaging": [{"sender": {"id": "1"}}]}]}).encode(),
+        json.dumps(
+            {"object": "page", "entry": [{"messaging": [{"sender": {"id": "1"}}]}]}
+        ).encode(),
         b'{"object": "page", "object": "page", "entry": []}',
     ],
 )

@@ -91,6 +91,5 @@ def test_bad_token_is_token_invalid(server):
 
 
 def test_not_found_is_refused(org):
-    with pytest.raises(PlatformRefused):
-        with org._errors():
-            org.api.status("999999999")
+    with pytest.raises(PlatformRefused), org._errors():
+        org.api.status("999999999")

@@ -1,0 +1,143 @@
+"""Benchmark: Tillit's detectors (one core, no ML) beside Presidio on the same sv_SE corpus.
+
+Run: ``.venv/bin/python bench/bench_detectors.py`` (needs the ``bench`` group: presidio-analyzer).
+Presidio runs with its no-op NLP engine (no spaCy model is downloaded) and the pattern
+recognizers that apply to Swedish text: SE personnummer, phone (region SE), e-mail, IBAN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+os.environ["TILLIT_TRIAGE_DISABLE"] = "1"
+
+from faker import Faker  # noqa: E402
+
+from tillit.moderation.detectors import analyse  # noqa: E402
+from tillit.moderation.detectors.tests.corpus import (  # noqa: E402
+    corpus,
+    score_personal_data,
+    tillit_detect,
+)
+
+PRESIDIO_TYPES = {
+    "SE_PERSONNUMMER": "personnummer",
+    "PHONE_NUMBER": "phone",
+    "EMAIL_ADDRESS": "email",
+    "IBAN_CODE": "iban",
+}
+
+
+def comments(n: int, seed: int = 11) -> list[str]:
+    """Typical comments of up to 500 characters, some with personal data or rude words."""
+    fake = Faker("sv_SE")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    pd_rows = corpus(n, seed)
+    extras = ["jävla idiot", "tack för infon!", "fan också", "www.example.se", "ring mig"]
+    out = []
+    for i in range(n):
+        text = fake.paragraph(nb_sentences=rng.randint(1, 6))
+        if i % 3 == 0:
+            text += " " + pd_rows[i][0]
+        if i % 4 == 0:
+            text += " " + rng.choice(extras)
+        out.append(text[:500])
+    return out
+
+
+def presidio_engine():
+    """Presidio with no NLP model and the recognizers that fit Swedish comments."""
+    import tldextract
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NoOpNlpEngine
+    from presidio_analyzer.predefined_recognizers import (
+        EmailRecognizer,
+        IbanRecognizer,
+        PhoneRecognizer,
+        SePersonnummerRecognizer,
+    )
+
+    # Presidio's e-mail check calls tldextract, which would fetch the suffix list; stay offline.
+    tldextract.extract = tldextract.TLDExtract(suffix_list_urls=())
+    registry = RecognizerRegistry(supported_languages=["sv"])
+    registry.add_recognizer(SePersonnummerRecognizer(supported_language="sv"))
+    registry.add_recognizer(PhoneRecognizer(supported_language="sv", supported_regions=("SE",)))
+    registry.add_recognizer(EmailRecognizer(supported_language="sv"))
+    registry.add_recognizer(IbanRecognizer(supported_language="sv"))
+    nlp = NoOpNlpEngine(models=[{"lang_code": "sv", "model_name": "none"}])
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=["sv"])
+
+
+def presidio_detect(engine):
+    """Adapt Presidio results to (subtype, start, end), keeping results scored 0.4 or more."""
+
+    def detect(text: str) -> list[tuple[str, int, int]]:
+        results = engine.analyze(text=text, language="sv", score_threshold=0.4)
+        return [(PRESIDIO_TYPES.get(r.entity_type, r.entity_type), r.start, r.end) for r in results]
+
+    return detect
+
+
+def throughput(fn, texts: list[str], seconds: float = 5.0) -> float:
+    """Comments per second of fn over the texts, after one warm-up pass."""
+    for t in texts[:50]:
+        fn(t)
+    n, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for t in texts:
+            fn(t)
+        n += len(texts)
+    return n / (time.perf_counter() - start)
+
+
+def main() -> int:
+    """Print speed and personal-data recall/precision for both systems."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
+    texts = comments(args.n)
+    rows = corpus(args.n, seed=5)
+    engine = presidio_engine()
+    pdetect = presidio_detect(engine)
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, 1 core used"
+    )
+    print(f"{len(texts)} comments, mean {sum(map(len, texts)) / len(texts):.0f} chars")
+    ours = throughput(lambda t: analyse(t, use_ml=False), texts, args.seconds)
+    ours_pd = throughput(tillit_detect, texts, args.seconds)
+    theirs = throughput(pdetect, texts, args.seconds)
+    print(f"tillit full pipeline: {ours:8.0f} comments/s")
+    print(f"tillit personal data: {ours_pd:8.0f} comments/s")
+    print(
+        f"presidio (no NLP):    {theirs:8.0f} comments/s  -> tillit pipeline {ours / theirs:.1f}x"
+    )
+    print()
+    print(f"{'type':<18}{'tillit P':>9}{'R':>7}{'presidio P':>12}{'R':>7}{'n':>6}")
+    a = score_personal_data(tillit_detect, rows)
+    b = score_personal_data(pdetect, rows)
+    for kind in ("personnummer", "samordningsnummer", "phone", "email"):
+        pa, pb = a.get(kind, {}), b.get(kind, {})
+        print(
+            f"{kind:<18}{pa.get('precision', 0):9.3f}{pa.get('recall', 0):7.3f}"
+            f"{pb.get('precision', 0):12.3f}{pb.get('recall', 0):7.3f}{pa.get('n', 0):6}"
+        )
+    extra = sorted(set(b) - set(a))
+    if extra:
+        print("presidio also reported:", ", ".join(f"{k} ({b[k]})" for k in extra))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Platform connectors: fetch from and act on platforms, returning plain dataclasses."""

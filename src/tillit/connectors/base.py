@@ -1,0 +1,384 @@
+"""The Connector contract: what every platform module declares, returns and raises."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import httpx
+
+from .errors import ConfigError, PlatformRefused
+
+
+class Capability(StrEnum):
+    """What a connector can do on its platform."""
+
+    READ_POSTS = "read_posts"
+    READ_COMMENTS = "read_comments"
+    READ_DIRECT_MESSAGES = "read_direct_messages"
+    HIDE = "hide"
+    UNHIDE = "unhide"
+    DELETE = "delete"
+    DELETE_OWN = "delete_own"
+    REPLY = "reply"
+    BLOCK = "block"
+    REPORT = "report"
+    READ_PROFILE = "read_profile"
+    PUBLISH = "publish"
+
+
+# A connector lacking one of these must say why and what the platform offers instead,
+# because the moderator needs that explanation in front of them when a button is missing.
+MODERATION_CAPABILITIES = frozenset(
+    {
+        Capability.HIDE,
+        Capability.UNHIDE,
+        Capability.DELETE,
+        Capability.REPLY,
+        Capability.BLOCK,
+        Capability.REPORT,
+    }
+)
+
+
+class ItemKind(StrEnum):
+    """What an inbound item is, seen from the organisation's account."""
+
+    OWN_POST = "own_post"
+    COMMENT = "comment"
+    REPLY = "reply"
+    MENTION = "mention"
+    DIRECT_MESSAGE = "direct_message"
+
+
+class TextFormat(StrEnum):
+    """How ``InboundItem.text`` is encoded; detectors and templates need to know."""
+
+    PLAIN = "plain"
+    HTML = "html"
+
+
+class ActionStatus(StrEnum):
+    """Outcome of an action on the platform."""
+
+    DONE = "done"
+    REFUSED = "refused"
+    NOT_SUPPORTED = "not_supported"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One setting a channel must supply to its connector (token, page id, ...)."""
+
+    name: str
+    label: str
+    secret: bool = False
+    required: bool = True
+    default: str | None = None
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Author:
+    """The author as the platform displayed them at the time of fetching."""
+
+    platform_id: str
+    display_name: str
+    handle: str | None = None
+    profile_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file or link attached to an item; the archive fetches it, the connector does not."""
+
+    url: str
+    media_type: str
+    size: int | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class InboundItem:
+    """One post, comment, reply, mention or direct message, exactly as received."""
+
+    platform_id: str
+    kind: ItemKind
+    is_public: bool
+    text: str
+    author: Author
+    # Arrival on the platform (FL 22 §), never the time we fetched it.
+    received_at: datetime
+    parent_platform_id: str | None = None
+    thread_platform_id: str | None = None
+    permalink: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+    edited_at: datetime | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    text_format: TextFormat = TextFormat.PLAIN
+    is_hidden: bool | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse naive datetimes: a received date without a zone is not evidence."""
+        if self.received_at.tzinfo is None or self.received_at.utcoffset() is None:
+            raise ValueError("received_at must be timezone-aware")
+        if self.edited_at is not None and self.edited_at.tzinfo is None:
+            raise ValueError("edited_at must be timezone-aware")
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A page of items and the opaque cursor to pass as ``since`` next time."""
+
+    items: tuple[InboundItem, ...]
+    cursor: str | None
+    quota_units: int = 0
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The account's public profile, for the compliance checks (R10-R11)."""
+
+    platform_id: str
+    display_name: str
+    handle: str | None = None
+    bio: str = ""
+    links: tuple[str, ...] = ()
+    url: str | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """What happened when Tillit asked the platform to act."""
+
+    status: ActionStatus
+    platform_ref: str | None = None
+    detail: str = ""
+    quota_units: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when the platform carried the action out."""
+        return self.status is ActionStatus.DONE
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on talking to a platform; every answer is hostile until parsed."""
+
+    timeout_s: float = 20.0
+    max_body_bytes: int = 5 * 1024 * 1024
+    max_pages: int = 10
+
+
+class Connector:
+    """Base for platform connectors; subclasses fill the class attributes and ``_`` methods.
+
+    Public action methods check the capability first, so an unsupported action never
+    reaches the network, and turn a ``PlatformRefused`` into a refused ``ActionResult``.
+    ``TokenInvalid``, ``RateLimited`` and ``TransientError`` propagate: the outbox
+    retries or asks a person to reconnect.
+    """
+
+    platform: ClassVar[str] = ""
+    label: ClassVar[str] = ""
+    parameters: ClassVar[tuple[Parameter, ...]] = ()
+    capabilities: ClassVar[frozenset[Capability]] = frozenset()
+    unsupported: ClassVar[Mapping[Capability, str]] = {}
+    has_webhooks: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        config: Mapping[str, str],
+        *,
+        http: httpx.Client | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        """Validate the channel's parameters; ``http`` lets tests and callers share a client."""
+        self.limits = limits or Limits()
+        self.config = self._clean_config(config)
+        self._http = http
+
+    # --- configuration -------------------------------------------------
+
+    @classmethod
+    def _clean_config(cls, config: Mapping[str, str]) -> dict[str, str]:
+        known = {p.name for p in cls.parameters}
+        unknown = sorted(set(config) - known)
+        if unknown:
+            raise ConfigError(f"{cls.platform}: unknown parameters {unknown}")
+        cleaned: dict[str, str] = {}
+        for param in cls.parameters:
+            value = config.get(param.name, param.default)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                if param.required:
+                    raise ConfigError(f"{cls.platform}: parameter {param.name!r} is required")
+                continue
+            if not isinstance(value, str):
+                raise ConfigError(f"{cls.platform}: parameter {param.name!r} must be a string")
+            cleaned[param.name] = value.strip()
+        return cleaned
+
+    @classmethod
+    def secret_parameters(cls) -> frozenset[str]:
+        """Names of parameters that must be stored encrypted and never shown or logged."""
+        return frozenset(p.name for p in cls.parameters if p.secret)
+
+    def __repr__(self) -> str:
+        """Show the non-secret settings only, so a stray log line cannot leak a token."""
+        public = {k: v for k, v in self.config.items() if k not in self.secret_parameters()}
+        return f"<{type(self).__name__} {public}>"
+
+    @property
+    def http(self) -> httpx.Client:
+        """The HTTP client, created lazily with this connector's limits."""
+        if self._http is None:
+            from .http import make_client
+
+            self._http = make_client(self.limits)
+        return self._http
+
+    def close(self) -> None:
+        """Release network resources."""
+        if self._http is not None:
+            self._http.close()
+
+    def supports(self, capability: Capability) -> bool:
+        """True when the platform lets Tillit do ``capability``."""
+        return capability in self.capabilities
+
+    # --- reading -------------------------------------------------------
+
+    def fetch_items(self, since: str | None = None) -> FetchResult:
+        """Fetch items that arrived after the opaque cursor ``since`` (None: the first run)."""
+        raise NotImplementedError
+
+    def fetch_profile(self) -> Profile:
+        """Fetch the account's public profile."""
+        raise NotImplementedError
+
+    # --- actions -------------------------------------------------------
+
+    def hide(self, platform_id: str) -> ActionResult:
+        """Hide someone else's item from the public while keeping it on the platform."""
+        return self._act(Capability.HIDE, self._hide, platform_id)
+
+    def unhide(self, platform_id: str) -> ActionResult:
+        """Undo a hide."""
+        return self._act(Capability.UNHIDE, self._unhide, platform_id)
+
+    def delete(self, platform_id: str) -> ActionResult:
+        """Delete someone else's item on the organisation's page (disposal: capture first)."""
+        return self._act(Capability.DELETE, self._delete, platform_id)
+
+    def delete_own(self, platform_id: str) -> ActionResult:
+        """Delete a post or reply the organisation's account wrote."""
+        return self._act(Capability.DELETE_OWN, self._delete_own, platform_id)
+
+    def reply(self, platform_id: str, text: str, idempotency_key: str) -> ActionResult:
+        """Reply publicly to ``platform_id``; ``platform_ref`` is the new reply's id."""
+        return self._act(Capability.REPLY, self._reply, platform_id, text, idempotency_key)
+
+    def publish(self, text: str, idempotency_key: str) -> ActionResult:
+        """Publish a new post on the account; ``platform_ref`` is its id."""
+        return self._act(Capability.PUBLISH, self._publish, text, idempotency_key)
+
+    def block(
+        self, author_platform_id: str, *, context_platform_id: str | None = None
+    ) -> ActionResult:
+        """Block an author; ``context_platform_id`` is the item that led to it (some need it)."""
+        return self._act(Capability.BLOCK, self._block, author_platform_id, context_platform_id)
+
+    def report(
+        self, platform_id: str, *, reason: str, author_platform_id: str | None = None
+    ) -> ActionResult:
+        """Report an item (and its author) to the platform's moderators."""
+        return self._act(Capability.REPORT, self._report, platform_id, reason, author_platform_id)
+
+    def _act(
+        self, capability: Capability, func: Callable[..., ActionResult], *args: Any
+    ) -> ActionResult:
+        if capability not in self.capabilities:
+            return ActionResult(
+                ActionStatus.NOT_SUPPORTED,
+                detail=self.unsupported.get(capability, f"{self.platform} cannot {capability}"),
+            )
+        try:
+            return func(*args)
+        except PlatformRefused as exc:
+            code = f" [{exc.code}]" if exc.code else ""
+            status = f"HTTP {exc.status}: " if exc.status else ""
+            return ActionResult(ActionStatus.REFUSED, detail=f"{status}{exc}{code}")
+
+    # Subclasses override the ones they support; the base never gets here otherwise.
+    def _hide(self, platform_id: str) -> ActionResult:
+        raise NotImplementedError
+
+    def _unhide(self, platform_id: str) -> ActionResult:
+        raise NotImplementedError
+
+    def _delete(self, platform_id: str) -> ActionResult:
+        raise NotImplementedError
+
+    def _delete_own(self, platform_id: str) -> ActionResult:
+        raise NotImplementedError
+
+    def _reply(self, platform_id: str, text: str, idempotency_key: str) -> ActionResult:
+        raise NotImplementedError
+
+    def _publish(self, text: str, idempotency_key: str) -> ActionResult:
+        raise NotImplementedError
+
+    def _block(self, author_platform_id: str, context_platform_id: str | None) -> ActionResult:
+        raise NotImplementedError
+
+    def _report(
+        self, platform_id: str, reason: str, author_platform_id: str | None
+    ) -> ActionResult:
+        raise NotImplementedError
+
+    # --- webhooks ------------------------------------------------------
+
+    def webhook_challenge(self, query: Mapping[str, str]) -> str | None:
+        """Answer a subscription handshake; None when the query is not a valid one."""
+        return None
+
+    def verify_webhook(self, headers: Mapping[str, str], body: bytes) -> bool:
+        """True only when ``body`` provably comes from the platform."""
+        return False
+
+    def parse_webhook(self, body: bytes) -> list[InboundItem]:
+        """Turn a verified webhook body into items; call ``verify_webhook`` first."""
+        raise NotImplementedError(f"{self.platform} has no webhooks")
+
+
+def done(platform_ref: str | None = None, detail: str = "", quota_units: int = 0) -> ActionResult:
+    """Shorthand for a successful ``ActionResult``."""
+    return ActionResult(ActionStatus.DONE, platform_ref, detail, quota_units)
+
+
+def check_connector_class(cls: type[Connector]) -> None:
+    """Raise TypeError when a connector class breaks the contract; run at registration."""
+    if not cls.platform or not cls.platform.isidentifier() or cls.platform != cls.platform.lower():
+        raise TypeError(f"{cls.__name__}.platform must be a lower-case slug")
+    if not cls.label:
+        raise TypeError(f"{cls.__name__}.label is required")
+    names = [p.name for p in cls.parameters]
+    if len(names) != len(set(names)):
+        raise TypeError(f"{cls.__name__}: duplicate parameter names")
+    if not isinstance(cls.capabilities, frozenset) or not all(
+        isinstance(c, Capability) for c in cls.capabilities
+    ):
+        raise TypeError(f"{cls.__name__}.capabilities must be a frozenset of Capability")
+    missing = sorted(MODERATION_CAPABILITIES - cls.capabilities - set(cls.unsupported))
+    if missing:
+        raise TypeError(f"{cls.__name__}: explain why these are unsupported: {missing}")
+    contradicting = sorted(set(cls.unsupported) & cls.capabilities)
+    if contradicting:
+        raise TypeError(
+            f"{cls.__name__}: both supported and explained as unsupported: {contradicting}"
+        )

@@ -1,0 +1,182 @@
+"""Defensive readers for hostile platform payloads: each failure names where and why."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from .errors import PayloadError
+
+# Identifiers end up in URLs we build; refuse anything that could change the path.
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,200}$")
+
+
+def obj(value: Any, where: str) -> Mapping[str, Any]:
+    """``value`` as a JSON object."""
+    if not isinstance(value, Mapping):
+        raise PayloadError(f"{where}: expected an object, got {type(value).__name__}")
+    return value
+
+
+def field_obj(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+    """A required object field."""
+    if key not in data:
+        raise PayloadError(f"{where}: missing {key!r}")
+    return obj(data[key], f"{where}.{key}")
+
+
+def opt_obj(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any] | None:
+    """An optional object field (absent or null gives None)."""
+    value = data.get(key)
+    return None if value is None else obj(value, f"{where}.{key}")
+
+
+def field_list(
+    data: Mapping[str, Any], key: str, where: str, *, required: bool = True
+) -> list[Any]:
+    """A list field; absent gives [] unless required."""
+    if key not in data or data[key] is None:
+        if required:
+            raise PayloadError(f"{where}: missing {key!r}")
+        return []
+    value = data[key]
+    if not isinstance(value, list):
+        raise PayloadError(f"{where}.{key}: expected a list, got {type(value).__name__}")
+    return value
+
+
+def field_str(data: Mapping[str, Any], key: str, where: str) -> str:
+    """A required string field (may be empty)."""
+    if key not in data:
+        raise PayloadError(f"{where}: missing {key!r}")
+    value = data[key]
+    if not isinstance(value, str):
+        raise PayloadError(f"{where}.{key}: expected a string, got {type(value).__name__}")
+    return value
+
+
+def opt_str(data: Mapping[str, Any], key: str, where: str) -> str | None:
+    """An optional string field (absent or null gives None)."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise PayloadError(f"{where}.{key}: expected a string, got {type(value).__name__}")
+    return value
+
+
+def field_id(data: Mapping[str, Any], key: str, where: str) -> str:
+    """A required identifier; platforms send ids as strings or integers."""
+    if key not in data:
+        raise PayloadError(f"{where}: missing {key!r}")
+    return as_id(data[key], f"{where}.{key}")
+
+
+def opt_id(data: Mapping[str, Any], key: str, where: str) -> str | None:
+    """An optional identifier."""
+    value = data.get(key)
+    return None if value is None else as_id(value, f"{where}.{key}")
+
+
+def as_id(value: Any, where: str) -> str:
+    """Coerce an id (string or non-bool integer) to a string."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise PayloadError(f"{where}: expected an id, got {type(value).__name__}")
+    text = str(value)
+    if not text:
+        raise PayloadError(f"{where}: empty id")
+    return text
+
+
+def opt_bool(data: Mapping[str, Any], key: str, where: str) -> bool | None:
+    """An optional boolean field."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, bool):
+        raise PayloadError(f"{where}.{key}: expected a boolean, got {type(value).__name__}")
+    return value
+
+
+def opt_int(data: Mapping[str, Any], key: str, where: str) -> int | None:
+    """An optional non-negative integer (numeric strings accepted: YouTube sends them)."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise PayloadError(f"{where}.{key}: expected a non-negative integer")
+    return value
+
+
+def parse_time(value: Any, where: str) -> datetime:
+    """A timezone-aware datetime from ISO 8601 (incl. Graph's ``+0000``) text."""
+    if not isinstance(value, str) or not value:
+        raise PayloadError(f"{where}: expected a timestamp string")
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    # Graph API writes offsets without a colon: 2024-05-02T08:15:00+0000.
+    match = re.match(r"^(.*[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-]\d{2})(\d{2})$", text)
+    if match:
+        text = f"{match.group(1)}{match.group(2)}:{match.group(3)}"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise PayloadError(f"{where}: not an ISO 8601 timestamp: {value[:40]!r}") from None
+    if parsed.tzinfo is None:
+        raise PayloadError(f"{where}: timestamp has no timezone: {value[:40]!r}")
+    return parsed
+
+
+def field_time(data: Mapping[str, Any], key: str, where: str) -> datetime:
+    """A required timestamp field."""
+    if key not in data:
+        raise PayloadError(f"{where}: missing {key!r}")
+    return parse_time(data[key], f"{where}.{key}")
+
+
+def opt_time(data: Mapping[str, Any], key: str, where: str) -> datetime | None:
+    """An optional timestamp field."""
+    value = data.get(key)
+    return None if value is None else parse_time(value, f"{where}.{key}")
+
+
+def from_epoch(value: Any, where: str, *, millis: bool = False) -> datetime:
+    """A UTC datetime from epoch seconds (or milliseconds)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise PayloadError(f"{where}: expected an epoch number")
+    seconds = value / 1000 if millis else value
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        raise PayloadError(f"{where}: epoch out of range") from None
+
+
+def safe_id(value: str, what: str = "id") -> str:
+    """Refuse ids that could change the URL they are put into (``/``, ``?``, ``..``)."""
+    if not isinstance(value, str) or not _SAFE_ID.match(value) or ".." in value:
+        raise ValueError(f"unsafe {what}: {str(value)[:60]!r}")
+    return value
+
+
+def encode_cursor(state: Mapping[str, Any]) -> str:
+    """Serialise connector state into the opaque cursor string the inbox stores."""
+    return json.dumps(state, sort_keys=True, separators=(",", ":"))
+
+
+def decode_cursor(cursor: str | None) -> dict[str, Any]:
+    """Read a cursor written by ``encode_cursor``; None or garbage gives a clear error."""
+    if cursor is None:
+        return {}
+    try:
+        state = json.loads(cursor)
+    except ValueError:
+        raise PayloadError("cursor is not one this connector wrote") from None
+    if not isinstance(state, dict):
+        raise PayloadError("cursor is not one this connector wrote")
+    return state

@@ -1,0 +1,1 @@
+"""One package per platform; importing one registers its connector."""

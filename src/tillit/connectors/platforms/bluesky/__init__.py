@@ -1,0 +1,5 @@
+"""Bluesky connector (XRPC)."""
+
+from .connector import BlueskyConnector
+
+__all__ = ["BlueskyConnector"]

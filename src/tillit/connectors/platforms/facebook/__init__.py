@@ -1,0 +1,5 @@
+"""Facebook Page connector (Graph API)."""
+
+from .connector import FacebookConnector
+
+__all__ = ["FacebookConnector"]

@@ -1,0 +1,461 @@
+"""Facebook Page connector over the Graph API: posts, comments, Messenger, webhooks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from ...base import (
+    ActionResult,
+    ActionStatus,
+    Attachment,
+    Author,
+    Capability,
+    Connector,
+    FetchResult,
+    InboundItem,
+    ItemKind,
+    Parameter,
+    Profile,
+    done,
+)
+from ...errors import PayloadError
+from ...http import parse_json
+from ...parsing import (
+    decode_cursor,
+    encode_cursor,
+    field_id,
+    field_list,
+    field_obj,
+    field_str,
+    field_time,
+    from_epoch,
+    obj,
+    opt_bool,
+    opt_obj,
+    opt_str,
+    safe_id,
+)
+from ...registry import register_connector
+from .graph import GraphClient, require_success, subscription_challenge, verify_signature
+
+POST_FIELDS = (
+    "id,message,created_time,updated_time,permalink_url,from{id,name},"
+    "attachments{media_type,type,url,title,media}"
+)
+COMMENT_FIELDS = (
+    "id,message,created_time,from{id,name},parent{id},is_hidden,permalink_url,attachment"
+)
+MESSAGE_FIELDS = (
+    "id,message,created_time,from,attachments{id,mime_type,name,size,file_url,image_data}"
+)
+
+# Webhook "feed" items that carry no new text for the inbox.
+_SKIPPED_FEED_ITEMS = {"reaction", "like", "share", "event", "rating", "album"}
+_POST_FEED_ITEMS = {"status", "post", "photo", "video"}
+_SKIPPED_MESSAGING = {
+    "read",
+    "delivery",
+    "reaction",
+    "postback",
+    "optin",
+    "referral",
+    "message_edit",
+}
+
+
+def graph_author(data: Mapping[str, Any] | None, where: str) -> Author:
+    """Author from a Graph ``from`` object; missing means the app lacks a permission."""
+    if data is None:
+        raise PayloadError(f"{where}: no 'from' (is pages_read_user_content granted?)")
+    return Author(
+        platform_id=field_id(data, "id", where),
+        display_name=opt_str(data, "name", where) or "",
+        profile_url=None,
+    )
+
+
+def graph_attachments(data: Mapping[str, Any], where: str) -> tuple[Attachment, ...]:
+    """Attachments from a post's ``attachments`` edge or a comment's ``attachment``."""
+    found: list[Mapping[str, Any]] = []
+    single = opt_obj(data, "attachment", where)
+    if single is not None:
+        found.append(single)
+    edge = opt_obj(data, "attachments", where)
+    if edge is not None:
+        found.extend(obj(a, f"{where}.attachments[]") for a in field_list(edge, "data", where))
+    result = []
+    for att in found:
+        media = opt_obj(att, "media", where) or {}
+        image = opt_obj(media, "image", where) or {}
+        url = opt_str(att, "url", where) or opt_str(image, "src", where)
+        if url:
+            kind = opt_str(att, "media_type", where) or opt_str(att, "type", where) or "link"
+            result.append(Attachment(url=url, media_type=kind, name=opt_str(att, "title", where)))
+    return tuple(result)
+
+
+@register_connector
+class FacebookConnector(Connector):
+    """A Facebook Page: its posts, visitors' comments and Messenger conversations."""
+
+    platform = "facebook"
+    label = "Facebook (Page)"
+    parameters = (
+        Parameter("page_id", "Page id"),
+        Parameter("page_access_token", "Page access token", secret=True),
+        Parameter(
+            "app_secret", "App secret (webhooks, appsecret_proof)", secret=True, required=False
+        ),
+        Parameter("verify_token", "Webhook verify token", secret=True, required=False),
+        Parameter("api_version", "Graph API version", required=False, default="v23.0"),
+    )
+    capabilities = frozenset(
+        {
+            Capability.READ_POSTS,
+            Capability.READ_COMMENTS,
+            Capability.READ_DIRECT_MESSAGES,
+            Capability.HIDE,
+            Capability.UNHIDE,
+            Capability.DELETE,
+            Capability.DELETE_OWN,
+            Capability.REPLY,
+            Capability.BLOCK,
+            Capability.READ_PROFILE,
+            Capability.PUBLISH,
+        }
+    )
+    unsupported = {
+        Capability.REPORT: (
+            "The Graph API cannot report content to Meta. Report it in Facebook itself "
+            "(the comment's menu, 'Report'); hiding is available here at once."
+        ),
+    }
+    has_webhooks = True
+
+    @property
+    def page_id(self) -> str:
+        """The Page's id, checked so it cannot reshape a URL."""
+        return safe_id(self.config["page_id"], "page id")
+
+    @property
+    def graph(self) -> GraphClient:
+        """A Graph client for this Page's token."""
+        return GraphClient(
+            self.http,
+            self.limits,
+            token=self.config["page_access_token"],
+            version=self.config["api_version"],
+            app_secret=self.config.get("app_secret"),
+        )
+
+    # --- reading -------------------------------------------------------
+
+    def fetch_items(self, since: str | None = None) -> FetchResult:
+        """Posts updated since the cursor, their new comments, and new Messenger messages."""
+        state = decode_cursor(since)
+        after = state.get("since")
+        if after is not None and not isinstance(after, int):
+            raise PayloadError("cursor: 'since' must be an epoch integer")
+        graph = self.graph
+        items: list[InboundItem] = []
+        newest = after or 0
+        params: dict[str, Any] = {"fields": POST_FIELDS, "limit": 25}
+        if after:
+            # updated_time moves when someone comments, so this finds posts with new comments.
+            params["since"] = after
+        for post in graph.paged(f"{self.page_id}/feed", params):
+            item = self._post_item(post)
+            if after is None or item.received_at.timestamp() >= after:
+                items.append(item)
+            newest = max(newest, int(item.received_at.timestamp()))
+            comments = graph.paged(
+                f"{safe_id(item.platform_id)}/comments",
+                {
+                    "fields": COMMENT_FIELDS,
+                    "filter": "stream",
+                    "order": "chronological",
+                    "limit": 100,
+                },
+            )
+            for comment in comments:
+                citem = self._comment_item(comment, post_id=item.platform_id)
+                # Equal timestamps are returned again on purpose: ingest is idempotent.
+                if after is None or citem.received_at.timestamp() >= after:
+                    items.append(citem)
+                newest = max(newest, int(citem.received_at.timestamp()))
+        for conv in graph.paged(
+            f"{self.page_id}/conversations",
+            {
+                "platform": "messenger",
+                "fields": f"id,updated_time,messages.limit(25){{{MESSAGE_FIELDS}}}",
+            },
+        ):
+            for msg in conversation_messages(conv):
+                if after is None or msg.received_at.timestamp() >= after:
+                    items.append(msg)
+                newest = max(newest, int(msg.received_at.timestamp()))
+        return FetchResult(tuple(items), encode_cursor({"since": newest}))
+
+    def _post_item(self, post: Mapping[str, Any]) -> InboundItem:
+        where = "post"
+        author = graph_author(opt_obj(post, "from", where), where)
+        own = author.platform_id == self.config["page_id"]
+        return InboundItem(
+            platform_id=field_id(post, "id", where),
+            kind=ItemKind.OWN_POST if own else ItemKind.COMMENT,
+            is_public=True,
+            text=opt_str(post, "message", where) or "",
+            author=author,
+            received_at=field_time(post, "created_time", where),
+            permalink=opt_str(post, "permalink_url", where),
+            attachments=graph_attachments(post, where),
+            raw=post,
+        )
+
+    def _comment_item(self, comment: Mapping[str, Any], *, post_id: str) -> InboundItem:
+        where = "comment"
+        parent = opt_obj(comment, "parent", where)
+        parent_id = field_id(parent, "id", f"{where}.parent") if parent else None
+        return InboundItem(
+            platform_id=field_id(comment, "id", where),
+            kind=ItemKind.REPLY if parent_id else ItemKind.COMMENT,
+            is_public=True,
+            text=opt_str(comment, "message", where) or "",
+            author=graph_author(opt_obj(comment, "from", where), where),
+            received_at=field_time(comment, "created_time", where),
+            parent_platform_id=parent_id or post_id,
+            thread_platform_id=post_id,
+            permalink=opt_str(comment, "permalink_url", where),
+            attachments=graph_attachments(comment, where),
+            raw=comment,
+            is_hidden=opt_bool(comment, "is_hidden", where),
+        )
+
+    def fetch_profile(self) -> Profile:
+        """The Page's name, about text and website(s)."""
+        data = self.graph.request(
+            "GET",
+            self.page_id,
+            params={"fields": "id,name,about,description,website,link,username"},
+        )
+        where = "page"
+        # Pages store several websites in one space-separated string.
+        website = opt_str(data, "website", where) or ""
+        bio = "\n\n".join(
+            t for t in (opt_str(data, "about", where), opt_str(data, "description", where)) if t
+        )
+        return Profile(
+            platform_id=field_id(data, "id", where),
+            display_name=field_str(data, "name", where),
+            handle=opt_str(data, "username", where),
+            bio=bio,
+            links=tuple(website.split()),
+            url=opt_str(data, "link", where),
+            raw=data,
+        )
+
+    # --- actions -------------------------------------------------------
+
+    def _set_hidden(self, platform_id: str, hidden: bool) -> ActionResult:
+        answer = self.graph.request(
+            "POST", safe_id(platform_id), data={"is_hidden": "true" if hidden else "false"}
+        )
+        require_success(answer, "is_hidden")
+        return done(platform_id)
+
+    def _hide(self, platform_id: str) -> ActionResult:
+        return self._set_hidden(platform_id, True)
+
+    def _unhide(self, platform_id: str) -> ActionResult:
+        return self._set_hidden(platform_id, False)
+
+    def _delete(self, platform_id: str) -> ActionResult:
+        require_success(self.graph.request("DELETE", safe_id(platform_id)), "delete")
+        return done(platform_id)
+
+    def _delete_own(self, platform_id: str) -> ActionResult:
+        return self._delete(platform_id)
+
+    def _reply(self, platform_id: str, text: str, idempotency_key: str) -> ActionResult:
+        # Graph has no idempotency key; the outbox must not resend after an unknown outcome
+        # without first looking for the reply.
+        answer = self.graph.request(
+            "POST", f"{safe_id(platform_id)}/comments", data={"message": text}
+        )
+        return done(field_id(answer, "id", "reply"))
+
+    def _publish(self, text: str, idempotency_key: str) -> ActionResult:
+        answer = self.graph.request("POST", f"{self.page_id}/feed", data={"message": text})
+        return done(field_id(answer, "id", "publish"))
+
+    def _block(self, author_platform_id: str, context_platform_id: str | None) -> ActionResult:
+        user = safe_id(author_platform_id, "user id")
+        answer = self.graph.request("POST", f"{self.page_id}/blocked", data={"user": user})
+        if answer.get(user) is not True:
+            return ActionResult(
+                status=ActionStatus.REFUSED, detail="Graph did not confirm the block"
+            )
+        return done(user)
+
+    # --- webhooks ------------------------------------------------------
+
+    def webhook_challenge(self, query: Mapping[str, str]) -> str | None:
+        """Echo hub.challenge when hub.verify_token matches ours."""
+        return subscription_challenge(self.config.get("verify_token"), query)
+
+    def verify_webhook(self, headers: Mapping[str, str], body: bytes) -> bool:
+        """Check X-Hub-Signature-256 against the app secret."""
+        return verify_signature(self.config.get("app_secret"), headers, body)
+
+    def parse_webhook(self, body: bytes) -> list[InboundItem]:
+        """Items from a Page webhook: feed changes (comments, posts) and Messenger messages."""
+        payload = obj(parse_json(body), "webhook")
+        if payload.get("object") != "page":
+            raise PayloadError(
+                f"webhook: object is {str(payload.get('object'))[:30]!r}, not 'page'"
+            )
+        items: list[InboundItem] = []
+        for i, raw_entry in enumerate(field_list(payload, "entry", "webhook")):
+            entry = obj(raw_entry, f"entry[{i}]")
+            for j, raw_change in enumerate(
+                field_list(entry, "changes", f"entry[{i}]", required=False)
+            ):
+                item = self._feed_change(obj(raw_change, f"entry[{i}].changes[{j}]"))
+                if item is not None:
+                    items.append(item)
+            for j, raw_event in enumerate(
+                field_list(entry, "messaging", f"entry[{i}]", required=False)
+            ):
+                item = messaging_event(obj(raw_event, f"entry[{i}].messaging[{j}]"))
+                if item is not None:
+                    items.append(item)
+        return items
+
+    def _feed_change(self, change: Mapping[str, Any]) -> InboundItem | None:
+        where = "change"
+        field = field_str(change, "field", where)
+        if field != "feed":
+            raise PayloadError(f"{where}: unknown field {field[:30]!r}")
+        value = field_obj(change, "value", where)
+        vwhere = "change.value"
+        kind = field_str(value, "item", vwhere)
+        verb = field_str(value, "verb", vwhere)
+        if kind in _SKIPPED_FEED_ITEMS:
+            return None
+        if kind not in _POST_FEED_ITEMS and kind != "comment":
+            raise PayloadError(f"{vwhere}: unknown item type {kind[:30]!r}")
+        if verb in {"remove", "hide", "unhide", "delete"}:
+            # No new content; the inbox learns the state on the next poll.
+            return None
+        if verb not in {"add", "edited", "edit"}:
+            raise PayloadError(f"{vwhere}: unknown verb {verb[:30]!r}")
+        author = graph_author(opt_obj(value, "from", vwhere), vwhere)
+        received = from_epoch(value.get("created_time"), f"{vwhere}.created_time")
+        post_id = field_id(value, "post_id", vwhere)
+        photo = opt_str(value, "photo", vwhere) or opt_str(value, "link", vwhere)
+        attachments = (Attachment(url=photo, media_type="photo"),) if photo else ()
+        if kind == "comment":
+            parent = field_id(value, "parent_id", vwhere) if "parent_id" in value else post_id
+            return InboundItem(
+                platform_id=field_id(value, "comment_id", vwhere),
+                kind=ItemKind.COMMENT if parent == post_id else ItemKind.REPLY,
+                is_public=True,
+                text=opt_str(value, "message", vwhere) or "",
+                author=author,
+                received_at=received,
+                parent_platform_id=parent,
+                thread_platform_id=post_id,
+                attachments=attachments,
+                edited_at=None,
+                raw=change,
+            )
+        own = author.platform_id == self.config["page_id"]
+        return InboundItem(
+            platform_id=post_id,
+            kind=ItemKind.OWN_POST if own else ItemKind.COMMENT,
+            is_public=True,
+            text=opt_str(value, "message", vwhere) or "",
+            author=author,
+            received_at=received,
+            attachments=attachments,
+            raw=change,
+        )
+
+
+def conversation_messages(conv: Mapping[str, Any]) -> list[InboundItem]:
+    """Direct messages from a Graph conversation (Messenger or Instagram)."""
+    where = "conversation"
+    conv_id = field_id(conv, "id", where)
+    messages = opt_obj(conv, "messages", where)
+    if messages is None:
+        return []
+    result = []
+    for raw in field_list(messages, "data", f"{where}.messages"):
+        msg = obj(raw, f"{where}.messages[]")
+        mwhere = "message"
+        sender = field_obj(msg, "from", mwhere)
+        atts = []
+        att_edge = opt_obj(msg, "attachments", mwhere)
+        for a in field_list(att_edge or {}, "data", mwhere, required=False):
+            att = obj(a, f"{mwhere}.attachments[]")
+            image = opt_obj(att, "image_data", mwhere) or {}
+            url = opt_str(att, "file_url", mwhere) or opt_str(image, "url", mwhere)
+            if url:
+                atts.append(
+                    Attachment(
+                        url=url,
+                        media_type=opt_str(att, "mime_type", mwhere) or "application/octet-stream",
+                        size=att.get("size") if isinstance(att.get("size"), int) else None,
+                        name=opt_str(att, "name", mwhere),
+                    )
+                )
+        result.append(
+            InboundItem(
+                platform_id=field_id(msg, "id", mwhere),
+                kind=ItemKind.DIRECT_MESSAGE,
+                is_public=False,
+                text=opt_str(msg, "message", mwhere) or "",
+                author=Author(
+                    platform_id=field_id(sender, "id", f"{mwhere}.from"),
+                    display_name=opt_str(sender, "name", f"{mwhere}.from") or "",
+                    handle=None,
+                ),
+                received_at=field_time(msg, "created_time", mwhere),
+                thread_platform_id=conv_id,
+                attachments=tuple(atts),
+                raw=msg,
+            )
+        )
+    return result
+
+
+def messaging_event(event: Mapping[str, Any]) -> InboundItem | None:
+    """A direct message from a Messenger/Instagram webhook event; None for receipts."""
+    where = "messaging"
+    message = opt_obj(event, "message", where)
+    if message is None:
+        if any(key in event for key in _SKIPPED_MESSAGING):
+            return None
+        raise PayloadError(f"{where}: unknown messaging event")
+    sender = field_obj(event, "sender", where)
+    mwhere = "messaging.message"
+    atts = []
+    for k, raw_att in enumerate(field_list(message, "attachments", mwhere, required=False)):
+        att = obj(raw_att, f"{mwhere}.attachments[{k}]")
+        payload = opt_obj(att, "payload", f"{mwhere}.attachments[{k}]") or {}
+        url = opt_str(payload, "url", f"{mwhere}.attachments[{k}].payload")
+        if url:
+            atts.append(Attachment(url=url, media_type=field_str(att, "type", mwhere)))
+    received: datetime = from_epoch(event.get("timestamp"), f"{where}.timestamp", millis=True)
+    return InboundItem(
+        platform_id=field_id(message, "mid", mwhere),
+        kind=ItemKind.DIRECT_MESSAGE,
+        is_public=False,
+        text=opt_str(message, "text", mwhere) or "",
+        author=Author(platform_id=field_id(sender, "id", f"{where}.sender"), display_name=""),
+        received_at=received,
+        attachments=tuple(atts),
+        raw=event,
+    )

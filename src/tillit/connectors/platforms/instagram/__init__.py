@@ -1,0 +1,5 @@
+"""Instagram connector (Graph API)."""
+
+from .connector import InstagramConnector
+
+__all__ = ["InstagramConnector"]

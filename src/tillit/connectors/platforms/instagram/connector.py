@@ -1,0 +1,321 @@
+"""Instagram professional account connector over the Graph API (Instagram with Facebook Login)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ...base import (
+    ActionResult,
+    Attachment,
+    Author,
+    Capability,
+    Connector,
+    FetchResult,
+    InboundItem,
+    ItemKind,
+    Parameter,
+    Profile,
+    done,
+)
+from ...errors import PayloadError
+from ...http import parse_json
+from ...parsing import (
+    decode_cursor,
+    encode_cursor,
+    field_id,
+    field_list,
+    field_obj,
+    field_str,
+    field_time,
+    from_epoch,
+    obj,
+    opt_bool,
+    opt_id,
+    opt_obj,
+    opt_str,
+    safe_id,
+)
+from ...registry import register_connector
+from ..facebook.connector import conversation_messages, messaging_event
+from ..facebook.graph import (
+    GraphClient,
+    require_success,
+    subscription_challenge,
+    verify_signature,
+)
+
+MEDIA_FIELDS = "id,caption,timestamp,permalink,media_type,media_url,username"
+_COMMENT = "id,text,timestamp,username,from{id,username},hidden,parent_id"
+COMMENT_FIELDS = f"{_COMMENT},replies{{{_COMMENT}}}"
+MESSAGE_FIELDS = (
+    "id,message,created_time,from,attachments{id,mime_type,name,size,file_url,image_data}"
+)
+# Webhook fields that carry no text to ingest (mentions only give ids: the poll fetches them).
+_SKIPPED_FIELDS = {"mentions", "story_insights", "message_reactions", "messaging_seen"}
+
+
+def ig_author(data: Mapping[str, Any], where: str) -> Author:
+    """Author from an Instagram comment (``from`` object, or the bare ``username``)."""
+    sender = opt_obj(data, "from", where)
+    username = opt_str(data, "username", where)
+    if sender is not None:
+        username = opt_str(sender, "username", f"{where}.from") or username
+        user_id = field_id(sender, "id", f"{where}.from")
+    elif username:
+        # Without `from` Graph gives no stable id; the handle is the best we have.
+        user_id = f"username:{username}"
+    else:
+        raise PayloadError(f"{where}: neither 'from' nor 'username'")
+    return Author(
+        platform_id=user_id,
+        display_name=username or "",
+        handle=username,
+        profile_url=f"https://www.instagram.com/{username}/" if username else None,
+    )
+
+
+@register_connector
+class InstagramConnector(Connector):
+    """An Instagram professional account: its media, comments and (via its Page) messages."""
+
+    platform = "instagram"
+    label = "Instagram (professional account)"
+    parameters = (
+        Parameter("ig_user_id", "Instagram user id"),
+        Parameter("access_token", "Access token", secret=True),
+        Parameter("page_id", "Linked Facebook Page id (direct messages)", required=False),
+        Parameter("app_secret", "App secret (webhooks)", secret=True, required=False),
+        Parameter("verify_token", "Webhook verify token", secret=True, required=False),
+        Parameter("api_version", "Graph API version", required=False, default="v23.0"),
+    )
+    capabilities = frozenset(
+        {
+            Capability.READ_POSTS,
+            Capability.READ_COMMENTS,
+            Capability.READ_DIRECT_MESSAGES,
+            Capability.HIDE,
+            Capability.UNHIDE,
+            Capability.DELETE,
+            Capability.DELETE_OWN,
+            Capability.REPLY,
+            Capability.READ_PROFILE,
+        }
+    )
+    unsupported = {
+        Capability.BLOCK: (
+            "The Instagram API cannot block or restrict accounts. Block or 'Restrict' the "
+            "account in the Instagram app; hiding and deleting comments work here."
+        ),
+        Capability.REPORT: (
+            "The Instagram API cannot report content. Report it in the Instagram app."
+        ),
+        Capability.PUBLISH: (
+            "Instagram posts need an image or video container; text-only publishing is "
+            "not possible through the API."
+        ),
+    }
+    has_webhooks = True
+
+    @property
+    def ig_user_id(self) -> str:
+        """The account's Instagram id, checked so it cannot reshape a URL."""
+        return safe_id(self.config["ig_user_id"], "Instagram user id")
+
+    @property
+    def graph(self) -> GraphClient:
+        """A Graph client for this account's token."""
+        return GraphClient(
+            self.http,
+            self.limits,
+            token=self.config["access_token"],
+            version=self.config["api_version"],
+            app_secret=self.config.get("app_secret"),
+        )
+
+    def fetch_items(self, since: str | None = None) -> FetchResult:
+        """Recent media, their comments and replies, and new direct messages."""
+        state = decode_cursor(since)
+        after = state.get("since")
+        if after is not None and not isinstance(after, int):
+            raise PayloadError("cursor: 'since' must be an epoch integer")
+        graph = self.graph
+        items: list[InboundItem] = []
+        newest = after or 0
+
+        def keep(item: InboundItem) -> None:
+            nonlocal newest
+            stamp = int(item.received_at.timestamp())
+            # Equal timestamps come back again on purpose: ingest is idempotent.
+            if after is None or stamp >= after:
+                items.append(item)
+            newest = max(newest, stamp)
+
+        for media in graph.paged(f"{self.ig_user_id}/media", {"fields": MEDIA_FIELDS}):
+            post = self._media_item(media)
+            keep(post)
+            for raw in graph.paged(
+                f"{safe_id(post.platform_id)}/comments", {"fields": COMMENT_FIELDS}
+            ):
+                comment = self._comment_item(raw, media_id=post.platform_id)
+                keep(comment)
+                replies = opt_obj(raw, "replies", "comment") or {}
+                for reply in field_list(replies, "data", "comment.replies", required=False):
+                    keep(
+                        self._comment_item(
+                            obj(reply, "reply"),
+                            media_id=post.platform_id,
+                            parent_id=comment.platform_id,
+                        )
+                    )
+        page_id = self.config.get("page_id")
+        if page_id:
+            fields = f"id,updated_time,messages.limit(25){{{MESSAGE_FIELDS}}}"
+            for conv in graph.paged(
+                f"{safe_id(page_id)}/conversations", {"platform": "instagram", "fields": fields}
+            ):
+                for msg in conversation_messages(conv):
+                    keep(msg)
+        return FetchResult(tuple(items), encode_cursor({"since": newest}))
+
+    def _media_item(self, media: Mapping[str, Any]) -> InboundItem:
+        where = "media"
+        url = opt_str(media, "media_url", where)
+        kind = opt_str(media, "media_type", where) or "IMAGE"
+        username = opt_str(media, "username", where) or ""
+        return InboundItem(
+            platform_id=field_id(media, "id", where),
+            kind=ItemKind.OWN_POST,
+            is_public=True,
+            text=opt_str(media, "caption", where) or "",
+            author=Author(
+                platform_id=self.config["ig_user_id"], display_name=username, handle=username
+            ),
+            received_at=field_time(media, "timestamp", where),
+            permalink=opt_str(media, "permalink", where),
+            attachments=(Attachment(url=url, media_type=kind.lower()),) if url else (),
+            raw=media,
+        )
+
+    def _comment_item(
+        self, comment: Mapping[str, Any], *, media_id: str, parent_id: str | None = None
+    ) -> InboundItem:
+        where = "comment"
+        parent = opt_id(comment, "parent_id", where) or parent_id
+        return InboundItem(
+            platform_id=field_id(comment, "id", where),
+            kind=ItemKind.REPLY if parent else ItemKind.COMMENT,
+            is_public=True,
+            text=field_str(comment, "text", where),
+            author=ig_author(comment, where),
+            received_at=field_time(comment, "timestamp", where),
+            parent_platform_id=parent or media_id,
+            thread_platform_id=media_id,
+            raw=comment,
+            is_hidden=opt_bool(comment, "hidden", where),
+        )
+
+    def fetch_profile(self) -> Profile:
+        """The account's name, biography and website."""
+        data = self.graph.request(
+            "GET", self.ig_user_id, params={"fields": "id,username,name,biography,website"}
+        )
+        where = "ig_user"
+        username = field_str(data, "username", where)
+        website = opt_str(data, "website", where)
+        return Profile(
+            platform_id=field_id(data, "id", where),
+            display_name=opt_str(data, "name", where) or username,
+            handle=username,
+            bio=opt_str(data, "biography", where) or "",
+            links=(website,) if website else (),
+            url=f"https://www.instagram.com/{username}/",
+            raw=data,
+        )
+
+    def _set_hidden(self, platform_id: str, hidden: bool) -> ActionResult:
+        answer = self.graph.request(
+            "POST", safe_id(platform_id), data={"hide": "true" if hidden else "false"}
+        )
+        require_success(answer, "hide")
+        return done(platform_id)
+
+    def _hide(self, platform_id: str) -> ActionResult:
+        return self._set_hidden(platform_id, True)
+
+    def _unhide(self, platform_id: str) -> ActionResult:
+        return self._set_hidden(platform_id, False)
+
+    def _delete(self, platform_id: str) -> ActionResult:
+        require_success(self.graph.request("DELETE", safe_id(platform_id)), "delete")
+        return done(platform_id)
+
+    def _delete_own(self, platform_id: str) -> ActionResult:
+        # Only the account's own comments: the API cannot delete published media.
+        return self._delete(platform_id)
+
+    def _reply(self, platform_id: str, text: str, idempotency_key: str) -> ActionResult:
+        # Instagram threads are one level deep: replying to a reply lands under its parent.
+        answer = self.graph.request(
+            "POST", f"{safe_id(platform_id)}/replies", data={"message": text}
+        )
+        return done(field_id(answer, "id", "reply"))
+
+    def webhook_challenge(self, query: Mapping[str, str]) -> str | None:
+        """Echo hub.challenge when hub.verify_token matches ours."""
+        return subscription_challenge(self.config.get("verify_token"), query)
+
+    def verify_webhook(self, headers: Mapping[str, str], body: bytes) -> bool:
+        """Check X-Hub-Signature-256 against the app secret."""
+        return verify_signature(self.config.get("app_secret"), headers, body)
+
+    def parse_webhook(self, body: bytes) -> list[InboundItem]:
+        """Items from an Instagram webhook: comments and direct messages."""
+        payload = obj(parse_json(body), "webhook")
+        if payload.get("object") != "instagram":
+            raise PayloadError("webhook: object is not 'instagram'")
+        items: list[InboundItem] = []
+        for i, raw_entry in enumerate(field_list(payload, "entry", "webhook")):
+            where = f"entry[{i}]"
+            entry = obj(raw_entry, where)
+            for j, raw_change in enumerate(field_list(entry, "changes", where, required=False)):
+                change = obj(raw_change, f"{where}.changes[{j}]")
+                item = self._comment_change(change, entry_time=entry.get("time"))
+                if item is not None:
+                    items.append(item)
+            for raw_event in field_list(entry, "messaging", where, required=False):
+                item = messaging_event(obj(raw_event, f"{where}.messaging[]"))
+                if item is not None:
+                    items.append(item)
+        return items
+
+    def _comment_change(self, change: Mapping[str, Any], *, entry_time: Any) -> InboundItem | None:
+        where = "change"
+        field = field_str(change, "field", where)
+        if field in _SKIPPED_FIELDS:
+            return None
+        if field not in {"comments", "live_comments"}:
+            raise PayloadError(f"{where}: unknown field {field[:30]!r}")
+        value = field_obj(change, "value", where)
+        vwhere = f"{where}.value"
+        media = field_obj(value, "media", vwhere)
+        media_id = field_id(media, "id", f"{vwhere}.media")
+        parent = opt_id(value, "parent_id", vwhere)
+        # The comments webhook has no timestamp of its own; the entry time is when it happened.
+        received = from_epoch(entry_time, "entry.time", millis=_looks_like_millis(entry_time))
+        return InboundItem(
+            platform_id=field_id(value, "id", vwhere),
+            kind=ItemKind.REPLY if parent else ItemKind.COMMENT,
+            is_public=True,
+            text=field_str(value, "text", vwhere),
+            author=ig_author(value, vwhere),
+            received_at=received,
+            parent_platform_id=parent or media_id,
+            thread_platform_id=media_id,
+            raw=change,
+        )
+
+
+def _looks_like_millis(value: Any) -> bool:
+    # Instagram documents seconds but has sent milliseconds in messaging entries.
+    return isinstance(value, int) and value > 10**11

@@ -1,0 +1,5 @@
+"""LinkedIn connector (Community Management API)."""
+
+from .connector import LinkedInConnector
+
+__all__ = ["LinkedInConnector"]

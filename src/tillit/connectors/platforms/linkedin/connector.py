@@ -1,0 +1,270 @@
+"""LinkedIn organisation page connector over the versioned Community Management API."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from ...base import (
+    ActionResult,
+    Attachment,
+    Author,
+    Capability,
+    Connector,
+    FetchResult,
+    InboundItem,
+    ItemKind,
+    Parameter,
+    Profile,
+    done,
+)
+from ...errors import PayloadError, PlatformRefused
+from ...http import Answer, call
+from ...parsing import (
+    decode_cursor,
+    encode_cursor,
+    field_list,
+    field_obj,
+    field_str,
+    from_epoch,
+    obj,
+    opt_obj,
+    opt_str,
+    safe_id,
+)
+from ...registry import register_connector
+
+API = "https://api.linkedin.com/rest"
+# urn:li:comment:(urn:li:activity:123,456): the thread it belongs to, then the comment id.
+_COMMENT_URN = re.compile(r"^urn:li:comment:\((urn:li:[a-zA-Z]+:[0-9A-Za-z_-]+),([0-9]+)\)$")
+_URN = re.compile(r"^urn:li:[a-zA-Z]+:[0-9A-Za-z_-]+$")
+
+
+def split_comment_urn(urn: str) -> tuple[str, str]:
+    """(object urn, comment id) from a comment URN."""
+    match = _COMMENT_URN.match(urn) if isinstance(urn, str) else None
+    if not match:
+        raise PlatformRefused(f"not a LinkedIn comment URN: {str(urn)[:80]!r}")
+    return match.group(1), match.group(2)
+
+
+def _enc(urn: str) -> str:
+    # URNs go into paths and queries percent-encoded (Rest.li protocol 2.0.0).
+    return quote(urn, safe="")
+
+
+@register_connector
+class LinkedInConnector(Connector):
+    """A LinkedIn organisation page: its posts and the comments on them."""
+
+    platform = "linkedin"
+    label = "LinkedIn (organisation page)"
+    parameters = (
+        Parameter("organization_id", "Organisation id (numeric)"),
+        Parameter("access_token", "Access token (r/w_organization_social)", secret=True),
+        Parameter("api_version", "LinkedIn-Version (YYYYMM)", required=False, default="202511"),
+    )
+    capabilities = frozenset(
+        {
+            Capability.READ_POSTS,
+            Capability.READ_COMMENTS,
+            Capability.DELETE,
+            Capability.DELETE_OWN,
+            Capability.REPLY,
+            Capability.READ_PROFILE,
+            Capability.PUBLISH,
+        }
+    )
+    unsupported = {
+        Capability.HIDE: (
+            "LinkedIn has no way to hide a comment, neither in the API nor on the page. "
+            "Delete it here (capture comes first) or leave it and reply."
+        ),
+        Capability.UNHIDE: "LinkedIn has no hiding, so there is nothing to undo.",
+        Capability.BLOCK: (
+            "Organisation pages cannot block members through the API. A page admin can "
+            "report the member in LinkedIn; deleting the comment works here."
+        ),
+        Capability.REPORT: "The API cannot report content; report it in LinkedIn itself.",
+    }
+
+    @property
+    def org_urn(self) -> str:
+        """The organisation's URN."""
+        return f"urn:li:organization:{safe_id(self.config['organization_id'], 'organisation id')}"
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> Answer:
+        return call(
+            self.http,
+            method,
+            f"{API}/{path}",
+            limits=self.limits,
+            headers={
+                "Authorization": f"Bearer {self.config['access_token']}",
+                "LinkedIn-Version": safe_id(self.config["api_version"], "version"),
+                "X-Restli-Protocol-Version": "2.0.0",
+            },
+            **kwargs,
+        )
+
+    def _get(self, path: str, params: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
+        return obj(self._call("GET", path, params=params).json(), path.split("/")[0])
+
+    # --- reading -------------------------------------------------------
+
+    def fetch_items(self, since: str | None = None) -> FetchResult:
+        """The organisation's recent posts and the comments and replies on them."""
+        state = decode_cursor(since)
+        after = state.get("since")
+        if after is not None and not isinstance(after, int):
+            raise PayloadError("cursor: 'since' must be epoch milliseconds")
+        items: list[InboundItem] = []
+        newest = after or 0
+        posts = self._get(
+            "posts",
+            {"author": self.org_urn, "q": "author", "count": 20, "sortBy": "LAST_MODIFIED"},
+        )
+        pending = []
+        for raw in field_list(posts, "elements", "posts"):
+            post = obj(raw, "post")
+            item = self._post_item(post)
+            pending.append(item)
+            pending.extend(self._comments(item.platform_id, item.platform_id))
+        for item in pending:
+            stamp = int(item.received_at.timestamp() * 1000)
+            # Equal timestamps come back again on purpose: ingest is idempotent.
+            if after is None or stamp >= after:
+                items.append(item)
+            newest = max(newest, stamp)
+        return FetchResult(tuple(items), encode_cursor({"since": newest}))
+
+    def _post_item(self, post: Mapping[str, Any]) -> InboundItem:
+        where = "post"
+        urn = field_str(post, "id", where)
+        if not _URN.match(urn):
+            raise PayloadError(f"{where}: unexpected id {urn[:60]!r}")
+        when = post.get("publishedAt", post.get("createdAt"))
+        return InboundItem(
+            platform_id=urn,
+            kind=ItemKind.OWN_POST,
+            is_public=field_str(post, "visibility", where) == "PUBLIC",
+            text=opt_str(post, "commentary", where) or "",
+            author=Author(platform_id=field_str(post, "author", where), display_name=""),
+            received_at=from_epoch(when, f"{where}.publishedAt", millis=True),
+            thread_platform_id=urn,
+            permalink=f"https://www.linkedin.com/feed/update/{urn}/",
+            raw=post,
+        )
+
+    def _comments(self, target: str, thread: str, depth: int = 0) -> list[InboundItem]:
+        result: list[InboundItem] = []
+        page = self._get(f"socialActions/{_enc(target)}/comments", {"count": 100})
+        for raw in field_list(page, "elements", "comments"):
+            comment = obj(raw, "comment")
+            item = self._comment_item(comment, parent=target, thread=thread)
+            result.append(item)
+            summary = opt_obj(comment, "commentsSummary", "comment") or {}
+            # LinkedIn nests replies one level; depth guard against hostile loops anyway.
+            if depth == 0 and summary.get("totalFirstLevelComments"):
+                result.extend(self._comments(item.platform_id, thread, depth + 1))
+        return result
+
+    def _comment_item(self, comment: Mapping[str, Any], *, parent: str, thread: str) -> InboundItem:
+        where = "comment"
+        urn = field_str(comment, "commentUrn", where)
+        split_comment_urn(urn)
+        actor = field_str(comment, "actor", where)
+        created = field_obj(comment, "created", where)
+        modified = opt_obj(comment, "lastModified", where)
+        message = opt_obj(comment, "message", where) or {}
+        attachments = []
+        for raw in field_list(comment, "content", where, required=False):
+            content = obj(raw, f"{where}.content[]")
+            url = opt_str(content, "url", f"{where}.content[]")
+            if url:
+                kind = opt_str(content, "type", f"{where}.content[]") or "link"
+                attachments.append(Attachment(url=url, media_type=kind.lower()))
+        received = from_epoch(created.get("time"), f"{where}.created.time", millis=True)
+        edited = None
+        if modified and modified.get("time") not in (None, created.get("time")):
+            edited = from_epoch(modified.get("time"), f"{where}.lastModified.time", millis=True)
+        return InboundItem(
+            platform_id=urn,
+            kind=ItemKind.REPLY if parent != thread else ItemKind.COMMENT,
+            is_public=True,
+            text=opt_str(message, "text", f"{where}.message") or "",
+            # Comments carry only the actor URN; names need a separate, restricted lookup.
+            author=Author(platform_id=actor, display_name=""),
+            received_at=received,
+            parent_platform_id=parent,
+            thread_platform_id=thread,
+            permalink=f"https://www.linkedin.com/feed/update/{thread}/?commentUrn={_enc(urn)}",
+            attachments=tuple(attachments),
+            edited_at=edited,
+            raw=comment,
+        )
+
+    def fetch_profile(self) -> Profile:
+        """Organisation name, description and website."""
+        org = self._get(f"organizations/{safe_id(self.config['organization_id'])}")
+        where = "organization"
+        website = opt_str(org, "localizedWebsite", where)
+        vanity = opt_str(org, "vanityName", where)
+        return Profile(
+            platform_id=self.org_urn,
+            display_name=field_str(org, "localizedName", where),
+            handle=vanity,
+            bio=opt_str(org, "localizedDescription", where) or "",
+            links=(website,) if website else (),
+            url=f"https://www.linkedin.com/company/{vanity}/" if vanity else None,
+            raw=org,
+        )
+
+    # --- actions -------------------------------------------------------
+
+    def _delete(self, platform_id: str) -> ActionResult:
+        target, comment_id = split_comment_urn(platform_id)
+        # actor=organisation: the page acts as the owner of the post the comment is on.
+        self._call(
+            "DELETE",
+            f"socialActions/{_enc(target)}/comments/{comment_id}",
+            params={"actor": self.org_urn},
+        )
+        return done(platform_id)
+
+    def _delete_own(self, platform_id: str) -> ActionResult:
+        return self._delete(platform_id)
+
+    def _reply(self, platform_id: str, text: str, idempotency_key: str) -> ActionResult:
+        # No idempotency key in the API; the outbox must check before resending.
+        if platform_id.startswith("urn:li:comment:"):
+            thread, _ = split_comment_urn(platform_id)
+            body: dict[str, Any] = {"parentComment": platform_id}
+        elif _URN.match(platform_id):
+            thread = platform_id
+            body = {}
+        else:
+            raise PlatformRefused("not a LinkedIn post or comment URN")
+        body.update({"actor": self.org_urn, "object": thread, "message": {"text": text}})
+        answer = self._call("POST", f"socialActions/{_enc(platform_id)}/comments", json=body)
+        created = obj(answer.json(), "comment") if answer.body else {}
+        ref = opt_str(created, "commentUrn", "comment") or answer.headers.get("x-restli-id")
+        return done(ref)
+
+    def _publish(self, text: str, idempotency_key: str) -> ActionResult:
+        body = {
+            "author": self.org_urn,
+            "commentary": text,
+            "visibility": "PUBLIC",
+            "distribution": {
+                "feedDistribution": "MAIN_FEED",
+                "targetEntities": [],
+                "thirdPartyDistributionChannels": [],
+            },
+            "lifecycleState": "PUBLISHED",
+            "isReshareDisabledByAuthor": False,
+        }
+        answer = self._call("POST", "posts", json=body)
+        return done(answer.headers.get("x-restli-id"))

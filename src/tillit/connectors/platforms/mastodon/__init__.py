@@ -1,0 +1,5 @@
+"""Mastodon connector (Mastodon.py)."""
+
+from .connector import MastodonConnector
+
+__all__ = ["MastodonConnector"]

@@ -1,0 +1,378 @@
+"""Mastodon connector over Mastodon.py: mentions, replies, direct messages, replies, blocks."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import time
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import requests
+from mastodon import Mastodon
+from mastodon.errors import (
+    MastodonAPIError,
+    MastodonError,
+    MastodonNetworkError,
+    MastodonNotFoundError,
+    MastodonRatelimitError,
+    MastodonServerError,
+    MastodonUnauthorizedError,
+)
+
+from ...base import (
+    ActionResult,
+    Attachment,
+    Author,
+    Capability,
+    Connector,
+    FetchResult,
+    InboundItem,
+    ItemKind,
+    Parameter,
+    Profile,
+    TextFormat,
+    done,
+)
+from ...errors import (
+    ConfigError,
+    PayloadError,
+    PlatformRefused,
+    RateLimited,
+    TokenInvalid,
+    TransientError,
+)
+from ...parsing import (
+    as_id,
+    decode_cursor,
+    encode_cursor,
+    field_id,
+    field_list,
+    field_obj,
+    field_str,
+    obj,
+    opt_id,
+    opt_int,
+    opt_obj,
+    opt_str,
+    parse_time,
+)
+from ...registry import register_connector
+
+_HREF = re.compile(r"""href=["']([^"']+)["']""")
+_PUBLIC = {"public", "unlisted"}
+_VISIBILITIES = {"public", "unlisted", "private", "direct"}
+
+
+def as_raw(entity: Any) -> dict[str, Any]:
+    """Mastodon.py entity back to plain JSON types (datetimes as ISO text) for storage."""
+    if hasattr(entity, "to_json"):
+        data = json.loads(entity.to_json(pretty=False)).get("_mastopy_data")
+    else:
+        data = json.loads(json.dumps(entity, default=_json_default))
+    if not isinstance(data, dict):
+        raise PayloadError("Mastodon answer is not an object")
+    return data
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _id_key(value: str) -> tuple[int, str]:
+    # Mastodon ids are numeric strings that sort by time; compare them as numbers.
+    return (int(value), value) if value.isdigit() else (0, value)
+
+
+@register_connector
+class MastodonConnector(Connector):
+    """A Mastodon account on any instance."""
+
+    platform = "mastodon"
+    label = "Mastodon"
+    parameters = (
+        Parameter("api_base_url", "Instance URL, e.g. https://mastodon.social"),
+        Parameter("access_token", "Access token", secret=True),
+    )
+    capabilities = frozenset(
+        {
+            Capability.READ_COMMENTS,
+            Capability.READ_DIRECT_MESSAGES,
+            Capability.DELETE_OWN,
+            Capability.REPLY,
+            Capability.BLOCK,
+            Capability.REPORT,
+            Capability.READ_PROFILE,
+            Capability.PUBLISH,
+        }
+    )
+    unsupported = {
+        Capability.HIDE: (
+            "Mastodon cannot hide other people's replies: they live on their authors' "
+            "servers. Block the author (their replies disappear for this account), report "
+            "the post to the instance moderators, or delete the organisation's own post."
+        ),
+        Capability.UNHIDE: "Mastodon has no hiding, so there is nothing to undo.",
+        Capability.DELETE: (
+            "Mastodon cannot delete other people's posts. Report the post to the "
+            "instance moderators (they can remove it), block the author, or delete the "
+            "organisation's own post the reply hangs on."
+        ),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Check the instance URL; the Mastodon.py client is created on first use."""
+        super().__init__(*args, **kwargs)
+        if not self.config["api_base_url"].startswith(("https://", "http://")):
+            raise ConfigError("mastodon: api_base_url must be an http(s) URL")
+        self._api: Mastodon | None = None
+        self._me: str | None = None
+
+    @property
+    def api(self) -> Mastodon:
+        """The Mastodon.py client: throws on rate limits instead of sleeping in a worker."""
+        if self._api is None:
+            session = requests.Session()
+            session.hooks["response"].append(self._check_size)
+            self._api = Mastodon(
+                access_token=self.config["access_token"],
+                api_base_url=self.config["api_base_url"],
+                ratelimit_method="throw",
+                request_timeout=self.limits.timeout_s,
+                version_check_mode="none",
+                session=session,
+            )
+        return self._api
+
+    def _check_size(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        # Mastodon.py reads whole bodies; refuse at least the ones that announce their size.
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.limits.max_body_bytes:
+            raise PayloadError(f"body of {declared} bytes exceeds the limit")
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Translate Mastodon.py exceptions into connector errors (messages carry no token)."""
+        try:
+            yield
+        except MastodonUnauthorizedError:
+            raise TokenInvalid("Mastodon rejected the access token") from None
+        except MastodonRatelimitError:
+            reset = getattr(self._api, "ratelimit_reset", None)
+            wait = max(0.0, reset - time.time()) if isinstance(reset, int | float) else None
+            raise RateLimited("Mastodon rate limit reached", wait) from None
+        except (MastodonServerError, MastodonNetworkError) as exc:
+            raise TransientError(f"Mastodon unavailable: {type(exc).__name__}") from None
+        except MastodonNotFoundError:
+            raise PlatformRefused("not found on the instance", 404) from None
+        except MastodonAPIError as exc:
+            status = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else None
+            detail = str(exc.args[3])[:300] if len(exc.args) > 3 and exc.args[3] else ""
+            if status == 403 and "scope" in detail.lower():
+                raise TokenInvalid(f"Mastodon: {detail}") from None
+            if status is None:
+                raise PayloadError("Mastodon answer could not be parsed") from None
+            raise PlatformRefused(detail or "Mastodon refused the request", status) from None
+        except MastodonError as exc:
+            raise PayloadError(f"Mastodon.py: {type(exc).__name__}") from None
+
+    @property
+    def me(self) -> str:
+        """The account id of the token's owner."""
+        if self._me is None:
+            with self._errors():
+                account = as_raw(self.api.me())
+            self._me = field_id(account, "id", "me")
+        return self._me
+
+    # --- reading -------------------------------------------------------
+
+    def fetch_items(self, since: str | None = None) -> FetchResult:
+        """Mentions (replies and direct messages arrive as mentions) and direct conversations."""
+        state = decode_cursor(since)
+        notif_min = state.get("notif")
+        status_min = state.get("status")
+        for value in (notif_min, status_min):
+            if value is not None and not isinstance(value, str):
+                raise PayloadError("cursor: ids must be strings")
+        items: dict[str, InboundItem] = {}
+        newest_notif = notif_min
+        with self._errors():
+            for _ in range(self.limits.max_pages):
+                # min_id pages forward from the cursor, oldest first, so nothing is skipped.
+                page = self.api.notifications(types=["mention"], min_id=notif_min, limit=40)
+                if not page:
+                    break
+                for entity in page:
+                    notif = as_raw(entity)
+                    nid = field_id(notif, "id", "notification")
+                    if field_str(notif, "type", "notification") != "mention":
+                        raise PayloadError("notification: asked for mentions, got another type")
+                    status = field_obj(notif, "status", "notification")
+                    item = self._status_item(status)
+                    items[item.platform_id] = item
+                    if newest_notif is None or _id_key(nid) > _id_key(newest_notif):
+                        newest_notif = nid
+                notif_min = newest_notif
+            # Conversations also show what the organisation itself sent in direct threads.
+            newest_status = status_min
+            for entity in self.api.conversations(limit=40):
+                conv = as_raw(entity)
+                last = opt_obj(conv, "last_status", "conversation")
+                if last is None:
+                    continue
+                item = self._status_item(last, conversation=field_id(conv, "id", "conversation"))
+                # The conversation's copy knows its thread, so it wins over the mention's.
+                if (
+                    item.platform_id in items
+                    or status_min is None
+                    or (_id_key(item.platform_id) > _id_key(status_min))
+                ):
+                    items[item.platform_id] = item
+                if newest_status is None or _id_key(item.platform_id) > _id_key(newest_status):
+                    newest_status = item.platform_id
+        ordered = sorted(items.values(), key=lambda i: (i.received_at, _id_key(i.platform_id)))
+        cursor = encode_cursor(
+            {k: v for k, v in (("notif", newest_notif), ("status", newest_status)) if v}
+        )
+        return FetchResult(tuple(ordered), cursor)
+
+    def _status_item(
+        self, status: Mapping[str, Any], conversation: str | None = None
+    ) -> InboundItem:
+        where = "status"
+        sid = field_id(status, "id", where)
+        visibility = field_str(status, "visibility", where)
+        if visibility not in _VISIBILITIES:
+            raise PayloadError(f"{where}: unknown visibility {visibility[:20]!r}")
+        account = field_obj(status, "account", where)
+        acct = field_str(account, "acct", f"{where}.account")
+        author = Author(
+            platform_id=field_id(account, "id", f"{where}.account"),
+            display_name=opt_str(account, "display_name", f"{where}.account") or acct,
+            handle=f"@{acct}",
+            profile_url=opt_str(account, "url", f"{where}.account"),
+        )
+        in_reply_to = opt_id(status, "in_reply_to_id", where)
+        reply_account = opt_id(status, "in_reply_to_account_id", where)
+        if visibility == "direct":
+            kind = ItemKind.DIRECT_MESSAGE
+        elif author.platform_id == self.me:
+            kind = ItemKind.OWN_POST
+        elif in_reply_to and reply_account == self.me:
+            kind = ItemKind.COMMENT
+        elif in_reply_to:
+            kind = ItemKind.REPLY
+        else:
+            kind = ItemKind.MENTION
+        attachments = []
+        for i, raw in enumerate(field_list(status, "media_attachments", where, required=False)):
+            media = obj(raw, f"{where}.media_attachments[{i}]")
+            url = opt_str(media, "url", "media") or opt_str(media, "remote_url", "media")
+            if url:
+                meta = opt_obj(media, "meta", "media") or {}
+                attachments.append(
+                    Attachment(
+                        url=url,
+                        media_type=field_str(media, "type", "media"),
+                        size=opt_int(meta, "size", "media.meta") if "size" in meta else None,
+                        name=opt_str(media, "description", "media"),
+                    )
+                )
+        edited = status.get("edited_at")
+        return InboundItem(
+            platform_id=sid,
+            kind=kind,
+            is_public=visibility in _PUBLIC,
+            text=field_str(status, "content", where),
+            author=author,
+            received_at=parse_time(status.get("created_at"), f"{where}.created_at").astimezone(UTC),
+            parent_platform_id=in_reply_to,
+            thread_platform_id=conversation,
+            permalink=opt_str(status, "url", where) or opt_str(status, "uri", where),
+            attachments=tuple(attachments),
+            edited_at=parse_time(edited, f"{where}.edited_at") if edited else None,
+            raw=status,
+            text_format=TextFormat.HTML,
+        )
+
+    def fetch_profile(self) -> Profile:
+        """Display name, bio (HTML) and the links in the profile's fields."""
+        with self._errors():
+            account = as_raw(self.api.me())
+        where = "account"
+        links: list[str] = []
+        for raw in field_list(account, "fields", where, required=False):
+            field = obj(raw, f"{where}.fields[]")
+            links.extend(_HREF.findall(opt_str(field, "value", f"{where}.fields[]") or ""))
+        acct = field_str(account, "acct", where)
+        return Profile(
+            platform_id=field_id(account, "id", where),
+            display_name=opt_str(account, "display_name", where) or acct,
+            handle=f"@{acct}",
+            bio=opt_str(account, "note", where) or "",
+            links=tuple(links),
+            url=opt_str(account, "url", where),
+            raw=account,
+        )
+
+    # --- actions -------------------------------------------------------
+
+    def _reply(self, platform_id: str, text: str, idempotency_key: str) -> ActionResult:
+        with self._errors():
+            parent = as_raw(self.api.status(as_id(platform_id, "status id")))
+            visibility = field_str(parent, "visibility", "status")
+            acct = field_str(field_obj(parent, "account", "status"), "acct", "status.account")
+            # Without the @mention a direct reply never reaches its recipient.
+            mention = f"@{acct}"
+            body = text if mention in text.split() else f"{mention} {text}"
+            posted = as_raw(
+                self.api.status_post(
+                    body,
+                    in_reply_to_id=platform_id,
+                    visibility="direct" if visibility == "direct" else "public",
+                    idempotency_key=idempotency_key,
+                )
+            )
+        return done(
+            field_id(posted, "id", "status"), detail=f"visibility={posted.get('visibility')}"
+        )
+
+    def _publish(self, text: str, idempotency_key: str) -> ActionResult:
+        with self._errors():
+            posted = as_raw(
+                self.api.status_post(text, visibility="public", idempotency_key=idempotency_key)
+            )
+        return done(field_id(posted, "id", "status"))
+
+    def _delete_own(self, platform_id: str) -> ActionResult:
+        with self._errors():
+            self.api.status_delete(as_id(platform_id, "status id"))
+        return done(platform_id)
+
+    def _block(self, author_platform_id: str, context_platform_id: str | None) -> ActionResult:
+        with self._errors():
+            rel = as_raw(self.api.account_block(as_id(author_platform_id, "account id")))
+        if rel.get("blocking") is not True:
+            raise PlatformRefused("the instance did not confirm the block")
+        return done(author_platform_id)
+
+    def _report(
+        self, platform_id: str, reason: str, author_platform_id: str | None
+    ) -> ActionResult:
+        with self._errors():
+            if author_platform_id is None:
+                status = as_raw(self.api.status(as_id(platform_id, "status id")))
+                author_platform_id = field_id(
+                    field_obj(status, "account", "status"), "id", "account"
+                )
+            report = as_raw(
+                self.api.report(
+                    author_platform_id, status_ids=[platform_id], comment=reason, category="other"
+                )
+            )
+        return done(field_id(report, "id", "report"))

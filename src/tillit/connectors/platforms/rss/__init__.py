@@ -1,0 +1,5 @@
+"""RSS/Atom connector (feedparser)."""
+
+from .connector import RssConnector
+
+__all__ = ["RssConnector"]

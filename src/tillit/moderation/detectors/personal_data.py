@@ -1,0 +1,188 @@
+"""Personal data (R14): identity numbers, phones, e-mail, addresses, bank details, health."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from stdnum import iban, luhn
+from stdnum.exceptions import ValidationError
+from stdnum.se import personnummer
+
+from .base import PERSONAL_DATA, Finding, make_finding
+
+DETECTOR = "personal_data"
+
+# Date part with or without century, then "-", "+", a space or nothing, then four digits.
+_PNR = re.compile(r"(?<![\d+\-/.:,])((?:18|19|20)?\d{6})([-+ ]?)(\d{4})(?![\d\-/.,:]\d)(?!\d)")
+_PNR_CONTEXT = re.compile(r"pers(?:on)?n(?:umme)?r|pnr|p-nr|samordningsn|född|ssn", re.I)
+_NOT_PNR_CONTEXT = re.compile(
+    r"(?:order|ordernummer|faktura|fakturanummer|ocr|kundnummer|ärende|ärendenummer|"
+    r"artikelnummer|art\.?nr|referens|ref\.?|bokningsnummer|spårningsnummer)\W{0,3}$",
+    re.I,
+)
+_DIGITS = re.compile(r"\d")
+# Only hand runs that could be a phone number to the (slow) phonenumbers matcher.
+_PHONE_HINT = re.compile(r"(?:\+|\b0)\d[\d\s\-()./]{5,}\d")
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@(?:[a-zA-Z0-9åäöÅÄÖ](?:[a-zA-Z0-9åäöÅÄÖ-]{0,61}[a-zA-Z0-9])?\.)+"
+    r"[a-zA-Z]{2,24}(?![\w-])"
+)
+_STREET_SUFFIX = (
+    r"gatan|gata|vägen|väg|gränd|gränden|torget|torg|stigen|backe|backen|allén|allé|plan|"
+    r"leden|platsen|stråket|kajen|promenaden|esplanaden|parken|slingan|gången|liden|"
+    r"höjden|ringen|bron|kroken|vägen|svängen|tået|udden|hagen|lund|lunden|dal|dalen"
+)
+_ADDRESS = re.compile(
+    r"\b(?:(?:Lilla|Stora|Norra|Södra|Östra|Västra|Gamla|Nya|Övre|Nedre)\s)?"
+    rf"[A-ZÅÄÖ][a-zåäöé]*(?:{_STREET_SUFFIX})\s+\d{{1,4}}\s?[A-Ha-h]?\b"
+    r"(?:,?\s*(?:lgh|lägenhet)\.?\s*\d{3,4})?"
+    r"(?:,?\s*\d{3}\s?\d{2}\s+[A-ZÅÄÖ][a-zåäö]+(?:\s[A-ZÅÄÖ][a-zåäö]+)?)?"
+)
+_POSTCODE_TOWN = re.compile(r"(?<![\d-])[1-9]\d{2}\s?\d{2}\s+[A-ZÅÄÖ][a-zåäö]{2,}(?:s\b)?")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
+_BANK_CONTEXT = re.compile(r"konto(?:nummer|nr|t)?|bankkonto|clearing(?:nummer|nr)?|kontonr", re.I)
+_BANK_ACCOUNT = re.compile(r"(?<![\d-])\d{4,5}(?:[-, ]\s?\d)?[-, ]\s?\d[\d -]{5,13}\d(?!\d)")
+
+_HEALTH = re.compile(
+    r"\b(?:cancer\w*|hiv|aids|diabet\w*|depression\w*|deprimerad\w*|schizofren\w*|bipolär\w*|"
+    r"psykos\w*|psykiskt sjuk\w*|adhd|autis\w*|asperger\w*|demens|alzheimer\w*|missbruk\w*|"
+    r"alkoholist\w*|narkoman\w*|sjukskriv\w*|diagnos\w*|medicinerar|antidepressiv\w*|"
+    r"självmordsförsök\w*|gravid\w*|abort\w*|missfall\w*|ätstörning\w*|anorexi\w*|"
+    r"utbrändhet|utbränd\w*|epilepsi|ms-sjuk\w*|könssjukdom\w*|klamydia|dömd för|"
+    r"har suttit i fängelse|straffad för|homosexuell\w*|bisexuell\w*|transperson\w*|"
+    r"är med i (?:sd|v|kd|mp|s|m|l|c)\b|rehab|inlagd på psyk\w*|psyket)\b",
+    re.I,
+)
+_PERSON = re.compile(
+    r"\b(?:han|hon|hen|hans|hennes|hens)\b|@\w{2,}|"
+    r"\b(?:min|din|hans|hennes|vår|er|deras)\s+(?:granne|chef|kollega|lärare|fru|man|sambo|"
+    r"mamma|pappa|dotter|son|bror|syster|handläggare|rektor|läkare|pojkvän|flickvän|ex)\b|"
+    r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+(?:son|sson|berg|ström|lund|gren|qvist|"
+    r"kvist|ander|dahl|man|holm|back|sjö|fors|ell|in|en|ius|er)\b"
+)
+
+
+def _pnr_valid(date: str, sep: str, tail: str) -> str:
+    """Return "personnummer", "samordningsnummer" or "" for a candidate."""
+    short = date[-6:]
+    day = int(short[4:6])
+    if sep == " ":
+        sep = "-"
+    if len(date) == 8 and sep == "+":
+        return ""
+    if day > 60:
+        # Samordningsnummer: the day is the birth day plus 60; stdnum knows only personnummer,
+        # so check the date with the day taken back and the check digit on the digits as given.
+        real = f"{date[:-2]}{day - 60:02d}"
+        try:
+            personnummer.get_birth_date(f"{real}{sep or '-'}{tail}")
+        except ValidationError:
+            return ""
+        return "samordningsnummer" if luhn.is_valid(short + tail) else ""
+    return "personnummer" if personnummer.is_valid(f"{date}{sep}{tail}") else ""
+
+
+def find_identity_numbers(text: str) -> list[Finding]:
+    """Find valid personnummer and samordningsnummer in any common written form."""
+    found = []
+    for m in _PNR.finditer(text):
+        date, sep, tail = m.groups()
+        kind = _pnr_valid(date, sep, tail)
+        if not kind:
+            continue
+        if _NOT_PNR_CONTEXT.search(text[max(0, m.start() - 25) : m.start()]):
+            continue
+        # A bare ten-digit run starting 0 is more often a mobile number without context.
+        if len(date) == 6 and not sep and date.startswith("07"):
+            window = text[max(0, m.start() - 40) : m.start()]
+            if not _PNR_CONTEXT.search(window):
+                continue
+        found.append(make_finding(text, PERSONAL_DATA, m.start(), m.end(), DETECTOR, 0.95, kind))
+    return found
+
+
+def find_phones(text: str, taken: list[Finding]) -> list[Finding]:
+    """Find Swedish and international phone numbers with the phonenumbers matcher."""
+    if not _PHONE_HINT.search(text):
+        return []
+    found = []
+    for m in phonenumbers.PhoneNumberMatcher(text, "SE", leniency=phonenumbers.Leniency.VALID):
+        if _overlaps(m.start, m.end, taken):
+            continue
+        found.append(make_finding(text, PERSONAL_DATA, m.start, m.end, DETECTOR, 0.85, "phone"))
+    return found
+
+
+def find_emails(text: str) -> list[Finding]:
+    """Find e-mail addresses."""
+    if "@" not in text:
+        return []
+    return [
+        make_finding(text, PERSONAL_DATA, m.start(), m.end(), DETECTOR, 0.85, "email")
+        for m in _EMAIL.finditer(text)
+    ]
+
+
+def find_addresses(text: str, taken: list[Finding]) -> list[Finding]:
+    """Find street addresses, and postcode + town (weak alone)."""
+    found = []
+    for m in _ADDRESS.finditer(text):
+        found.append(
+            make_finding(text, PERSONAL_DATA, m.start(), m.end(), DETECTOR, 0.8, "address")
+        )
+    for m in _POSTCODE_TOWN.finditer(text):
+        if not _overlaps(m.start(), m.end(), found + taken):
+            # A town alone says little about a person; it only adds to other evidence.
+            found.append(
+                make_finding(text, PERSONAL_DATA, m.start(), m.end(), DETECTOR, 0.35, "address")
+            )
+    return found
+
+
+def find_bank_details(text: str, taken: list[Finding]) -> list[Finding]:
+    """Find IBANs (check digits verified) and Swedish account numbers named as such."""
+    found = []
+    for m in _IBAN.finditer(text):
+        if iban.is_valid(m.group()):
+            found.append(
+                make_finding(text, PERSONAL_DATA, m.start(), m.end(), DETECTOR, 0.9, "iban")
+            )
+    for ctx in _BANK_CONTEXT.finditer(text):
+        window_end = min(len(text), ctx.end() + 40)
+        for m in _BANK_ACCOUNT.finditer(text, ctx.end(), window_end):
+            if not _overlaps(m.start(), m.end(), found + taken):
+                found.append(
+                    make_finding(
+                        text, PERSONAL_DATA, m.start(), m.end(), DETECTOR, 0.8, "bank_account"
+                    )
+                )
+    return found
+
+
+def find_health(text: str) -> list[Finding]:
+    """Find health and other sensitive details that sit next to a reference to a person."""
+    found = []
+    for m in _HEALTH.finditer(text):
+        window = text[max(0, m.start() - 60) : min(len(text), m.end() + 40)]
+        if _PERSON.search(window):
+            found.append(
+                make_finding(text, PERSONAL_DATA, m.start(), m.end(), DETECTOR, 0.6, "health")
+            )
+    return found
+
+
+def _overlaps(start: int, end: int, findings: list[Finding]) -> bool:
+    return any(f.start < end and start < f.end for f in findings)
+
+
+def find_personal_data(text: str) -> list[Finding]:
+    """Run every personal-data detector; earlier, more specific ones win overlaps."""
+    found = find_identity_numbers(text) if _DIGITS.search(text) else []
+    found += find_emails(text)
+    if _DIGITS.search(text):
+        found += find_bank_details(text, found)
+        found += find_phones(text, found)
+        found += find_addresses(text, found)
+    found += find_health(text)
+    return sorted(found, key=lambda f: (f.start, f.end))
