@@ -267,3 +267,46 @@ SV = {
 SV_PLURAL = {
     "%(n)s channel": ("%(n)s kanal", "%(n)s kanaler"),
 }
+
+SV.update({
+    "Inbox": "Inkorg", "Own post": "Eget inlägg", "Reply": "Svar", "Direct message": "Direktmeddelande",
+    "Mention": "Omnämnande", "New": "Ny", "Needs attention": "Behöver åtgärd", "Handled": "Hanterad",
+    "Not yet used": "Inte använd ännu", "Working": "Fungerar",
+    "Token expired or revoked": "Token har gått ut eller återkallats", "Hide": "Dölj",
+    "Unhide": "Visa igen", "Delete": "Radera", "Block": "Blockera", "Report": "Anmäl",
+    "Queued": "I kö", "Sending": "Skickas", "Waiting to retry": "Väntar på nytt försök",
+    "Done": "Klar", "Refused by the platform": "Nekad av plattformen",
+    "Not supported by the platform": "Stöds inte av plattformen",
+    "Failed; needs a person": "Misslyckades; behöver en handläggare", "Kind": "Typ",
+    "Needs handling": "Att hantera", "Order": "Ordning", "Newest first": "Nyast först",
+    "Oldest first": "Äldst först", "connector": "koppling",
+    "parameters (encrypted)": "parametrar (krypterade)", "kind": "typ", "public": "offentlig",
+    "text": "text", "Written by the organisation's account.": "Skrivet av organisationens konto.",
+    "Arrival on the platform (FL 22 §).": "Ankomst till plattformen (FL 22 §).",
+    "first seen by Tillit": "först sedd av Tillit", "Pending": "Väntar", "Stored": "Sparad",
+    "Too large to store": "För stor för att sparas", "Could not be fetched": "Kunde inte hämtas",
+    "%(channel)s: the platform token no longer works": "%(channel)s: plattformens token fungerar inte längre",
+    "Reconnect the channel so that Tillit can read and act again.":
+        "Anslut kanalen på nytt så att Tillit kan läsa och agera igen.",
+    "The item is not completely stored yet; try again shortly.":
+        "Posten är inte helt sparad ännu; försök igen om en stund.",
+    "The channel has no platform connection.": "Kanalen saknar koppling till plattformen.",
+    "Found on the platform after a restart.": "Hittades på plattformen efter en omstart.",
+    "in": "i", "Author as displayed": "Avsändare som den visades", "profile": "profil",
+    "Received on the platform": "Inkom på plattformen", "First seen by Tillit": "Först sedd av Tillit",
+    "Public": "Offentlig", "Record": "Handling", "Completely stored": "Helt sparad",
+    "Still being stored": "Sparas fortfarande", "Open": "Öppna",
+    "Removed on the platform": "Borttagen på plattformen", "In reply to": "Svar på",
+    "Attachments": "Bilagor", "Earlier versions": "Tidigare versioner",
+    "Actions on the platform": "Åtgärder på plattformen",
+    "not possible on this platform.": "inte möjligt på den här plattformen.", "Outbox": "Utkorg",
+    "Attempts": "Försök", "Replies": "Svar",
+    "Comments, replies, mentions and direct messages in the channels you hold a mandate for.":
+        "Kommentarer, svar, omnämnanden och direktmeddelanden i kanalerna där du har uppdrag.",
+    "Items": "Poster", "Author": "Avsändare", "Text": "Text", "private": "privat",
+    "hidden": "dold", "removed on the platform": "borttagen på plattformen",
+    "Nothing to handle.": "Inget att hantera.", "Queued: %(action)s.": "Lagd i kö: %(action)s.",
+    "Channel": "Kanal", "Received": "Inkom", "Next page": "Nästa sida",
+    "Filter the inbox": "Filtrera inkorgen", "Send reply": "Skicka svar",
+    "Write the reply first.": "Skriv svaret först.", "Detail": "Detaljer", "Action": "Åtgärd",
+})

@@ -16,5 +16,6 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("tillit.directory.urls")),
     path("", include("tillit.channels.urls")),
+    path("", include("tillit.inbox.urls")),
     path("", include("tillit.web.urls")),
 ]

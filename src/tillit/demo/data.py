@@ -334,4 +334,23 @@ def load_demo() -> None:
                     valid_until=today + timedelta(days=180),
                 )
             comment = "Kanalen avvecklas enligt beslut." if step == "close" else ""
-            ch.channel_transition(actor=actors[step], channel=channel, name=step, comment=comment)
+            channel = ch.channel_transition(
+                actor=actors[step], channel=channel, name=step, comment=comment
+            )
+        if platform == "facebook" and channel.status == "active":
+            _connect_simulated_page(channel, people["admin"])
+
+
+def _connect_simulated_page(channel, actor) -> None:
+    """Connect a demo Facebook channel to a simulated page fed by signed webhooks."""
+    from tillit.inbox.models import Connection
+    from tillit.inbox.services.connections import connection_set
+
+    page_id = str(100_000_000 + channel.pk)
+    connection_set(
+        actor=actor,
+        channel=channel,
+        connector="facebook",
+        config={"page_id": page_id, "page_access_token": "demo-token"},
+    )
+    Connection.objects.filter(channel=channel).update(polling_enabled=False)

@@ -36,6 +36,33 @@ if not _secret:
     _secret = _key_file.read_text().strip()
 SECRET_KEY = _secret
 
+
+def _installation_secret(name: str, make) -> str:
+    """A secret from the environment, else one made once for this installation and kept in var/."""
+    value = environ.Env().str(name, default="")
+    if value:
+        return value
+    path = VAR_DIR / name.lower()
+    if not path.exists():
+        path.write_text(make())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _fernet_key() -> str:
+    from cryptography.fernet import Fernet
+
+    return Fernet.generate_key().decode()
+
+
+# Connection tokens are encrypted with this key; production sets it from a secret store.
+TILLIT_CREDENTIALS_KEY = _installation_secret("TILLIT_CREDENTIALS_KEY", _fernet_key)
+# Meta signs webhooks with the app secret (X-Hub-Signature-256); without it every delivery is refused.
+TILLIT_META_APP_SECRET = environ.Env().str("TILLIT_META_APP_SECRET", default="")
+TILLIT_META_VERIFY_TOKEN = environ.Env().str("TILLIT_META_VERIFY_TOKEN", default="")
+TILLIT_WEBHOOK_MAX_BYTES = environ.Env().int("TILLIT_WEBHOOK_MAX_BYTES", default=1_000_000)
+TILLIT_ATTACHMENT_MAX_BYTES = environ.Env().int("TILLIT_ATTACHMENT_MAX_BYTES", default=20_000_000)
+
 ALLOWED_HOSTS = env("TILLIT_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("TILLIT_CSRF_TRUSTED_ORIGINS")
 TILLIT_BASE_URL = env("TILLIT_BASE_URL").rstrip("/")
@@ -56,6 +83,7 @@ INSTALLED_APPS = [
     "tillit.organisation",
     "tillit.channels",
     "tillit.directory",
+    "tillit.inbox",
     "tillit.moderation",
     "tillit.web",
 ]

@@ -39,6 +39,9 @@ def test_every_builtin_connector_keeps_the_contract():
 
 
 def test_registry_rejects_broken_and_late_connectors(monkeypatch):
+    # Under Django the registry is already frozen by InboxConfig.ready; start unfrozen here.
+    monkeypatch.setattr(registry, "_frozen", False)
+
     class Silent(Connector):
         platform = "silent"
         label = "Silent"

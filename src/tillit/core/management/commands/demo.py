@@ -25,10 +25,16 @@ class Command(BaseCommand):
         base = f"http://127.0.0.1:{port}"
         # Links in notices and e-mails point at the demo's own address.
         settings.TILLIT_BASE_URL = base
+        from tillit.demo.stream import DEMO_APP_SECRET
+
+        settings.TILLIT_META_APP_SECRET = settings.TILLIT_META_APP_SECRET or DEMO_APP_SECRET
         if not demo_exists():
             # The set-up's own notifications would flood the console; they stay in memory.
             with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
                 load_demo()
+                from tillit.demo.stream import demo_deliver
+
+                demo_deliver(30, seed=2026)
             self.stdout.write("Loaded the demo organisation (Piteå kommun).")
         self.stdout.write(self.style.SUCCESS(f"\nTillit demo: {base}/"))
         self.stdout.write(f"  Public link collection: {base}/kanaler/")
@@ -43,7 +49,15 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<14} {name} ({function}) – {label}")
         if options["no_serve"]:
             return
+        from datetime import timedelta
+
+        from tillit.core.scheduler import register_periodic
         from tillit.core.worker import run_worker
+        from tillit.demo.tasks import demo_stream_tick
+
+        register_periodic("demo.stream", interval=timedelta(seconds=20))(demo_stream_tick)
+        self.stdout.write(f"  Simulated comments arrive every 20 s through {base}/webhooks/meta/")
+        self.stdout.write(f"  Inbox:                  {base}/inkorg/ (sign in as adm.kultur)")
 
         threading.Thread(
             target=run_worker,

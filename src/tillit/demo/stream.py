@@ -1,0 +1,107 @@
+"""The demo's steady stream of Swedish comments and messages, sent as signed Meta webhooks.
+
+Each delivery goes through `meta_receive`, the same path a real Facebook Page uses:
+signature check, parsing by the Facebook connector, ingest.
+"""
+
+import hashlib
+import hmac
+import json
+import random
+import time
+
+from django.conf import settings
+
+from tillit.inbox.models import Connection
+from tillit.inbox.services.webhooks import meta_receive
+
+DEMO_APP_SECRET = "tillit-demo-app-secret"  # noqa: S105  (the demo's own, public)
+
+NAMES = [
+    "Anna Lindberg",
+    "Mikael Öhman",
+    "Fatima Hassan",
+    "Lars Nordström",
+    "Elin Sjöberg",
+    "Jonas Wikström",
+    "Sofia Berglund",
+    "Ahmed Yusuf",
+    "Karin Granström",
+    "Nils Boström",
+]
+
+COMMENTS = [
+    "Vilka öppettider har biblioteket i jul?",
+    "Tack för ett fantastiskt evenemang i lördags!",
+    "När börjar snöröjningen på Norrstrand?",
+    "Bra initiativ, fler sådana aktiviteter för unga tack.",
+    "Kan man låna e-böcker även om man bor i Älvsbyn?",
+    "Varför är cykelbanan vid Strömnäs inte plogad än?",
+    "Ni är helt jävla inkompetenta allihop.",
+    "Köp billiga solglasögon här https://rea-solglas.example KAMPANJKOD PITEA50",
+    "Min granne på Storgatan 12 heter Per och har 19121212-1212, ring honom på 070-123 45 67.",
+    "Den där handläggaren är en idiot som borde sparkas.",
+    "Jag ska döda er alla om ni river parken.",
+    "Vad kul att kulturskolan har öppet hus!",
+]
+
+MESSAGES = [
+    "Hej! Jag vill överklaga beslutet om bygglov på min fastighet. Hur gör jag?",
+    "Hej, min dotter har fått en plats på förskolan men vi vill byta. Vem kontaktar jag?",
+    "Jag vill anmäla en trasig gatlykta på Hamngatan.",
+]
+
+
+def _sign(body: bytes) -> str:
+    secret = settings.TILLIT_META_APP_SECRET.encode()
+    return "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+
+
+def _comment_change(page_id: str, n: int, rng: random.Random) -> dict:
+    name = rng.choice(NAMES)
+    now = int(time.time())
+    post_id = f"{page_id}_{1000 + n % 3}"
+    return {
+        "field": "feed",
+        "value": {
+            "item": "comment",
+            "verb": "add",
+            "post_id": post_id,
+            "comment_id": f"{post_id}_{now}{n}",
+            "parent_id": post_id,
+            "created_time": now,
+            "from": {"id": str(5_000_000 + NAMES.index(name)), "name": name},
+            "message": rng.choice(COMMENTS),
+        },
+    }
+
+
+def _message_event(page_id: str, n: int, rng: random.Random) -> dict:
+    name = rng.choice(NAMES)
+    now_ms = int(time.time() * 1000)
+    return {
+        "sender": {"id": str(7_000_000 + NAMES.index(name))},
+        "recipient": {"id": page_id},
+        "timestamp": now_ms,
+        "message": {"mid": f"m_{now_ms}{n}", "text": rng.choice(MESSAGES)},
+    }
+
+
+def demo_deliver(n: int = 1, seed: int | None = None) -> int:
+    """Send `n` deliveries to the demo's Facebook channels; return the items stored."""
+    rng = random.Random(seed)  # noqa: S311  (demo content, not security)
+    connections = list(Connection.objects.filter(connector="facebook", polling_enabled=False))
+    stored = 0
+    for i in range(n):
+        if not connections:
+            break
+        page_id = rng.choice(connections).webhook_key
+        entry: dict = {"id": page_id, "time": int(time.time())}
+        if rng.random() < 0.2:
+            entry["messaging"] = [_message_event(page_id, i, rng)]
+        else:
+            entry["changes"] = [_comment_change(page_id, i, rng)]
+        body = json.dumps({"object": "page", "entry": [entry]}, ensure_ascii=False).encode()
+        outcome = meta_receive({"X-Hub-Signature-256": _sign(body)}, body)
+        stored += outcome.result.created
+    return stored

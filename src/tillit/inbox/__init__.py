@@ -1,0 +1,1 @@
+"""The unified inbox: connections to platforms, ingest, items and the action outbox."""

@@ -1,0 +1,19 @@
+"""App config for the inbox."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InboxConfig(AppConfig):
+    """Inbox app; freezes the connector registry and registers periodic jobs."""
+
+    name = "tillit.inbox"
+    label = "inbox"
+    verbose_name = _("Inbox")
+
+    def ready(self) -> None:
+        from tillit.connectors.registry import freeze
+
+        from . import tasks  # noqa: F401  (registers periodic jobs)
+
+        freeze()

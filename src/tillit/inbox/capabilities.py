@@ -1,0 +1,45 @@
+"""What each platform lets the moderator do, and why not when it doesn't."""
+
+from dataclasses import dataclass
+
+from tillit.connectors.base import Capability
+from tillit.connectors.registry import get_connector
+
+from .choices import ActionKind
+
+ACTION_CAPABILITY = {
+    ActionKind.HIDE: Capability.HIDE,
+    ActionKind.UNHIDE: Capability.UNHIDE,
+    ActionKind.DELETE: Capability.DELETE,
+    ActionKind.REPLY: Capability.REPLY,
+    ActionKind.BLOCK: Capability.BLOCK,
+    ActionKind.REPORT: Capability.REPORT,
+}
+
+
+@dataclass(frozen=True)
+class ActionOption:
+    """One action as the moderator sees it: possible or not, and the platform's explanation."""
+
+    kind: str
+    label: str
+    supported: bool
+    explanation: str
+
+
+def action_options(connector_slug: str | None) -> list[ActionOption]:
+    """Every moderation action with whether this platform supports it."""
+    cls = None
+    if connector_slug:
+        try:
+            cls = get_connector(connector_slug)
+        except KeyError:
+            cls = None
+    options = []
+    for kind, capability in ACTION_CAPABILITY.items():
+        supported = cls is not None and capability in cls.capabilities
+        explanation = (
+            "" if supported else (cls.unsupported.get(capability, "") if cls is not None else "")
+        )
+        options.append(ActionOption(kind, ActionKind(kind).label, supported, explanation))
+    return options

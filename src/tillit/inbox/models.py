@@ -1,0 +1,188 @@
+"""Connections, items as received (with versions and attachments), authors and the action outbox."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tillit.channels.models import Channel
+from tillit.core.models import TimeStamped
+from tillit.organisation.models import Person
+
+from .choices import ActionKind, ActionState, ConnectionState, ItemKind, ItemStatus
+
+
+class Connection(TimeStamped):
+    """A channel's link to its platform: connector, encrypted parameters, polling cursor."""
+
+    channel = models.OneToOneField(Channel, on_delete=models.CASCADE, related_name="connection")
+    connector = models.CharField(_("connector"), max_length=40)
+    config_encrypted = models.BinaryField(_("parameters (encrypted)"))
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=ConnectionState.choices,
+        default=ConnectionState.UNTESTED,
+    )
+    state_detail = models.CharField(_("state detail"), max_length=500, blank=True)
+    cursor = models.CharField(max_length=500, blank=True)
+    # Off for accounts that only push (webhooks), such as the demo's simulated pages.
+    polling_enabled = models.BooleanField(_("poll the platform"), default=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    account_platform_id = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("The organisation's own account id on the platform."),
+    )
+    # Where webhooks name the account (Meta's page id), this routes them to the channel.
+    webhook_key = models.CharField(max_length=200, blank=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.channel} via {self.connector}"
+
+
+class Author(models.Model):
+    """An author as the platform displayed them; never linked to any other identity."""
+
+    platform = models.CharField(max_length=40)
+    platform_id = models.CharField(max_length=300)
+    display_name = models.CharField(max_length=300, blank=True)
+    handle = models.CharField(max_length=300, blank=True)
+    profile_url = models.CharField(max_length=1000, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["platform", "platform_id"], name="author_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name or self.handle or self.platform_id
+
+
+class Item(models.Model):
+    """One post, comment, reply, mention or direct message, stored as it arrived."""
+
+    channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="items")
+    platform_id = models.CharField(max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=ItemKind.choices)
+    is_public = models.BooleanField(_("public"))
+    text = models.TextField(_("text"), blank=True)
+    text_format = models.CharField(max_length=10, default="plain")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="items")
+    is_own = models.BooleanField(
+        default=False, help_text=_("Written by the organisation's account.")
+    )
+    received_at = models.DateTimeField(
+        _("received"), help_text=_("Arrival on the platform (FL 22 §).")
+    )
+    first_seen_at = models.DateTimeField(_("first seen by Tillit"), auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    parent_platform_id = models.CharField(max_length=300, blank=True)
+    thread_platform_id = models.CharField(max_length=300, blank=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
+    )
+    permalink = models.CharField(max_length=1000, blank=True)
+    raw = models.JSONField(default=dict)
+    version = models.PositiveIntegerField(default=1)
+    status = models.CharField(
+        max_length=20, choices=ItemStatus.choices, default=ItemStatus.NEW, db_index=True
+    )
+    is_hidden = models.BooleanField(default=False)
+    is_deleted = models.BooleanField(default=False)
+    removed_by_platform_at = models.DateTimeField(null=True, blank=True)
+    # Capture before action: true once text, raw payload and every attachment's record are stored.
+    capture_complete = models.BooleanField(default=False)
+    captured_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["channel", "platform_id"], name="item_unique_per_channel"
+            )
+        ]
+        indexes = [
+            # Keyset pagination of the queue: newest or oldest first within a channel and status.
+            models.Index(fields=["channel", "status", "received_at", "id"], name="item_queue_idx"),
+            models.Index(fields=["status", "received_at", "id"], name="item_status_time_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.platform_id}"
+
+
+class ItemVersion(models.Model):
+    """An earlier text of an item that was edited on the platform; nothing is overwritten."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField()
+    text = models.TextField(blank=True)
+    raw = models.JSONField(default=dict)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["version"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "version"], name="item_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} v{self.version}"
+
+
+class Attachment(models.Model):
+    """An attachment's metadata, and its bytes when within the configured size."""
+
+    class Fetch(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        STORED = "stored", _("Stored")
+        TOO_LARGE = "too_large", _("Too large to store")
+        FAILED = "failed", _("Could not be fetched")
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="attachments")
+    url = models.CharField(max_length=2000)
+    media_type = models.CharField(max_length=200, blank=True)
+    name = models.CharField(max_length=300, blank=True)
+    size = models.BigIntegerField(null=True, blank=True)
+    fetch_state = models.CharField(max_length=20, choices=Fetch.choices, default=Fetch.PENDING)
+    fetch_detail = models.CharField(max_length=500, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    file = models.FileField(upload_to="attachments/%Y/%m/", blank=True)
+
+    def __str__(self) -> str:
+        return self.name or self.url
+
+
+class ActionRequest(TimeStamped):
+    """One platform action in the outbox: retried until final, never performed twice."""
+
+    channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="actions")
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    kind = models.CharField(max_length=20, choices=ActionKind.choices)
+    params = models.JSONField(default=dict, blank=True)
+    idempotency_key = models.CharField(max_length=100, unique=True)
+    state = models.CharField(
+        max_length=20, choices=ActionState.choices, default=ActionState.QUEUED, db_index=True
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(db_index=True)
+    claimed_by = models.CharField(max_length=100, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    result_ref = models.CharField(max_length=300, blank=True)
+    detail = models.TextField(blank=True)
+    requested_by = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, related_name="+")
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="outbox_due_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind__in=["hide", "unhide", "delete"]) | Q(item__isnull=False),
+                name="outbox_item_actions_name_item",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.idempotency_key} ({self.state})"

@@ -1,0 +1,1 @@
+"""Services of the inbox: connections, ingest, polling and the action outbox."""

@@ -1,0 +1,274 @@
+"""The action outbox: platform actions queued, retried with back-off, and never done twice.
+
+Invariants:
+- Hide and delete are refused unless the item's full record is stored (capture before action).
+- Each action has a unique idempotency key; asking again with the same key returns the
+  same action instead of a second one.
+- A worker claims an action by a conditional UPDATE; only one worker sends it.
+- An action found still "sending" after its lease (the worker died between sending and
+  recording) is reconciled first: idempotent actions (hide, unhide, delete, block) are
+  simply repeated; a reply is looked for on the platform before it is sent again, and the
+  idempotency key travels to platforms that honour one (Mastodon).
+"""
+
+import logging
+import random
+import uuid
+from datetime import timedelta
+
+import httpx
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tillit.audit.services import audit_record
+from tillit.channels.models import Channel
+from tillit.connectors.base import ActionResult, ActionStatus
+from tillit.connectors.errors import (
+    ConnectorError,
+    PlatformRefused,
+    RateLimited,
+    TokenInvalid,
+    TransientError,
+)
+from tillit.organisation.models import Person
+
+from ..choices import FINAL_ACTION_STATES, REMOVING_ACTIONS, ActionKind, ActionState
+from ..models import ActionRequest, Connection, Item
+from .connections import connection_mark_invalid, connection_mark_ok, connector_for
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=5)
+BASE_DELAY = timedelta(seconds=30)
+MAX_DELAY = timedelta(hours=1)
+# About two days of hourly retries: a platform down for an hour (or a day) loses nothing.
+MAX_ATTEMPTS = 60
+
+#: Test seam: called right after the platform answered and before the outcome is recorded.
+after_send_hooks: list = []
+
+
+class CaptureIncomplete(Exception):
+    """The item's full record is not stored yet, so it may not be hidden or deleted."""
+
+
+@transaction.atomic
+def action_request(
+    *,
+    actor: Person | None,
+    channel: Channel,
+    kind: str,
+    item: Item | None = None,
+    params: dict | None = None,
+    idempotency_key: str | None = None,
+) -> ActionRequest:
+    """Queue one platform action; refuses removal of an item that is not fully captured."""
+    if kind not in ActionKind.values:
+        raise ValueError(f"unknown action {kind!r}")
+    if item is not None and item.channel_id != channel.pk:
+        raise ValueError("the item belongs to another channel")
+    if kind in REMOVING_ACTIONS:
+        fresh = Item.objects.select_for_update().get(pk=item.pk)
+        if not fresh.capture_complete:
+            raise CaptureIncomplete(_("The item is not completely stored yet; try again shortly."))
+    key = idempotency_key or f"{kind}-{uuid.uuid4()}"
+    existing = ActionRequest.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    action = ActionRequest.objects.create(
+        channel=channel,
+        item=item,
+        kind=kind,
+        params=params or {},
+        idempotency_key=key,
+        next_attempt_at=timezone.now(),
+        requested_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        action=f"outbox.{kind}",
+        obj=action,
+        detail={"item": item.pk if item else None, "key": key},
+    )
+    from ..tasks import run_action
+
+    transaction.on_commit(lambda: run_action.enqueue(action.pk))
+    return action
+
+
+def _claim(action_id: int, worker_id: str) -> tuple[ActionRequest | None, bool]:
+    """Claim a due action for this worker; the second value says it is a recovery."""
+    now = timezone.now()
+    fields = {
+        "state": ActionState.SENDING,
+        "claimed_by": worker_id,
+        "claimed_at": now,
+        "attempts": F("attempts") + 1,
+    }
+    won = ActionRequest.objects.filter(
+        pk=action_id, state__in=[ActionState.QUEUED, ActionState.RETRY], next_attempt_at__lte=now
+    ).update(**fields)
+    recovering = False
+    if not won:
+        won = ActionRequest.objects.filter(
+            pk=action_id, state=ActionState.SENDING, claimed_at__lt=now - LEASE
+        ).update(**fields)
+        recovering = bool(won)
+    if not won:
+        return None, False
+    return ActionRequest.objects.select_related("channel", "item").get(pk=action_id), recovering
+
+
+def _backoff(attempts: int) -> timedelta:
+    delay = min(BASE_DELAY * (2 ** max(attempts - 1, 0)), MAX_DELAY)
+    return delay + timedelta(seconds=random.uniform(0, delay.total_seconds() * 0.1))  # noqa: S311
+
+
+def _send(connector, action: ActionRequest) -> ActionResult:
+    item = action.item
+    p = action.params
+    if action.kind == ActionKind.HIDE:
+        return connector.hide(item.platform_id)
+    if action.kind == ActionKind.UNHIDE:
+        return connector.unhide(item.platform_id)
+    if action.kind == ActionKind.DELETE:
+        return (
+            connector.delete_own(item.platform_id)
+            if item.is_own
+            else connector.delete(item.platform_id)
+        )
+    if action.kind == ActionKind.REPLY:
+        return connector.reply(item.platform_id, p["text"], action.idempotency_key)
+    if action.kind == ActionKind.BLOCK:
+        return connector.block(
+            p["author_platform_id"], context_platform_id=item.platform_id if item else None
+        )
+    if action.kind == ActionKind.REPORT:
+        return connector.report(
+            item.platform_id,
+            reason=p.get("reason", ""),
+            author_platform_id=p.get("author_platform_id"),
+        )
+    raise ValueError(action.kind)
+
+
+def _already_replied(connector, action: ActionRequest) -> str | None:
+    """After a crash mid-reply: the platform id of our reply if it already exists."""
+    own = action.channel.connection.account_platform_id
+    try:
+        fetched = connector.fetch_items(None)
+    except ConnectorError:
+        return None
+    for inbound in fetched.items:
+        if (
+            inbound.parent_platform_id == action.item.platform_id
+            and (not own or inbound.author.platform_id == own)
+            and action.params.get("text", "") in inbound.text
+        ):
+            return inbound.platform_id
+    return None
+
+
+def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionRequest | None:
+    """Try one action once; record done, refused, not supported, or when to retry."""
+    action, recovering = _claim(action_id, worker_id)
+    if action is None:
+        return None
+    try:
+        connection = action.channel.connection
+    except Connection.DoesNotExist:
+        return _finish(action, ActionState.FAILED, _("The channel has no platform connection."))
+    connector = connector_for(connection)
+    try:
+        if recovering and action.kind == ActionKind.REPLY:
+            ref = _already_replied(connector, action)
+            if ref:
+                return _finish(
+                    action, ActionState.DONE, _("Found on the platform after a restart."), ref=ref
+                )
+        result = _send(connector, action)
+        for hook in after_send_hooks:
+            hook(action, result)
+    except RateLimited as exc:
+        delay = timedelta(seconds=max(exc.retry_after or 60, 1))
+        return _retry(action, f"rate limited: {exc}", delay)
+    except TokenInvalid as exc:
+        connection_mark_invalid(connection=connection, detail=str(exc))
+        return _retry(action, f"token invalid: {exc}", MAX_DELAY)
+    except (TransientError, httpx.TransportError) as exc:
+        return _retry(action, f"temporary failure: {exc}", _backoff(action.attempts))
+    except PlatformRefused as exc:
+        return _finish(action, ActionState.REFUSED, str(exc))
+    finally:
+        connector.close()
+    connection_mark_ok(connection)
+    state = {
+        ActionStatus.DONE: ActionState.DONE,
+        ActionStatus.REFUSED: ActionState.REFUSED,
+        ActionStatus.NOT_SUPPORTED: ActionState.NOT_SUPPORTED,
+    }[result.status]
+    return _finish(action, state, result.detail, ref=result.platform_ref or "")
+
+
+def _retry(action: ActionRequest, detail: str, delay: timedelta) -> ActionRequest:
+    if action.attempts >= MAX_ATTEMPTS:
+        return _finish(
+            action, ActionState.FAILED, f"gave up after {action.attempts} attempts: {detail}"
+        )
+    ActionRequest.objects.filter(pk=action.pk, claimed_by=action.claimed_by).update(
+        state=ActionState.RETRY,
+        next_attempt_at=timezone.now() + delay,
+        detail=detail[:2000],
+        claimed_by="",
+        claimed_at=None,
+    )
+    logger.info("outbox %s: retry in %s (%s)", action.pk, delay, detail[:200])
+    action.refresh_from_db()
+    return action
+
+
+@transaction.atomic
+def _finish(action: ActionRequest, state: str, detail: str, ref: str = "") -> ActionRequest:
+    action = ActionRequest.objects.select_for_update().get(pk=action.pk)
+    if action.state in FINAL_ACTION_STATES:
+        return action
+    action.state = state
+    action.detail = (detail or "")[:2000]
+    action.result_ref = (ref or "")[:300]
+    action.completed_at = timezone.now()
+    action.save(update_fields=["state", "detail", "result_ref", "completed_at", "updated_at"])
+    if state == ActionState.DONE and action.item_id:
+        flags = {
+            ActionKind.HIDE: {"is_hidden": True},
+            ActionKind.UNHIDE: {"is_hidden": False},
+            ActionKind.DELETE: {"is_deleted": True},
+        }.get(action.kind)
+        if flags:
+            Item.objects.filter(pk=action.item_id).update(**flags)
+    audit_record(
+        actor=None,
+        action=f"outbox.{state}",
+        obj=action,
+        detail={
+            "kind": action.kind,
+            "attempts": action.attempts,
+            "ref": ref,
+            "detail": (detail or "")[:300],
+        },
+    )
+    return action
+
+
+def outbox_due_ids(limit: int = 100) -> list[int]:
+    """Actions ready to try now, including those whose worker died mid-send."""
+    now = timezone.now()
+    return list(
+        ActionRequest.objects.filter(
+            Q(state__in=[ActionState.QUEUED, ActionState.RETRY], next_attempt_at__lte=now)
+            | Q(state=ActionState.SENDING, claimed_at__lt=now - LEASE)
+        )
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )

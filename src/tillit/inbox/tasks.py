@@ -1,0 +1,57 @@
+"""Background tasks of the inbox and their periodic schedule."""
+
+import logging
+from datetime import timedelta
+
+from django_tasks import task
+
+from tillit.core.scheduler import register_periodic
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def run_action(action_id: int) -> str:
+    """Try one outbox action now."""
+    from .services.outbox import outbox_execute
+
+    action = outbox_execute(action_id, worker_id="task")
+    return action.state if action else "not due"
+
+
+@register_periodic("inbox.sweep_outbox", interval=timedelta(seconds=30))
+@task()
+def sweep_outbox() -> int:
+    """Retry what is due and recover actions whose worker died mid-send."""
+    from .services.outbox import outbox_due_ids, outbox_execute
+
+    ids = outbox_due_ids()
+    for action_id in ids:
+        outbox_execute(action_id, worker_id="sweep")
+    return len(ids)
+
+
+@register_periodic("inbox.poll", interval=timedelta(minutes=5))
+@task()
+def poll_all() -> int:
+    """Poll every connected, running channel (the fallback to webhooks)."""
+    from tillit.channels.choices import STAFFED_STATES
+
+    from .models import Connection
+    from .services.polling import poll_connection
+
+    count = 0
+    for connection in Connection.objects.filter(
+        channel__status__in=STAFFED_STATES, polling_enabled=True
+    ).select_related("channel", "channel__platform"):
+        if poll_connection(connection) is not None:
+            count += 1
+    return count
+
+
+@task()
+def fetch_attachments(item_id: int) -> None:
+    """Download an item's attachments for the record."""
+    from .services.attachments import attachments_fetch
+
+    attachments_fetch(item_id)

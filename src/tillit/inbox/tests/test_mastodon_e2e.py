@@ -1,0 +1,158 @@
+"""Mastodon end to end through Tillit against mastodon-mock on 127.0.0.1.
+
+Polling ingests a reply and a direct message; a reply and a block go out through the
+outbox; a worker process killed between sending and recording does not reply twice.
+"""
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.db import connection as db
+from django.utils import timezone
+
+from tillit.channels import services as ch
+from tillit.channels.models import Platform
+from tillit.inbox.models import ActionRequest, Item
+from tillit.inbox.services.connections import connection_set
+from tillit.inbox.services.outbox import action_request, outbox_execute
+from tillit.inbox.services.polling import poll_connection
+from tillit.testing import PLAN, staff, walk_to_active
+
+
+@pytest.fixture
+def mastodon_channel(org, today, mastodon_mock_server):
+    platform = Platform.objects.create(slug="mastodon", name="Mastodon", decision="allowed")
+    channel = ch.channel_create(
+        actor=org["info_a"],
+        department=org.dept_a,
+        name="Kommunen",
+        platform=platform,
+        url="https://mastodon.example/@alice",
+        **PLAN,
+    )
+    staff(org, channel, today - timedelta(days=1))
+    channel = walk_to_active(org, channel)
+    alice = mastodon_mock_server.client("alice")
+    conn = connection_set(
+        actor=org["manager_a"],
+        channel=channel,
+        connector="mastodon",
+        config={"api_base_url": mastodon_mock_server.base_url, "access_token": "alice_token"},
+    )
+    conn.account_platform_id = str(alice.me().id)
+    conn.save()
+    return channel
+
+
+def _public_replies_by_alice(server, status_id) -> list:
+    alice = server.client("alice")
+    context = alice.status_context(status_id)
+    me = alice.me().id
+    return [s for s in context.descendants if s.account.id == me]
+
+
+@pytest.mark.django_db
+def test_poll_reply_and_block(org, mastodon_channel, mastodon_mock_server, tasks_held):
+    server = mastodon_mock_server
+    alice, bob = server.client("alice"), server.client("bob")
+    post = alice.status_post("Öppet hus på lördag", visibility="public")
+    reply = bob.status_post("@alice Vilken tid?", in_reply_to_id=post.id)
+    bob.status_post("@alice Jag vill överklaga bygglovet", visibility="direct")
+
+    result = poll_connection(mastodon_channel.connection)
+    assert result.created >= 2
+    comment = Item.objects.get(platform_id=str(reply.id))
+    assert comment.kind == "comment" and comment.is_public and comment.author.handle == "@bob"
+    dm = Item.objects.get(kind="direct_message")
+    assert not dm.is_public and "överklaga" in dm.text
+    assert poll_connection(mastodon_channel.connection).created == 0  # idempotent
+
+    answer = action_request(
+        actor=org["staff_1"],
+        channel=mastodon_channel,
+        kind="reply",
+        item=comment,
+        params={"text": "Klockan tio!"},
+    )
+    assert outbox_execute(answer.pk).state == "done"
+    assert len(_public_replies_by_alice(server, reply.id)) == 1
+
+    block = action_request(
+        actor=org["staff_1"],
+        channel=mastodon_channel,
+        kind="block",
+        item=comment,
+        params={"author_platform_id": comment.author.platform_id},
+    )
+    assert outbox_execute(block.pk).state == "done"
+    assert alice.account_relationships(comment.author.platform_id)[0].blocking
+
+    hide = action_request(actor=org["staff_1"], channel=mastodon_channel, kind="hide", item=comment)
+    done = outbox_execute(hide.pk)
+    assert done.state == "not_supported" and "block" in done.detail.lower()
+
+
+def _database_url() -> str:
+    s = db.settings_dict
+    if db.vendor == "sqlite":
+        return f"sqlite:///{s['NAME']}"
+    return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+
+
+CRASHING_WORKER = """
+import os, sys, django
+django.setup()
+from tillit.inbox.services import outbox
+# The platform has answered; the process dies before the outcome is recorded.
+outbox.after_send_hooks.append(lambda action, result: os._exit(137))
+outbox.outbox_execute(int(sys.argv[1]), worker_id="doomed")
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_killed_between_sending_and_recording_does_not_reply_twice(
+    org, mastodon_channel, mastodon_mock_server, tasks_held
+):
+    server = mastodon_mock_server
+    alice, bob = server.client("alice"), server.client("bob")
+    post = alice.status_post("Ny cykelplan", visibility="public")
+    reply = bob.status_post("@alice Bra!", in_reply_to_id=post.id)
+    poll_connection(mastodon_channel.connection)
+    comment = Item.objects.get(platform_id=str(reply.id))
+    action = action_request(
+        actor=org["staff_1"],
+        channel=mastodon_channel,
+        kind="reply",
+        item=comment,
+        params={"text": "Tack för ditt svar!"},
+    )
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tillit.settings.test",
+        "DATABASE_URL": _database_url(),
+    }
+    src = str(Path(__file__).resolve().parents[3])
+    env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASHING_WORKER, str(action.pk)],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 137, proc.stderr.decode()[-2000:]
+    action.refresh_from_db()
+    assert action.state == "sending" and action.claimed_by == "doomed"
+    assert len(_public_replies_by_alice(server, reply.id)) == 1  # it did reach the platform
+
+    # Another worker finds the action after its lease and reconciles instead of resending.
+    ActionRequest.objects.filter(pk=action.pk).update(
+        claimed_at=timezone.now() - timedelta(minutes=10)
+    )
+    recovered = outbox_execute(action.pk, worker_id="survivor")
+    assert recovered.state == "done"
+    assert len(_public_replies_by_alice(server, reply.id)) == 1

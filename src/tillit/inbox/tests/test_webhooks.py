@@ -1,0 +1,167 @@
+"""Meta webhooks: signature, verification, hostile bodies, idempotent ingest, arrival times."""
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from django.test import Client
+
+from tillit.inbox.models import Item, ItemVersion
+
+from .conftest import PAGE_ID, comment_change, delivery, signed
+
+pytestmark = pytest.mark.django_db
+URL = "/webhooks/meta/"
+HOSTILE = "<script>alert('x')</script>\u202egnp.exe\u0007 <img src=x onerror=alert(1)>"
+
+
+def post(body: bytes, headers: dict) -> object:
+    return Client().post(URL, body, content_type="application/json", **headers)
+
+
+def test_valid_delivery_is_stored_with_platform_arrival_time(fb_channel):
+    body = delivery(comment_change(f"{PAGE_ID}_1000_1", "Hej!", created=1_764_400_000))
+    response = post(body, signed(body))
+    assert response.status_code == 200 and response.json()["created"] == 1
+    item = Item.objects.get()
+    assert item.channel == fb_channel and item.kind == "comment" and item.is_public
+    assert item.received_at == datetime.fromtimestamp(1_764_400_000, tz=UTC)
+    assert item.author.display_name == "Anna Lindberg"
+    assert item.raw["value"]["message"] == "Hej!"
+    assert item.capture_complete
+
+
+def test_same_delivery_twice_stores_once(fb_channel):
+    body = delivery(comment_change(f"{PAGE_ID}_1000_1", "Hej!"))
+    post(body, signed(body))
+    assert post(body, signed(body)).json() == {"created": 0, "edited": 0, "unchanged": 1}
+    assert Item.objects.count() == 1
+
+
+def test_edit_keeps_the_old_version(fb_channel):
+    first = delivery(comment_change(f"{PAGE_ID}_1000_1", "Första texten"))
+    post(first, signed(first))
+    edit = json.loads(first)
+    edit["entry"][0]["changes"][0]["value"].update(verb="edited", message="Ändrad text")
+    edit_body = json.dumps(edit).encode()
+    post(edit_body, signed(edit_body))
+    item = Item.objects.get()
+    assert item.text == "Ändrad text" and item.version == 2
+    assert ItemVersion.objects.get(item=item).text == "Första texten"
+
+
+@pytest.mark.parametrize(
+    "headers", [{}, {"HTTP_X_HUB_SIGNATURE_256": "sha256=00"}, signed(b"other body")]
+)
+def test_wrong_or_missing_signature_is_403_and_nothing_stored(fb_channel, headers):
+    body = delivery(comment_change(f"{PAGE_ID}_1000_1", "Hej!"))
+    assert post(body, headers).status_code == 403
+    assert Item.objects.count() == 0
+
+
+def test_signed_with_another_secret_is_refused(fb_channel):
+    body = delivery(comment_change(f"{PAGE_ID}_1000_1", "Hej!"))
+    assert post(body, signed(body, secret="not-ours")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b"[]",
+        b'{"object": "page"}',
+        b'{"object": "user", "entry": [{}]}',
+        json.dumps(
+            {
+                "object": "page",
+                "entry": [
+                    {
+                        "id": PAGE_ID,
+                        "changes": [{"field": "feed", "value": {"item": "comment", "verb": "add"}}],
+                    }
+                ],
+            }
+        ).encode(),
+        json.dumps(
+            {
+                "object": "page",
+                "entry": [
+                    {
+                        "id": PAGE_ID,
+                        "changes": [
+                            {"field": "feed", "value": {"item": "hologram", "verb": "add"}}
+                        ],
+                    }
+                ],
+            }
+        ).encode(),
+    ],
+)
+def test_malformed_bodies_are_rejected_whole(fb_channel, body, caplog):
+    response = post(body, signed(body))
+    assert response.status_code == 400
+    assert "meta webhook rejected" in caplog.text
+    assert Item.objects.count() == 0
+
+
+def test_one_bad_change_rejects_the_whole_delivery(fb_channel):
+    good = comment_change(f"{PAGE_ID}_1000_1", "Hej!")
+    bad = {"field": "feed", "value": {"item": "comment", "verb": "add", "post_id": "x"}}
+    body = delivery(good, bad)
+    assert post(body, signed(body)).status_code == 400
+    assert Item.objects.count() == 0
+
+
+def test_huge_body_is_refused(fb_channel, settings):
+    settings.TILLIT_WEBHOOK_MAX_BYTES = 1000
+    body = delivery(comment_change(f"{PAGE_ID}_1000_1", "x" * 2000))
+    assert post(body, signed(body)).status_code == 413
+    assert Item.objects.count() == 0
+
+
+def test_hostile_text_is_stored_as_received_and_escaped_when_shown(org, fb_channel):
+    body = delivery(comment_change(f"{PAGE_ID}_1000_1", HOSTILE))
+    post(body, signed(body))
+    item = Item.objects.get()
+    assert item.text == HOSTILE
+    client = Client()
+    client.login(username="staff_1", password="test-pass-123")
+    page = client.get(f"/inkorg/{item.pk}/").content.decode()
+    assert "<script>alert('x')</script>" not in page and "<img src=x" not in page
+    queue = client.get("/inkorg/").content.decode()
+    assert "<script>alert" not in queue
+
+
+def test_direct_message_is_private(fb_channel):
+    body = delivery(
+        messaging=[
+            {
+                "sender": {"id": "777"},
+                "recipient": {"id": PAGE_ID},
+                "timestamp": 1_764_400_000_000,
+                "message": {"mid": "m_1", "text": "Jag vill överklaga."},
+            }
+        ]
+    )
+    post(body, signed(body))
+    item = Item.objects.get()
+    assert item.kind == "direct_message" and not item.is_public
+
+
+def test_subscription_challenge(settings):
+    settings.TILLIT_META_VERIFY_TOKEN = "verify-me"
+    ok = Client().get(
+        URL,
+        {"hub.mode": "subscribe", "hub.verify_token": "verify-me", "hub.challenge": "1158201444"},
+    )
+    assert ok.status_code == 200 and ok.content == b"1158201444"
+    bad = Client().get(
+        URL, {"hub.mode": "subscribe", "hub.verify_token": "wrong", "hub.challenge": "1"}
+    )
+    assert bad.status_code == 403
+
+
+def test_unknown_page_is_ignored_not_stored(fb_channel):
+    body = delivery(comment_change("999_1_1", "Hej!")).replace(PAGE_ID.encode(), b"999", 1)
+    assert post(body, signed(body)).status_code == 200
+    assert Item.objects.count() == 0

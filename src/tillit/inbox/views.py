@@ -1,0 +1,96 @@
+"""The moderation queue and an item with its thread, history and platform actions."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tillit.channels.permissions import Actor
+from tillit.core.exceptions import NotFound
+from tillit.web.views import person_required
+
+from .capabilities import action_options
+from .choices import ActionKind
+from .forms import ActionForm, QueueFilterForm, ReplyForm
+from .selectors import item_get_for, queue_channels, queue_page
+from .services.outbox import CaptureIncomplete, action_request
+
+
+@person_required
+def queue(request):
+    """Items needing attention in the channels the person works in."""
+    actor = Actor(request.person)
+    channels = list(queue_channels(actor))
+    form = QueueFilterForm(request.GET or None, channels=channels)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = queue_page(
+        actor,
+        channel_id=filters.get("channel"),
+        kind=filters.get("kind", ""),
+        status=filters.get("status", ""),
+        oldest_first=filters.get("order") == "oldest",
+        after=request.GET.get("after", "")[:200],
+    )
+    query = request.GET.copy()
+    query.pop("after", None)
+    return render(
+        request,
+        "inbox/queue.html",
+        {
+            "form": form,
+            "page": page,
+            "channels": channels,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@person_required
+def item_detail(request, item_id: int):
+    """One item: text as received, thread, earlier versions, outbox actions and what is possible."""
+    item = item_get_for(Actor(request.person), item_id)
+    connector = getattr(getattr(item.channel, "connection", None), "connector", None)
+    return render(
+        request,
+        "inbox/item.html",
+        {
+            "item": item,
+            "versions": item.versions.all(),
+            "replies": item.replies.select_related("author").order_by("received_at")[:100],
+            "attachments": item.attachments.all(),
+            "actions": item.actions.order_by("-created_at")[:50],
+            "options": action_options(connector),
+            "reply_form": ReplyForm(),
+            "action_form": ActionForm(),
+        },
+    )
+
+
+@require_POST
+@person_required
+def item_act(request, item_id: int, kind: str):
+    """Queue an action on the item through the outbox."""
+    item = item_get_for(Actor(request.person), item_id)
+    if kind not in ActionKind.values:
+        raise NotFound
+    params = {}
+    if kind == ActionKind.REPLY:
+        form = ReplyForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Write the reply first."))
+            return redirect("inbox:item", item.pk)
+        params["text"] = form.cleaned_data["text"]
+    else:
+        form = ActionForm(request.POST)
+        params["reason"] = form.cleaned_data["reason"] if form.is_valid() else ""
+    if kind == ActionKind.BLOCK:
+        params["author_platform_id"] = item.author.platform_id
+    try:
+        action_request(
+            actor=request.person, channel=item.channel, kind=kind, item=item, params=params
+        )
+    except CaptureIncomplete as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Queued: %(action)s.") % {"action": ActionKind(kind).label})
+    return redirect("inbox:item", item.pk)
