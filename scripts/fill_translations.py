@@ -18,6 +18,10 @@ def main() -> int:
     po = polib.pofile(str(PO))
     missing = []
     for entry in po:
+        if "fuzzy" in entry.flags and entry.msgid not in SV and entry.msgid not in SV_PLURAL:
+            # makemessages guessed from a similar string; a guess is not a translation.
+            entry.msgstr = ""
+            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if entry.msgid_plural:
             pair = SV_PLURAL.get(entry.msgid)
             if pair:

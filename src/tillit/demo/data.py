@@ -289,6 +289,11 @@ def load_demo() -> None:
             decided_at=timezone.now(),
             decided_by=people["admin"],
         )
+    from tillit.moderation.services.policy import channel_apply_policy, policy_create_from_guideline
+
+    policy = policy_create_from_guideline(
+        actor=people["admin"], introduction="Piteå kommuns regler för kommentarer i sociala medier."
+    )
     today = timezone.localdate()
     for name, platform, url, dept, purpose, target in CHANNELS:
         key = "kultur" if dept == "kultur" else "samhall"
@@ -301,6 +306,13 @@ def load_demo() -> None:
             url=url,
             purpose=purpose,
             **PLAN,
+        )
+        # The library hides personal data at once (reviewed afterwards); the rest wait for a person.
+        channel_apply_policy(
+            actor=people["admin"],
+            channel=channel,
+            version=policy,
+            auto_hide_categories=["personal_data"] if name == "Piteå bibliotek" else [],
         )
         if target is None:
             continue

@@ -42,8 +42,8 @@ def item_get_for(actor: Actor, item_id: int) -> Item:
     return item
 
 
-def _encode(item: Item) -> str:
-    raw = json.dumps([item.received_at.isoformat(), item.pk]).encode()
+def _encode(moment: datetime, pk: int) -> str:
+    raw = json.dumps([moment.isoformat(), pk]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -75,15 +75,17 @@ def queue_page(
     status: str = "",
     oldest_first: bool = False,
     after: str = "",
+    by_deadline: bool = False,
 ) -> QueuePage:
     """Items needing attention, newest (or oldest) first, one keyset page at a time.
 
     Keyset pagination on (received_at, id) uses `item_queue_idx`, so a page costs the same
-    at the millionth item as at the first.
+    at the millionth item as at the first. `by_deadline` lists only flagged items, the
+    nearest moderation deadline (R15) first.
     """
     channels = queue_channels(actor)
     qs = Item.objects.filter(channel__in=channels).select_related(
-        "channel", "channel__platform", "author"
+        "channel", "channel__platform", "author", "assessment"
     )
     if channel_id:
         qs = qs.filter(channel_id=channel_id)
@@ -91,6 +93,23 @@ def queue_page(
         qs = qs.filter(kind=kind)
     qs = qs.filter(status=status) if status else qs.exclude(status=ItemStatus.HANDLED)
     position = _decode(after) if after else None
+    if by_deadline:
+        # The assessment is moderation's; the inbox orders by it without importing it.
+        qs = qs.filter(assessment__flagged=True, assessment__deadline__isnull=False)
+        if position:
+            when, pk = position
+            qs = qs.filter(
+                Q(assessment__deadline__gt=when) | Q(assessment__deadline=when, pk__gt=pk)
+            )
+        items = list(
+            qs.order_by("assessment__deadline", "pk").select_related("assessment")[: PAGE_SIZE + 1]
+        )
+        more = len(items) > PAGE_SIZE
+        items = items[:PAGE_SIZE]
+        last = items[-1] if items else None
+        return QueuePage(
+            items, _encode(last.assessment.deadline, last.pk) if more and last else None
+        )
     if position:
         when, pk = position
         if oldest_first:
@@ -101,7 +120,9 @@ def queue_page(
     items = list(qs.order_by(*order)[: PAGE_SIZE + 1])
     more = len(items) > PAGE_SIZE
     items = items[:PAGE_SIZE]
-    return QueuePage(items, _encode(items[-1]) if more and items else None)
+    return QueuePage(
+        items, _encode(items[-1].received_at, items[-1].pk) if more and items else None
+    )
 
 
 def mandated_today(actor: Actor) -> QuerySet[Mandate]:

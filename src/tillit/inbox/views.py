@@ -30,6 +30,7 @@ def queue(request):
         status=filters.get("status", ""),
         oldest_first=filters.get("order") == "oldest",
         after=request.GET.get("after", "")[:200],
+        by_deadline=filters.get("order") == "deadline",
     )
     query = request.GET.copy()
     query.pop("after", None)
@@ -54,6 +55,7 @@ def item_detail(request, item_id: int):
         request,
         "inbox/item.html",
         {
+            **_moderation_context(item),
             "item": item,
             "versions": item.versions.all(),
             "replies": item.replies.select_related("author").order_by("received_at")[:100],
@@ -64,6 +66,24 @@ def item_detail(request, item_id: int):
             "action_form": ActionForm(),
         },
     )
+
+
+def _moderation_context(item) -> dict:
+    """The decision panel's data, from the moderation app when it is installed."""
+    from django.apps import apps
+
+    if not apps.is_installed("tillit.moderation"):
+        return {}
+    from tillit.moderation.choices import DecisionKind
+    from tillit.moderation.services.policy import policy_for
+
+    policy = policy_for(item.channel)
+    return {
+        "moderation": True,
+        "decision_kinds": DecisionKind.choices,
+        "policy_rules": list(policy.version.rules.all()) if policy else [],
+        "decisions": item.decisions.select_related("rule", "decided_by", "action")[:50],
+    }
 
 
 @require_POST

@@ -10,3 +10,11 @@ class ModerationConfig(AppConfig):
     name = "tillit.moderation"
     label = "moderation"
     verbose_name = _("Moderation")
+
+    def ready(self) -> None:
+        from tillit.inbox.services.ingest import on_item_ingested
+
+        from . import tasks  # noqa: F401  (registers periodic jobs)
+        from .services.assess import assess_item
+
+        on_item_ingested(assess_item)

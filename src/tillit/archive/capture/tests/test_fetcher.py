@@ -1,6 +1,7 @@
 """The fetcher follows redirects itself, checking every hop, and connects only where allowed."""
 
 import asyncio
+import concurrent.futures
 import gzip
 import time
 
@@ -26,7 +27,10 @@ def fetch(url, policy=None):
         finally:
             await fetcher.aclose()
 
-    return asyncio.run(run()), guard, recorded
+    # A fresh thread has no event loop, even when an earlier test (Playwright's sync API)
+    # left one running in this thread.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run()).result(), guard, recorded
 
 
 def test_redirect_is_followed_through_the_policy(site):

@@ -1,0 +1,42 @@
+"""The decision form shown with an item."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import DecisionKind
+
+
+class DecisionForm(forms.Form):
+    """A decision on an item: what, under which rule, and why."""
+
+    kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices)
+    rule = forms.ChoiceField(label=_("Rule"), required=False)
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reply_text = forms.CharField(
+        label=_("Reply text"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    block_reason = forms.CharField(
+        label=_("Reason for blocking"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    review_on = forms.DateField(
+        label=_("Review the block on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, rules=(), proposed=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rule"].choices = [("", _("No rule"))] + [
+            (r.code, f"{r.code} – {r.title} ({r.get_tier_display()})") for r in rules
+        ]
+        if proposed:
+            self.fields["rule"].initial = proposed[0]
+            self.fields["kind"].initial = DecisionKind.HIDE

@@ -1,0 +1,142 @@
+"""Assessing an item: detectors find, the channel's policy proposes rule, tier and deadline.
+
+Deterministic: the proposal depends only on the text and the channel's policy version,
+never on who wrote it (R16, FL 5 §).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+
+from tillit.inbox.choices import ItemKind, ItemStatus
+from tillit.inbox.models import Item
+
+from ..calendar import add_working_days
+from ..choices import URGENT_TIERS, DecisionKind, Priority, Tier
+from ..detectors import analyse
+from ..models import Assessment, PolicyRule
+from .policy import policy_for
+
+TIER_ORDER = [Tier.STATUTORY, Tier.PERSONAL_DATA, Tier.OWN_RULES]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the policy proposes for a text."""
+
+    flagged: bool
+    rules: list[str]
+    tier: str
+    priority: int
+    score: float
+    categories: dict[str, float]
+    findings: list[dict]
+    language: str
+
+
+def propose(
+    text: str, rules: list[PolicyRule], *, threshold: float, commercial_allowed: bool
+) -> Proposal:
+    """Apply a policy's rules to a text."""
+    # The ML triage only re-ranks the queue; proposals come from the rules alone, so they stay
+    # the same for the same text whatever model is installed.
+    analysis = analyse(text, use_ml=False)
+    hit = {c for c, s in analysis.categories.items() if s >= threshold}
+    if commercial_allowed:
+        hit.discard("commercial")
+    matched = [r for r in rules if hit & set(r.categories)]
+    tiers = [t for t in TIER_ORDER if any(r.tier == t for r in matched)]
+    tier = tiers[0] if tiers else ""
+    flagged = bool(matched)
+    if flagged:
+        priority = Priority.URGENT if tier in URGENT_TIERS else Priority.NORMAL
+    else:
+        priority = Priority.LOW
+    return Proposal(
+        flagged=flagged,
+        rules=sorted(r.code for r in matched),
+        tier=tier,
+        priority=priority,
+        score=round(analysis.score, 4),
+        categories=dict(analysis.categories),
+        findings=[
+            {
+                "category": f.category,
+                "subtype": f.subtype,
+                "start": f.start,
+                "end": f.end,
+                "evidence": f.evidence,
+                "detector": f.detector,
+                "score": round(f.score, 3),
+            }
+            for f in analysis.findings
+        ],
+        language=analysis.language,
+    )
+
+
+def deadline_for(received_at: datetime, tier: str, version) -> datetime | None:
+    """R15: urgent tiers in hours, the rest in working days, counted from arrival."""
+    if not tier:
+        return None
+    if tier in URGENT_TIERS:
+        return received_at + timedelta(hours=version.urgent_hours)
+    return add_working_days(received_at, version.normal_working_days)
+
+
+@transaction.atomic
+def assess_item(item: Item, new: bool = True) -> Assessment | None:
+    """Assess (or re-assess after an edit) one item; auto-hide where the channel opted in."""
+    if item.is_own or item.kind == ItemKind.DIRECT_MESSAGE:
+        return None  # direct messages go to the registrar; own posts are not moderated
+    policy = policy_for(item.channel)
+    if policy is None:
+        return None
+    version = policy.version
+    proposal = propose(
+        item.text,
+        list(version.rules.all()),
+        threshold=version.flag_threshold,
+        commercial_allowed=policy.commercial_allowed,
+    )
+    assessment, _ = Assessment.objects.update_or_create(
+        item=item,
+        defaults={
+            "policy_version": version,
+            "assessed_text_version": item.version,
+            "findings": proposal.findings,
+            "categories": proposal.categories,
+            "score": proposal.score,
+            "flagged": proposal.flagged,
+            "rules": proposal.rules,
+            "tier": proposal.tier,
+            "priority": proposal.priority,
+            "language": proposal.language,
+            "deadline": deadline_for(item.received_at, proposal.tier, version),
+        },
+    )
+    status = ItemStatus.NEEDS_ATTENTION if proposal.flagged else ItemStatus.NEW
+    if item.status != ItemStatus.HANDLED or proposal.flagged:
+        Item.objects.filter(pk=item.pk).update(status=status)
+        item.status = status
+    auto = set(policy.auto_hide_categories or [])
+    if proposal.flagged and auto and item.capture_complete and not item.is_hidden:
+        cats = {f["category"] for f in proposal.findings}
+        chosen = [
+            r
+            for r in version.rules.all()
+            if r.code in proposal.rules and set(r.categories) & cats & auto
+        ]
+        if chosen:
+            from .decisions import decision_make
+
+            decision_make(
+                actor=None,
+                item=item,
+                kind=DecisionKind.HIDE,
+                rule_code=chosen[0].code,
+                note="Automatic hiding under the channel's policy.",
+                automatic=True,
+            )
+    return assessment

@@ -1,0 +1,69 @@
+"""Escalation (R15): an item past its deadline goes to the substitutes, then to the manager."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tillit.audit.services import audit_record
+from tillit.channels.choices import MandateRole
+from tillit.channels.models import Mandate
+from tillit.inbox.choices import ItemStatus
+from tillit.organisation.models import Person
+from tillit.organisation.notify import notify
+from tillit.organisation.selectors import managers_of
+
+from ..models import Assessment
+
+
+def _substitutes(channel) -> list[Person]:
+    return list(
+        Person.objects.filter(
+            mandates__in=Mandate.objects.valid_on(timezone.localdate()).filter(
+                channel=channel, role=MandateRole.SUBSTITUTE
+            )
+        ).distinct()
+    )
+
+
+def escalate_overdue() -> int:
+    """Escalate each overdue, unhandled item one level; return how many moved."""
+    now = timezone.now()
+    moved = 0
+    overdue = Assessment.objects.filter(
+        flagged=True,
+        deadline__lt=now,
+        escalation_level__lt=2,
+        item__status=ItemStatus.NEEDS_ATTENTION,
+    ).select_related("item", "item__channel", "item__channel__department")
+    for assessment in overdue:
+        window = assessment.deadline - assessment.item.received_at
+        # Level 1 at the deadline; level 2 when another full window has passed unhandled.
+        due_level = 2 if now >= assessment.deadline + window else 1
+        if due_level > assessment.escalation_level:
+            _escalate(assessment, due_level)
+            moved += 1
+    return moved
+
+
+@transaction.atomic
+def _escalate(assessment: Assessment, level: int) -> None:
+    item = assessment.item
+    people = (
+        _substitutes(item.channel) if level == 1 else list(managers_of(item.channel.department))
+    )
+    Assessment.objects.filter(pk=assessment.pk).update(
+        escalation_level=level, escalated_at=timezone.now()
+    )
+    audit_record(
+        actor=None,
+        action="moderation.escalate",
+        obj=item,
+        detail={"level": level, "rules": assessment.rules},
+    )
+    notify(
+        people=people,
+        subject=_("Overdue in %(channel)s: %(rules)s")
+        % {"channel": item.channel.name, "rules": ", ".join(assessment.rules)},
+        body=_("An item has passed its deadline without a decision."),
+        url=f"/inkorg/{item.pk}/",
+    )

@@ -1,0 +1,79 @@
+"""Moderation pages: deciding on an item, the review list, and each channel's public rules."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tillit.channels.permissions import Actor
+from tillit.channels.selectors import channels_public
+from tillit.core.exceptions import NotFound
+from tillit.inbox.selectors import item_get_for, queue_channels
+from tillit.web.views import person_required
+
+from .forms import DecisionForm
+from .models import Decision
+from .services.decisions import decision_make, decision_review
+from .services.policy import policy_for
+
+
+@require_POST
+@person_required
+def decide(request, item_id: int):
+    """Record a decision on an item."""
+    item = item_get_for(Actor(request.person), item_id)
+    policy = policy_for(item.channel)
+    rules = list(policy.version.rules.all()) if policy else []
+    form = DecisionForm(request.POST, rules=rules)
+    if not form.is_valid():
+        messages.error(request, _("The decision could not be read."))
+        return redirect("inbox:item", item.pk)
+    data = form.cleaned_data
+    try:
+        decision_make(
+            actor=request.person,
+            item=item,
+            kind=data["kind"],
+            rule_code=data["rule"],
+            note=data["note"],
+            reply_text=data["reply_text"],
+            block_reason=data["block_reason"],
+            review_on=data["review_on"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The decision was recorded."))
+    return redirect("inbox:item", item.pk)
+
+
+@person_required
+def review_list(request):
+    """Automatic decisions waiting for a person to confirm them."""
+    channels = queue_channels(Actor(request.person))
+    decisions = Decision.objects.filter(
+        needs_review=True, item__channel__in=channels
+    ).select_related("item", "item__channel", "rule")[:200]
+    return render(request, "moderation/review.html", {"decisions": decisions})
+
+
+@require_POST
+@person_required
+def review(request, decision_id: int):
+    """Confirm one automatic decision."""
+    decision = get_object_or_404(Decision, pk=decision_id)
+    decision_review(
+        actor=request.person, decision=decision, note=request.POST.get("note", "")[:500]
+    )
+    messages.success(request, _("Confirmed."))
+    return redirect("moderation:review_list")
+
+
+def channel_rules(request, public_id):
+    """The public page of the comment rules a channel applies (R10, R13)."""
+    channel = channels_public().filter(public_id=public_id).first()
+    if channel is None:
+        raise NotFound
+    policy = policy_for(channel)
+    return render(request, "moderation/channel_rules.html", {"channel": channel, "policy": policy})
