@@ -55,6 +55,9 @@ def _fresh_cache():
 @pytest.fixture(autouse=True)
 def _english_outside_requests():
     """Service-level tests read English messages; requests still pick their own language."""
+    if not _django_ready():
+        yield
+        return
     from django.utils import translation
 
     with translation.override("en"):
