@@ -19,5 +19,8 @@ urlpatterns = [
     # Moderation before the inbox: "inkorg/<id>/beslut/" must not fall to the inbox's action URL.
     path("", include("tillit.moderation.urls")),
     path("", include("tillit.inbox.urls")),
+    path("", include("tillit.records.urls")),
+    path("", include("tillit.retention.urls")),
+    path("", include("tillit.archive.urls")),
     path("", include("tillit.web.urls")),
 ]

@@ -1,0 +1,1 @@
+"""The archive: captures of channel pages (R22) and archival packages for the e-archive."""

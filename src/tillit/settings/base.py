@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "tillit.directory",
     "tillit.inbox",
     "tillit.moderation",
+    "tillit.records",
+    "tillit.retention",
+    "tillit.archive",
     "tillit.web",
 ]
 

@@ -1,0 +1,4 @@
+"""URLs of the archive."""
+
+app_name = "archive"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""URLs of records."""
+
+app_name = "records"
+urlpatterns: list = []

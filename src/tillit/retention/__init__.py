@@ -1,0 +1,1 @@
+"""Retention: disposal decisions (gallringsbeslut), holds, and logged disposal runs (R21)."""

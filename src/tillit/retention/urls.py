@@ -1,0 +1,4 @@
+"""URLs of retention."""
+
+app_name = "retention"
+urlpatterns: list = []
