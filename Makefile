@@ -12,7 +12,7 @@ $(UV):
 
 # --inexact keeps uv itself (and anything else already in .venv) installed.
 venv: $(UV)
-	$(UV) sync --frozen --inexact --all-groups --python $(VENV)/bin/python --quiet
+	$(UV) sync --frozen --inexact --all-groups --all-extras --python $(VENV)/bin/python --quiet
 
 demo: venv
 	$(VENV)/bin/tillit demo --port $(PORT)

@@ -108,7 +108,12 @@ def evaluate(
         labels = [i["labels"][field] >= cut for i in items]
         ours = [_ours(preds[str(i["id"])], category) for i in items]
         row = {"positives": sum(labels)}
-        row["tillit"] = prf([s >= threshold for s in ours], labels) | {"auc": roc_auc(ours, labels)}
+        # Overall: P/R/F1 of the proposal ("flagged"), AUC of the ranking ("score").
+        if category == "overall":
+            predicted = [bool(preds[str(i["id"])].get("flagged")) for i in items]
+        else:
+            predicted = [s >= threshold for s in ours]
+        row["tillit"] = prf(predicted, labels) | {"auc": roc_auc(ours, labels)}
         if all("azure_content_safety" in i for i in items):
             az = [max(i["azure_content_safety"][f] for f in azure_fields) for i in items]
             row["azure"] = prf([s >= AZURE_THRESHOLD for s in az], labels) | {

@@ -78,14 +78,31 @@ class Analysis:
     score: float
     language: str
     triage: float | None = None
+    # Rules-only scores, set when the ML triage changed score/categories (None: same as those).
+    rule_score: float | None = None
+    rule_categories: dict[str, float] | None = None
 
     def flagged(self, threshold: float = 0.5) -> bool:
-        """Tell whether a moderator should look at the text at this threshold."""
-        return self.score >= threshold
+        """Tell whether a moderator should look at the text at this threshold.
+
+        The rules decide: their score reaches the threshold, or there is a rule finding and the
+        ML-fused score reaches it. The ML alone (no finding) never flags.
+        """
+        if self.rule_score is None:
+            return self.score >= threshold
+        return self.rule_score >= threshold or (bool(self.findings) and self.score >= threshold)
 
     def rules_at(self, threshold: float = 0.5) -> list[str]:
-        """Return the rules (R13 letters, R14) whose category reaches the threshold."""
-        rules = {RULES[c] for c, s in self.categories.items() if s >= threshold}
+        """Return the rules (R13 letters, R14) whose category reaches the threshold.
+
+        With ML, a category counts only where a rule found something in it.
+        """
+        rule_cats = self.rule_categories
+        rules = {
+            RULES[c]
+            for c, s in self.categories.items()
+            if s >= threshold and (rule_cats is None or rule_cats[c] > 0)
+        }
         return sorted(rules)
 
 

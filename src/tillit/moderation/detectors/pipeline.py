@@ -20,16 +20,17 @@ _ADDRESSEE = re.compile(
     re.I,
 )
 TARGETED_BOOST = 0.15
-# Without any rule evidence the classifier may raise priority but stays below the flag line.
-ML_ALONE_CAP = 0.49
-ML_WEIGHT = 1.0
 
 
-def _noisy_or(scores: list[float]) -> float:
+def noisy_or(scores: list[float]) -> float:
+    """Combine independent pieces of evidence: 1 - prod(1 - s)."""
     miss = 1.0
     for s in scores:
         miss *= 1.0 - s
     return 1.0 - miss
+
+
+_noisy_or = noisy_or
 
 
 def _boost_targeted(text: str, findings: list[Finding]) -> list[Finding]:
@@ -53,13 +54,22 @@ def category_scores(findings: list[Finding]) -> dict[str, float]:
     return {c: round(min(s, 0.99), 4) for c, s in scores.items()}
 
 
-def combine(rule_score: float, ml: float | None) -> float:
-    """Merge the rule score with the optional ML triage score."""
+def fuse(rule_score: float, has_finding: bool, ml: float | None) -> float:
+    """The score moderators sort by: the stacked ML probability (it already weighs the rules).
+
+    Without ML it is the rule score. It is a ranking, not the proposal: flag() decides that,
+    and the ML alone (no rule finding) never flags. Scaling the ML score down where no rule
+    fired (the old 0.49 cap) cost 0.01 cross-validated AUC, so the score is left as it is.
+    """
+    del has_finding  # kept in the signature: the flag decision, not the ranking, uses it
     if ml is None:
         return rule_score
-    if rule_score == 0.0:
-        return ML_ALONE_CAP * ml
-    return rule_score + (1.0 - rule_score) * ML_WEIGHT * ml
+    return ml
+
+
+def flag(rule_score: float, has_finding: bool, score: float, threshold: float) -> bool:
+    """The proposal: the rules reach the threshold, or a rule finding whose fused score does."""
+    return rule_score >= threshold or (has_finding and score >= threshold)
 
 
 def detect_all(text: str) -> list[Finding]:
@@ -74,19 +84,32 @@ def detect_all(text: str) -> list[Finding]:
 def analyse(text: str, *, use_ml: bool = True) -> Analysis:
     """Analyse one text: findings, per-category scores, overall score and language."""
     findings = detect_all(text)
-    categories = category_scores(findings)
-    rule_score = min(0.99, _noisy_or([f.score for f in findings]))
-    ml = triage.triage_scores(text) if use_ml and text.strip() else None
-    if ml is not None:
-        for cat, value in ml.items():
-            if cat in categories:
-                categories[cat] = round(combine(categories[cat], value), 4)
-    score = round(combine(rule_score, None if ml is None else ml.get("toxic")), 4)
+    rule_categories = category_scores(findings)
+    rule_score = round(min(0.99, noisy_or([f.score for f in findings])), 4)
+    ml = None
+    if use_ml and text.strip():
+        ml = triage.triage_scores(text, findings, rule_categories, rule_score)
+    if ml is None:
+        return Analysis(
+            text=text,
+            findings=tuple(findings),
+            categories=rule_categories,
+            score=rule_score,
+            language=detect_language(text),
+        )
+    categories = dict(rule_categories)
+    for cat, value in ml.items():
+        if cat in categories:
+            has = rule_categories[cat] > 0
+            categories[cat] = round(fuse(rule_categories[cat], has, value), 4)
+    score = round(fuse(rule_score, bool(findings), ml["toxic"]), 4)
     return Analysis(
         text=text,
         findings=tuple(findings),
         categories=categories,
         score=score,
         language=detect_language(text),
-        triage=None if ml is None else round(ml.get("toxic", 0.0), 4),
+        triage=round(ml["toxic"], 4),
+        rule_score=rule_score,
+        rule_categories=rule_categories,
     )
