@@ -62,6 +62,8 @@ TILLIT_META_APP_SECRET = environ.Env().str("TILLIT_META_APP_SECRET", default="")
 TILLIT_META_VERIFY_TOKEN = environ.Env().str("TILLIT_META_VERIFY_TOKEN", default="")
 TILLIT_WEBHOOK_MAX_BYTES = environ.Env().int("TILLIT_WEBHOOK_MAX_BYTES", default=1_000_000)
 TILLIT_ATTACHMENT_MAX_BYTES = environ.Env().int("TILLIT_ATTACHMENT_MAX_BYTES", default=20_000_000)
+# Exact private addresses that fetches of platform-supplied URLs may reach (tests: 127.0.0.1).
+TILLIT_FETCH_ALLOW_PRIVATE = environ.Env().list("TILLIT_FETCH_ALLOW_PRIVATE", default=[])
 
 ALLOWED_HOSTS = env("TILLIT_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("TILLIT_CSRF_TRUSTED_ORIGINS")

@@ -1,7 +1,11 @@
 """Downloading attachments for the record, bounded in size; the capture completes after."""
 
+import asyncio
+import concurrent.futures
 import hashlib
 import logging
+import time
+import zlib
 
 import httpx
 from django.conf import settings
@@ -9,30 +13,63 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from tillit.archive.capture.fetcher import Fetcher
+from tillit.archive.capture.guard import FetchGuard, LimitExceeded
+from tillit.archive.capture.policy import FetchPolicy, Refused
+
 from ..models import Attachment, Item
 
 logger = logging.getLogger(__name__)
 
 
 def _download(url: str, limit: int) -> tuple[bytes | None, str]:
-    if not url.startswith(("https://", "http://")):
-        return None, "not an http(s) address"
+    """Fetch one attachment through the archive's guarded fetcher.
+
+    Attachment URLs come from platform payloads, which are hostile input: the fetcher
+    refuses internal, link-local and metadata addresses, pins the checked address, and
+    checks every redirect hop, exactly as captures do.
+    """
+    policy = FetchPolicy(
+        allow_private=frozenset(settings.TILLIT_FETCH_ALLOW_PRIVATE),
+        max_bytes=limit,
+        max_requests=12,
+    )
+    guard = FetchGuard(policy)
+
+    async def run():
+        fetcher = Fetcher(
+            guard,
+            lambda exchange: None,
+            deadline=time.monotonic() + 60,
+            user_agent="Tillit-Records/1.0",
+        )
+        try:
+            return await fetcher.fetch(url)
+        finally:
+            await fetcher.aclose()
+
     try:
-        with (
-            httpx.Client(timeout=30, follow_redirects=True) as client,
-            client.stream("GET", url) as response,
-        ):
-            if response.status_code != 200:
-                return None, f"HTTP {response.status_code}"
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > limit:
-                    return None, "too large"
-                chunks.append(chunk)
-            return b"".join(chunks), ""
-    except httpx.HTTPError as exc:
-        return None, str(exc)[:300]
+        # A thread of its own: the caller may already run an event loop.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            exchange = pool.submit(asyncio.run, run()).result()
+    except Refused as exc:
+        return None, f"refused: {exc}"[:300]
+    except LimitExceeded:
+        return None, "too large"
+    except (httpx.HTTPError, TimeoutError, OSError) as exc:
+        return None, (str(exc) or type(exc).__name__)[:300]
+    if exchange.status != 200:
+        return None, f"HTTP {exchange.status}"
+    body = exchange.body
+    encoding = (exchange.header("content-encoding") or "").lower()
+    if encoding in ("gzip", "deflate"):
+        try:
+            body = zlib.decompressobj(wbits=47).decompress(body, limit + 1)
+        except zlib.error as exc:
+            return None, f"bad {encoding} body: {exc}"
+    if len(body) > limit:
+        return None, "too large"
+    return body, ""
 
 
 def attachments_fetch(item_id: int) -> None:

@@ -100,3 +100,60 @@ def test_credentials_are_encrypted_and_never_audited(fb_channel):
     assert b"EAAB-secret-token" not in bytes(connection.config_encrypted)
     for entry in AuditEntry.objects.all():
         assert "EAAB-secret-token" not in str(entry.detail)
+
+
+def test_attachment_urls_are_fetched_safely(fb_channel, settings, tasks_held):
+    """A payload's attachment URL pointing inside the network is refused, not fetched."""
+    from tillit.inbox.services import attachments
+
+    ingest_items(
+        channel=fb_channel,
+        items=[
+            inbound(
+                "c1",
+                attachments=(
+                    InAttachment("http://169.254.169.254/latest/meta-data/", "image/png"),
+                    InAttachment("http://127.0.0.1:9/x.png", "image/png"),
+                ),
+            )
+        ],
+    )
+    attachments.attachments_fetch(Item.objects.get().pk)
+    states = set(Attachment.objects.values_list("fetch_state", "fetch_detail"))
+    assert all(state == "failed" and detail.startswith("refused") for state, detail in states), (
+        states
+    )
+    assert Item.objects.get().capture_complete  # metadata kept; the record is complete
+
+
+def test_attachment_bytes_are_stored_from_an_allowed_server(fb_channel, settings, tasks_held):
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", "9")
+            self.end_headers()
+            self.wfile.write(b"\x89PNGDATA!")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.TILLIT_FETCH_ALLOW_PRIVATE = ["127.0.0.1"]
+    try:
+        from tillit.inbox.services import attachments
+
+        url = f"http://127.0.0.1:{server.server_address[1]}/p.png"
+        ingest_items(
+            channel=fb_channel, items=[inbound("c1", attachments=(InAttachment(url, "image/png"),))]
+        )
+        attachments.attachments_fetch(Item.objects.get().pk)
+    finally:
+        server.shutdown()
+    att = Attachment.objects.get()
+    assert att.fetch_state == "stored" and att.size == 9
+    assert att.file.read() == b"\x89PNGDATA!"
