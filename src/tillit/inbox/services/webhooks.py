@@ -16,7 +16,7 @@ from tillit.connectors.platforms.facebook.graph import subscription_challenge, v
 
 from ..models import Connection
 from .connections import connector_for
-from .ingest import IngestResult, ingest_items
+from .ingest import IngestResult, ingest_items, items_mark_removed_by_platform
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,22 @@ class WebhookOutcome:
 
     result: IngestResult
     unknown_accounts: list[str]
+
+
+def _removed_ids(entry: dict) -> list[str]:
+    """Ids of comments and posts a Page feed change says were removed on the platform.
+
+    The connector returns only content; removals carry none, so they are read here and the
+    stored items are marked (never dropped).
+    """
+    removed = []
+    for change in entry.get("changes") or []:
+        value = change.get("value") if isinstance(change, dict) else None
+        if isinstance(value, dict) and value.get("verb") == "remove":
+            pid = value.get("comment_id") or value.get("post_id")
+            if isinstance(pid, str) and 0 < len(pid) <= 300:
+                removed.append(pid)
+    return removed
 
 
 def meta_challenge(query) -> str | None:
@@ -80,19 +96,21 @@ def meta_receive(headers, body: bytes) -> WebhookOutcome:
         connector = connector_for(connection)
         one = json.dumps({"object": payload["object"], "entry": [entry]}).encode()
         try:
-            parsed.append((connection, connector.parse_webhook(one)))
+            parsed.append((connection, connector.parse_webhook(one), _removed_ids(entry)))
         except PayloadError as exc:
             raise WebhookRejected(400, str(exc)) from exc
         finally:
             connector.close()
     # Parse everything first, then store everything in one transaction: all or nothing.
     with transaction.atomic():
-        for connection, items in parsed:
+        for connection, items, removed in parsed:
             r = ingest_items(
                 channel=connection.channel,
                 items=items,
                 own_account_id=connection.account_platform_id,
             )
+            if removed:
+                items_mark_removed_by_platform(channel=connection.channel, platform_ids=removed)
             total.created += r.created
             total.edited += r.edited
             total.unchanged += r.unchanged

@@ -165,3 +165,14 @@ def test_unknown_page_is_ignored_not_stored(fb_channel):
     body = delivery(comment_change("999_1_1", "Hej!")).replace(PAGE_ID.encode(), b"999", 1)
     assert post(body, signed(body)).status_code == 200
     assert Item.objects.count() == 0
+
+
+def test_removal_on_the_platform_marks_the_item(fb_channel):
+    body = delivery(comment_change(f"{PAGE_ID}_1000_1", "Hej!"))
+    post(body, signed(body))
+    removal = json.loads(body)
+    removal["entry"][0]["changes"][0]["value"]["verb"] = "remove"
+    removal_body = json.dumps(removal).encode()
+    assert post(removal_body, signed(removal_body)).status_code == 200
+    item = Item.objects.get()
+    assert item.removed_by_platform_at is not None and item.text == "Hej!"
