@@ -11,6 +11,15 @@ import polib
 sys.path.insert(0, str(Path(__file__).parent))
 from sv_translations import SV, SV_PLURAL  # noqa: E402
 
+# Each app may keep its own dictionary beside the main one (sv_translations_<app>.py).
+for extra in sorted(Path(__file__).parent.glob("sv_translations_*.py")):
+    module = __import__(extra.stem)
+    for name in dir(module):
+        if name.startswith("SV_") and name.endswith("_PLURAL"):
+            SV_PLURAL.update(getattr(module, name))
+        elif name.startswith("SV_"):
+            SV.update(getattr(module, name))
+
 PO = Path(__file__).resolve().parents[1] / "src/tillit/locale/sv/LC_MESSAGES/django.po"
 
 

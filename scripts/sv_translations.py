@@ -356,3 +356,5 @@ SV.update({
     "Flagged, nearest deadline first": "Flaggade, närmaste tidsgräns först",
     "The decision could not be read.": "Beslutet kunde inte läsas.",
 })
+
+SV.update({"Archive captures": "Arkivkopior"})

@@ -5,8 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ArchiveConfig(AppConfig):
-    """Archive app."""
+    """Archive app; importing `tasks` registers its periodic jobs."""
 
     name = "tillit.archive"
     label = "archive"
-    verbose_name = _("Archive")
+    verbose_name = _("Channel archive")
+
+    def ready(self) -> None:
+        from . import tasks  # noqa: F401  (registers periodic jobs)

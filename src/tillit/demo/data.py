@@ -351,6 +351,14 @@ def load_demo() -> None:
             )
         if platform == "facebook" and channel.status == "active":
             _connect_simulated_page(channel, people["admin"])
+    _load_other_apps()
+
+
+def _load_other_apps() -> None:
+    """The archive's and the records' demo data, loaded through their own services."""
+    from tillit.demo.archive_data import load_archive_demo
+
+    load_archive_demo()
 
 
 def _connect_simulated_page(channel, actor) -> None:

@@ -62,6 +62,10 @@ TILLIT_META_APP_SECRET = environ.Env().str("TILLIT_META_APP_SECRET", default="")
 TILLIT_META_VERIFY_TOKEN = environ.Env().str("TILLIT_META_VERIFY_TOKEN", default="")
 TILLIT_WEBHOOK_MAX_BYTES = environ.Env().int("TILLIT_WEBHOOK_MAX_BYTES", default=1_000_000)
 TILLIT_ATTACHMENT_MAX_BYTES = environ.Env().int("TILLIT_ATTACHMENT_MAX_BYTES", default=20_000_000)
+# Captures of channel pages (R22): what they may reach and how long they may take.
+TILLIT_CAPTURE_ALLOW_PRIVATE = frozenset(environ.Env().list("TILLIT_CAPTURE_ALLOW_PRIVATE", default=[]))
+TILLIT_CAPTURE_TIMEOUT_S = environ.Env().int("TILLIT_CAPTURE_TIMEOUT_S", default=90)
+TILLIT_CHROMIUM = environ.Env().str("TILLIT_CHROMIUM", default="/usr/bin/chromium")
 # Exact private addresses that fetches of platform-supplied URLs may reach (tests: 127.0.0.1).
 TILLIT_FETCH_ALLOW_PRIVATE = environ.Env().list("TILLIT_FETCH_ALLOW_PRIVATE", default=[])
 

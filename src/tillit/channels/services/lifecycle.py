@@ -78,6 +78,18 @@ def channel_transition(*, actor: Person, channel: Channel, name: str, comment: s
         problems = staffing_problems(channel)
         if problems:
             raise TransitionRefused(" ".join(problems))
+    if name == "archive":
+        # Snapshots: always before a channel is closed (LEGAL.md); archive only once it exists.
+        from tillit.archive.services import capture_close_problems
+
+        problems = capture_close_problems(channel)
+        if problems:
+            raise TransitionRefused(" ".join(problems))
+    if name == "close":
+        # Queued in this transaction: a refused close leaves no capture behind.
+        from tillit.archive.services import capture_before_close
+
+        capture_before_close(channel, actor)
     previous = channel.status
     channel.status = transition.target
     channel.status_changed_at = timezone.now()

@@ -130,6 +130,10 @@ def test_return_and_close_need_a_comment(org, active_channel):
         comment="Verksamheten flyttar.",
     )
     assert closed.status == ChannelStatus.CLOSED
+    # Archiving waits for the capture taken before closing (R22).
+    with pytest.raises(TransitionRefused, match="capture"):
+        ch.channel_transition(actor=org["archivist"], channel=closed, name="archive")
+    closed.captures.update(state="done", manifest_sha256="0" * 64)
     archived = ch.channel_transition(actor=org["archivist"], channel=closed, name="archive")
     assert archived.status == ChannelStatus.ARCHIVED
 
