@@ -33,6 +33,8 @@ def main() -> int:
             entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if entry.msgid_plural:
             pair = SV_PLURAL.get(entry.msgid)
+            if pair is None and entry.msgid in SV and entry.msgid_plural in SV:
+                pair = (SV[entry.msgid], SV[entry.msgid_plural])
             if pair:
                 entry.msgstr_plural = {0: pair[0], 1: pair[1]}
             elif not entry.msgstr_plural.get(0):

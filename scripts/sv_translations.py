@@ -358,3 +358,10 @@ SV.update({
 })
 
 SV.update({"Archive captures": "Arkivkopior"})
+
+SV.update({
+    "The channel's documents": "Kanalens handlingar",
+    "How to ask for the channels' official documents": "Så begär du ut kanalernas allmänna handlingar",
+    "Registration queue": "Registrering", "Access requests": "Begäran om handlingar",
+    "Block register": "Blockeringsregister", "Disposal": "Gallring",
+})

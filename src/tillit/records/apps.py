@@ -5,8 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RecordsConfig(AppConfig):
-    """Records app."""
+    """Records app: keeps the search index in step with ingest, and links replies to cases."""
 
     name = "tillit.records"
     label = "records"
     verbose_name = _("Records")
+
+    def ready(self) -> None:
+        from tillit.inbox.services.ingest import on_item_ingested
+
+        from .services.hooks import item_ingested
+
+        if not getattr(item_ingested, "registered", False):  # ready() may run twice in tests
+            on_item_ingested(item_ingested)
+            item_ingested.registered = True

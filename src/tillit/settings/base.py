@@ -62,6 +62,11 @@ TILLIT_META_APP_SECRET = environ.Env().str("TILLIT_META_APP_SECRET", default="")
 TILLIT_META_VERIFY_TOKEN = environ.Env().str("TILLIT_META_VERIFY_TOKEN", default="")
 TILLIT_WEBHOOK_MAX_BYTES = environ.Env().int("TILLIT_WEBHOOK_MAX_BYTES", default=1_000_000)
 TILLIT_ATTACHMENT_MAX_BYTES = environ.Env().int("TILLIT_ATTACHMENT_MAX_BYTES", default=20_000_000)
+# Hand-over of registered direct messages to the records system (R20); empty = not configured.
+TILLIT_REGISTRY_EMAIL = environ.Env().str("TILLIT_REGISTRY_EMAIL", default="")
+TILLIT_RECORDS_WEBHOOK_URL = environ.Env().str("TILLIT_RECORDS_WEBHOOK_URL", default="")
+TILLIT_RECORDS_WEBHOOK_SECRET = environ.Env().str("TILLIT_RECORDS_WEBHOOK_SECRET", default="")
+TILLIT_ERMS_XSD = environ.Env().str("TILLIT_ERMS_XSD", default="")
 # Captures of channel pages (R22): what they may reach and how long they may take.
 TILLIT_CAPTURE_ALLOW_PRIVATE = frozenset(environ.Env().list("TILLIT_CAPTURE_ALLOW_PRIVATE", default=[]))
 TILLIT_CAPTURE_TIMEOUT_S = environ.Env().int("TILLIT_CAPTURE_TIMEOUT_S", default=90)

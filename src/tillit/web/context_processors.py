@@ -1,6 +1,6 @@
 """Values every template needs: the organisation and the person's unread notices."""
 
-from tillit.organisation.selectors import notices_unread, organisation_get
+from tillit.organisation.selectors import notices_unread, organisation_get, person_roles
 
 
 def tillit(request):
@@ -10,4 +10,6 @@ def tillit(request):
         "organisation": organisation_get(),
         "person": person,
         "unread_notices": notices_unread(person).count() if person else 0,
+        # Role names only, for choosing menu entries; access is still checked by each view.
+        "nav_roles": {role for role, _dept in person_roles(person)} if person else set(),
     }

@@ -48,7 +48,9 @@ _COPYRIGHT_NOTICE = re.compile(
 LONG_TEXT = 1500
 
 
-_LINK_GATE = re.compile(r"https?:|www\.|\w\.[a-zA-Z]{2}")
+# "http:", "https:", "www." or a letter/digit, a dot and two letters. Written to start at the
+# "." or ":" so that the regex engine can skip to those characters instead of trying every one.
+_LINK_GATE = re.compile(r"[.:](?:(?<=\w\.)[a-zA-Z]{2}|(?<=www\.)|(?<=http:)|(?<=https:))")
 _PROMO_WORDS = ("kod", "code", "kupong", "coupon", "voucher")
 
 
@@ -64,7 +66,7 @@ def find_commercial(text: str, urls: list[re.Match[str]] | None = None) -> list[
     found = []
     if not urls and not any(w in lower for w in _PROMO_WORDS):
         return found
-    sales = list(_SALES.finditer(text))
+    sales = list(_SALES.finditer(text)) if urls else []  # sales talk counts only with a link
     for m in _PROMO_CODE.finditer(text):
         found.append(
             make_finding(text, COMMERCIAL, m.start(), m.end(), DETECTOR, 0.75, "promo_code")

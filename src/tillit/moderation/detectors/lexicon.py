@@ -152,10 +152,13 @@ def _scan(norm: str, pattern: re.Pattern[str], by_key: dict[str, Entry]):
             yield m.start(), m.end(), entry
 
 
-def match_lexicon(text: str) -> list[Finding]:
-    """Return a finding for every lexicon hit, with spans widened to whole words."""
+def match_lexicon(text: str, norm: str | None = None) -> list[Finding]:
+    """Return a finding for every lexicon hit, with spans widened to whole words.
+
+    norm is normalise(text) when the caller has it already.
+    """
     pattern, by_key = _compiled()
-    norm = normalise(text)
+    norm = normalise(text) if norm is None else norm
     hits: dict[tuple[int, int], Entry] = {}
 
     def add(start: int, end: int, entry: Entry) -> None:

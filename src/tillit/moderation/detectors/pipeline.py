@@ -10,6 +10,7 @@ from .base import CATEGORIES, HATE, INSULT, Analysis, Finding
 from .commercial import find_commercial, find_copyright, find_urls
 from .language import detect_language
 from .lexicon import match_lexicon
+from .normalize import normalise
 from .personal_data import find_personal_data
 from .threats import find_phrases
 
@@ -45,13 +46,18 @@ def _boost_targeted(text: str, findings: list[Finding]) -> list[Finding]:
 
 def category_scores(findings: list[Finding]) -> dict[str, float]:
     """Combine findings into one 0..1 score per category."""
-    by_cat: dict[str, list[float]] = {c: [] for c in CATEGORIES}
+    if not findings:
+        return dict(_NO_SCORES)
+    by_cat: dict[str, list[float]] = {}
     for f in findings:
-        by_cat[f.category].append(f.score)
-    scores = {c: _noisy_or(s) for c, s in by_cat.items()}
+        by_cat.setdefault(f.category, []).append(f.score)
+    scores = {c: _noisy_or(by_cat[c]) if c in by_cat else 0.0 for c in CATEGORIES}
     # An identity attack is also an insult to the people it targets.
     scores[INSULT] = max(scores[INSULT], 0.8 * scores[HATE])
     return {c: round(min(s, 0.99), 4) for c, s in scores.items()}
+
+
+_NO_SCORES = dict.fromkeys(CATEGORIES, 0.0)
 
 
 def fuse(rule_score: float, has_finding: bool, ml: float | None) -> float:
@@ -74,7 +80,8 @@ def flag(rule_score: float, has_finding: bool, score: float, threshold: float) -
 
 def detect_all(text: str) -> list[Finding]:
     """Run every rule detector and return the findings sorted by position."""
-    findings = match_lexicon(text) + find_phrases(text) + find_personal_data(text)
+    norm = normalise(text)
+    findings = match_lexicon(text, norm) + find_phrases(text, norm) + find_personal_data(text)
     urls = find_urls(text)
     findings += find_commercial(text, urls) + find_copyright(text, urls)
     findings = _boost_targeted(text, findings)
@@ -85,7 +92,7 @@ def analyse(text: str, *, use_ml: bool = True) -> Analysis:
     """Analyse one text: findings, per-category scores, overall score and language."""
     findings = detect_all(text)
     rule_categories = category_scores(findings)
-    rule_score = round(min(0.99, noisy_or([f.score for f in findings])), 4)
+    rule_score = round(min(0.99, noisy_or([f.score for f in findings])), 4) if findings else 0.0
     ml = None
     if use_ml and text.strip():
         ml = triage.triage_scores(text, findings, rule_categories, rule_score)

@@ -35,6 +35,9 @@ class Command(BaseCommand):
                 from tillit.demo.stream import demo_deliver
 
                 demo_deliver(30, seed=2026)
+                from tillit.demo.records_data import load_records_demo
+
+                load_records_demo()
             self.stdout.write("Loaded the demo organisation (Piteå kommun).")
         self.stdout.write(self.style.SUCCESS(f"\nTillit demo: {base}/"))
         self.stdout.write(f"  Public link collection: {base}/kanaler/")

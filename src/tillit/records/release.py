@@ -1,0 +1,197 @@
+"""A release of documents for an access request, as PDF and CSV, masked where secrecy requires.
+
+Masked characters are replaced before anything is drawn or written (never drawn and then
+covered), so no masked text exists in the PDF's text layer or the CSV.
+"""
+
+import csv
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from .models import AccessRequest, AccessRequestItem
+from .services.access import MASK_CHAR, masked_text
+
+_FONT_CANDIDATES = [
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path(pdfmetrics.__file__).resolve().parent.parent / "fonts" / "Vera.ttf",
+]
+_font_state: dict[str, str] = {}
+
+
+def _font() -> tuple[str, str]:
+    """A Unicode font for Swedish text, and the mask character it can draw (█ where it has one)."""
+    if not _font_state:
+        for path in _FONT_CANDIDATES:
+            if path.is_file():
+                font = TTFont("TillitRelease", str(path))
+                pdfmetrics.registerFont(font)
+                has_block = ord(MASK_CHAR) in font.face.charToGlyph
+                _font_state.update(name="TillitRelease", mask=MASK_CHAR if has_block else "X")
+                break
+        else:
+            _font_state.update(name="Helvetica", mask="X")
+    return _font_state["name"], _font_state["mask"]
+
+
+def _sender(entry: AccessRequestItem) -> str:
+    item = entry.item
+    if item is None:
+        return ""
+    a = item.author
+    return a.display_name or a.handle or a.platform_id
+
+
+def _rows(request: AccessRequest, mask: str = MASK_CHAR) -> list[dict]:
+    """Each released entry, masked, with the legal grounds noted."""
+    rows = []
+    for entry in request.entries.all():
+        item = entry.item
+        grounds = sorted({m["ground"] for m in entry.masks})
+        withheld_atts = {m.attachment_id: m.ground for m in entry.attachment_masks.all()}
+        if item is None:
+            rows.append(
+                {
+                    "label": entry.label,
+                    "received": "",
+                    "channel": "",
+                    "kind": "",
+                    "author": "",
+                    "text": _("(disposed of under a disposal decision)"),
+                    "grounds": "",
+                    "attachments": "",
+                }
+            )
+            continue
+        if entry.withheld:
+            text = _("[Withheld: %(ground)s]") % {"ground": entry.withheld_ground}
+            author = _("[Withheld]")
+            grounds = [entry.withheld_ground]
+            attachments = []
+        else:
+            text = masked_text(item.text, entry.masks).replace(MASK_CHAR, mask)
+            author = _sender(entry)
+            attachments = []
+            for att in item.attachments.all():
+                if att.pk in withheld_atts:
+                    attachments.append(
+                        _("[Attachment withheld: %(ground)s]") % {"ground": withheld_atts[att.pk]}
+                    )
+                    grounds.append(withheld_atts[att.pk])
+                else:
+                    attachments.append(f"{att.name or att.url} ({att.media_type})")
+        rows.append(
+            {
+                "label": entry.label,
+                "received": timezone.localtime(item.received_at).strftime("%Y-%m-%d %H:%M"),
+                "channel": item.channel.name,
+                "kind": item.get_kind_display(),
+                "author": author,
+                "text": text,
+                "grounds": "; ".join(sorted(set(grounds))),
+                "attachments": "; ".join(attachments),
+            }
+        )
+    return rows
+
+
+def _csv_safe(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def release_csv(request: AccessRequest) -> str:
+    """The release as CSV (UTF-8 with BOM for spreadsheets)."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            _("Document"),
+            _("Received"),
+            _("Channel"),
+            _("Kind"),
+            _("Author as displayed"),
+            _("Text"),
+            _("Attachments"),
+            _("Masked under"),
+        ]
+    )
+    for r in _rows(request):
+        writer.writerow(
+            [
+                _csv_safe(str(v))
+                for v in (
+                    r["label"],
+                    r["received"],
+                    r["channel"],
+                    r["kind"],
+                    r["author"],
+                    r["text"],
+                    r["attachments"],
+                    r["grounds"],
+                )
+            ]
+        )
+    return out.getvalue()
+
+
+def release_pdf(request: AccessRequest) -> bytes:
+    """The release as PDF: one section per document, masked parts as █, grounds noted."""
+    font, mask = _font()
+    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=14)
+    head = ParagraphStyle("head", fontName=font, fontSize=14, leading=18, spaceAfter=6)
+    small = ParagraphStyle("small", fontName=font, fontSize=8, leading=11)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        title=_("Release of official documents"),
+    )
+    story = [
+        Paragraph(escape(_("Release of official documents")), head),
+        Paragraph(
+            escape(
+                _("Request #%(id)s received %(when)s")
+                % {
+                    "id": request.pk,
+                    "when": timezone.localtime(request.received_at).strftime("%Y-%m-%d"),
+                }
+            ),
+            body,
+        ),
+        Paragraph(
+            escape(
+                _(
+                    "Masked parts are shown as %(mask)s; the legal ground is given under each document."
+                )
+                % {"mask": mask}
+            ),
+            small,
+        ),
+        Spacer(1, 8),
+    ]
+    for r in _rows(request, mask=mask):
+        story.append(Paragraph(escape(f"{r['label']} · {r['received']} · {r['author']}"), body))
+        story.append(Paragraph(escape(r["text"]).replace("\n", "<br/>"), body))
+        if r["attachments"]:
+            story.append(
+                Paragraph(escape(_("Attachments: %(list)s") % {"list": r["attachments"]}), small)
+            )
+        if r["grounds"]:
+            story.append(
+                Paragraph(escape(_("Masked under: %(grounds)s") % {"grounds": r["grounds"]}), small)
+            )
+        story.append(Spacer(1, 10))
+    doc.build(story)
+    return buffer.getvalue()

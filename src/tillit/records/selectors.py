@@ -1,0 +1,232 @@
+"""Reads of records: the registration queue, threads, cases, requests, searches and registers."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from tillit.channels.models import Channel
+from tillit.channels.permissions import Actor
+from tillit.core.exceptions import NotFound
+from tillit.inbox.choices import ItemKind
+from tillit.inbox.models import Author, Item
+from tillit.inbox.selectors import queue_channels
+from tillit.moderation.models import Block
+
+from .choices import HandoverState
+from .models import AccessRequest, Case, PersonalDataRequest, Registration
+from .permissions import READERS, is_registrar, require_reader, require_registrar
+from .search import search_filter
+
+
+def _items() -> QuerySet[Item]:
+    return Item.objects.select_related("channel", "channel__platform", "author")
+
+
+def registration_queue(actor: Actor) -> QuerySet[Item]:
+    """Direct messages received and not yet decided on, oldest first (FL 22 §: arrival counts)."""
+    require_registrar(actor)
+    return (
+        _items()
+        .filter(kind=ItemKind.DIRECT_MESSAGE, is_own=False, registration__isnull=True)
+        .prefetch_related("attachments")
+        .order_by("received_at", "pk")
+    )
+
+
+def dm_get_for(actor: Actor, item_id: int) -> Item:
+    """One direct message for a registrar; NotFound for anyone else or anything else."""
+    require_registrar(actor)
+    item = _items().filter(pk=item_id, kind=ItemKind.DIRECT_MESSAGE).first()
+    if item is None:
+        raise NotFound
+    return item
+
+
+def dm_thread(item: Item) -> QuerySet[Item]:
+    """The conversation the message belongs to: same thread id, or else same sender, in its channel."""
+    qs = _items().filter(channel_id=item.channel_id, kind=ItemKind.DIRECT_MESSAGE)
+    if item.thread_platform_id:
+        qs = qs.filter(thread_platform_id=item.thread_platform_id)
+    else:
+        # Webhook messages carry no conversation id: the sender's messages in the channel make
+        # the thread. Our own messages without an id cannot be placed, so they are not guessed.
+        qs = qs.filter(author_id=item.author_id)
+    return qs.select_related("registration").order_by("received_at", "pk")
+
+
+def sender_label(item: Item) -> str:
+    """The sender as the platform displayed them (or their platform id when nothing was shown)."""
+    a = item.author
+    return a.display_name or a.handle or a.platform_id
+
+
+def cases_for(actor: Actor) -> QuerySet[Case]:
+    """Cases, newest first, for registrars."""
+    require_registrar(actor)
+    return Case.objects.all()
+
+
+def case_get_for(actor: Actor, case_id: int) -> Case:
+    """One case for a registrar; NotFound otherwise."""
+    require_registrar(actor)
+    case = Case.objects.filter(pk=case_id).first()
+    if case is None:
+        raise NotFound
+    return case
+
+
+def registrations_for(actor: Actor, *, state: str = "") -> QuerySet[Registration]:
+    """Registrations with their hand-over state, for registrars."""
+    require_registrar(actor)
+    qs = Registration.objects.select_related(
+        "item", "item__author", "item__channel", "action", "case"
+    ).prefetch_related("attempts")
+    if state:
+        qs = qs.filter(handover_state=state)
+    return qs.order_by("-received_at", "-pk")
+
+
+def registration_get_for(actor: Actor, registration_id: int) -> Registration:
+    """One registration for a registrar; NotFound otherwise."""
+    qs = registrations_for(actor).filter(pk=registration_id)
+    registration = qs.first()
+    if registration is None:
+        raise NotFound
+    return registration
+
+
+def ready_for_handover() -> QuerySet[Registration]:
+    """Registrations of direct messages and replies not yet handed over (for the export command)."""
+    return Registration.objects.filter(
+        handover_state__in=[HandoverState.READY, HandoverState.FAILED], case__isnull=False
+    ).select_related("case")
+
+
+def _day_start(day: date | None) -> datetime | None:
+    return timezone.make_aware(datetime.combine(day, time.min)) if day else None
+
+
+def items_search(
+    qs: QuerySet[Item],
+    *,
+    channel_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    author: str = "",
+    kind: str = "",
+    text: str = "",
+) -> QuerySet[Item]:
+    """Filter items by channel, received date range, author as displayed, kind and Swedish text."""
+    if channel_id:
+        qs = qs.filter(channel_id=channel_id)
+    if date_from:
+        qs = qs.filter(received_at__gte=_day_start(date_from))
+    if date_to:
+        qs = qs.filter(received_at__lt=_day_start(date_to) + timedelta(days=1))
+    if author:
+        qs = qs.filter(
+            Q(author__display_name__icontains=author)
+            | Q(author__handle__icontains=author)
+            | Q(author__platform_id=author)
+        )
+    if kind:
+        qs = qs.filter(kind=kind)
+    return search_filter(qs, text).order_by("-received_at", "-pk")
+
+
+def documents_channels(actor: Actor) -> QuerySet[Channel]:
+    """Channels whose kept documents the person may search: readers see all, moderators theirs."""
+    if actor.person is not None and actor.is_org_wide(*READERS):
+        return Channel.objects.select_related("platform")
+    return queue_channels(actor)
+
+
+def channel_documents(actor: Actor, channel_id: int, **filters) -> QuerySet[Item]:
+    """A channel's public comments and posts, kept ordered (R19, OSL 5:1), hidden and removed included."""
+    channel = documents_channels(actor).filter(pk=channel_id).first()
+    if channel is None:
+        raise NotFound
+    qs = _items().filter(channel=channel, is_public=True)
+    return items_search(qs, **filters)
+
+
+def access_requests_for(actor: Actor) -> QuerySet[AccessRequest]:
+    """Access requests, newest first, for registrars."""
+    require_registrar(actor)
+    return AccessRequest.objects.all()
+
+
+def access_request_get_for(actor: Actor, request_id: int) -> AccessRequest:
+    """One access request for a registrar, with its entries; NotFound otherwise."""
+    require_registrar(actor)
+    request = (
+        AccessRequest.objects.prefetch_related(
+            Prefetch(
+                "entries__item",
+                queryset=_items().prefetch_related("attachments"),
+            ),
+            "entries__attachment_masks",
+        )
+        .filter(pk=request_id)
+        .first()
+    )
+    if request is None:
+        raise NotFound
+    return request
+
+
+def request_search(actor: Actor, **filters) -> QuerySet[Item]:
+    """Every stored item a registrar may consider for an access request."""
+    require_registrar(actor)
+    return items_search(_items(), **filters)
+
+
+def authors_matching(actor: Actor, name: str) -> QuerySet[Author]:
+    """Authors whose displayed name or handle contains `name` (personal data requests)."""
+    require_registrar(actor)
+    name = name.strip()[:200]
+    if not name:
+        return Author.objects.none()
+    return Author.objects.filter(
+        Q(display_name__icontains=name) | Q(handle__icontains=name) | Q(platform_id=name)
+    ).order_by("display_name", "pk")[:50]
+
+
+def author_get_for(actor: Actor, author_id: int) -> Author:
+    """One author for a registrar; NotFound otherwise."""
+    require_registrar(actor)
+    author = Author.objects.filter(pk=author_id).first()
+    if author is None:
+        raise NotFound
+    return author
+
+
+def author_items(actor: Actor, author: Author) -> QuerySet[Item]:
+    """Every stored item by one author as displayed, for a data-subject access request."""
+    require_registrar(actor)
+    return _items().filter(author=author).prefetch_related("attachments").order_by("received_at")
+
+
+def personal_data_requests_for(actor: Actor) -> QuerySet[PersonalDataRequest]:
+    """Personal data requests, newest first, for registrars."""
+    require_registrar(actor)
+    return PersonalDataRequest.objects.select_related("author", "recorded_by", "decided_by")
+
+
+def block_register(actor: Actor) -> QuerySet[Block]:
+    """Every block, lifted ones included: the block list is an official document."""
+    require_reader(actor)
+    return Block.objects.select_related(
+        "channel",
+        "channel__platform",
+        "author",
+        "decision",
+        "decision__rule",
+        "decision__decided_by",
+    ).order_by("-decision__decided_at", "-pk")
+
+
+def can_register(actor: Actor) -> bool:
+    """For templates: whether the registrar's actions show."""
+    return is_registrar(actor)

@@ -1,0 +1,190 @@
+"""Handing registrations to the records system: e-mail, signed webhook, API, ERMS files.
+
+Invariants:
+- The outside call (SMTP, HTTP) happens outside any transaction; its outcome is then recorded
+  in one transaction with its audit entry. A failure leaves the registration FAILED with the
+  reason shown to the registrar, and a retry is always possible.
+- A registration whose number came back (CONFIRMED) is never set back by a later attempt.
+"""
+
+import contextlib
+import hashlib
+import hmac
+import json
+import logging
+import smtplib
+from email.message import EmailMessage as MimeMessage
+from email.utils import format_datetime
+
+import httpx
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tillit.audit.services import audit_record
+from tillit.channels.permissions import Actor
+from tillit.organisation.models import Person
+
+from ..choices import HandoverMethod, HandoverState, Outcome
+from ..conf import registry_email, webhook_secret, webhook_url
+from ..export import WITHHELD, handover_payload, registration_text
+from ..models import HandoverAttempt, Registration
+from ..permissions import require_registrar
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Tillit-Signature-256"
+
+
+class HandoverFailed(Exception):
+    """The records system did not take the registration; the reason is recorded and shown."""
+
+
+@transaction.atomic
+def handover_record(
+    *, actor: Person | None, registration: Registration, method: str, ok: bool, detail: str = ""
+) -> Registration:
+    """Record one hand-over attempt and move the registration's state accordingly."""
+    reg = Registration.objects.select_for_update().get(pk=registration.pk)
+    HandoverAttempt.objects.create(
+        registration=reg, method=method, ok=ok, detail=detail[:500], actor=actor
+    )
+    if reg.handover_state != HandoverState.CONFIRMED:
+        reg.handover_state = HandoverState.SENT if ok else HandoverState.FAILED
+        reg.handover_detail = detail[:500]
+        if ok:
+            reg.handed_over_at = timezone.now()
+        reg.save(
+            update_fields=["handover_state", "handover_detail", "handed_over_at", "updated_at"]
+        )
+    audit_record(
+        actor=actor,
+        action="records.handover" if ok else "records.handover_failed",
+        obj=reg,
+        detail={"method": method, "detail": detail[:300]},
+    )
+    return reg
+
+
+def _check(actor: Person, registration: Registration) -> None:
+    require_registrar(Actor(actor))
+    if registration.outcome != Outcome.REGISTERED or registration.case_id is None:
+        raise ValidationError(_("Only registered documents are handed over."))
+
+
+def eml_bytes(reg: Registration) -> bytes:
+    """The document as an .eml message: its text and stored attachments, as received."""
+    msg = MimeMessage()
+    sender = (
+        WITHHELD
+        if reg.secret
+        else ((reg.item.author.display_name or reg.item.author.platform_id) if reg.item else "")
+    )
+    msg["Subject"] = WITHHELD if reg.secret else reg.subject
+    msg["From"] = f'"{sender}" <noreply@invalid>' if sender else "noreply@invalid"
+    msg["Date"] = format_datetime(reg.received_at)
+    msg["X-Tillit-Registration"] = str(reg.pk)
+    if reg.secret:
+        msg["X-Tillit-Secrecy"] = reg.secrecy_ground or "OSL"
+    msg.set_content(registration_text(reg) or "")
+    if reg.item is not None:
+        for att in reg.item.attachments.all():
+            if not att.file:
+                continue
+            maintype, _sep, subtype = (att.media_type or "application/octet-stream").partition("/")
+            with att.file.open("rb") as fh:
+                msg.add_attachment(
+                    fh.read(),
+                    maintype=maintype or "application",
+                    subtype=subtype or "octet-stream",
+                    filename=att.name or f"bilaga-{att.pk}",
+                )
+    return bytes(msg)
+
+
+def handover_email(*, actor: Person, registration: Registration) -> Registration:
+    """Mail the document to the registry's mailbox as an .eml attachment."""
+    _check(actor, registration)
+    mailbox = registry_email()
+    if not mailbox:
+        raise HandoverFailed(_("No registry mailbox is configured (TILLIT_REGISTRY_EMAIL)."))
+    reg = registration
+    case = reg.case
+    subject = _("Direct message to register: %(subject)s") % {
+        "subject": WITHHELD if reg.secret else reg.subject
+    }
+    body = "\n".join(
+        [
+            _("Received: %(when)s") % {"when": timezone.localtime(reg.received_at).isoformat()},
+            _("Case: %(case)s")
+            % {"case": case.reference or case.title if not reg.secret else case.pk},
+            _("Secrecy: %(ground)s") % {"ground": reg.secrecy_ground} if reg.secret else "",
+        ]
+    ).strip()
+    message = EmailMessage(subject=subject, body=body, to=[mailbox])
+    message.attach(f"meddelande-{reg.pk}.eml", eml_bytes(reg), "message/rfc822")
+    try:
+        message.send(fail_silently=False)
+    except (smtplib.SMTPException, OSError) as exc:
+        detail = f"{type(exc).__name__}: {exc}"[:500]
+        handover_record(
+            actor=actor, registration=reg, method=HandoverMethod.EMAIL, ok=False, detail=detail
+        )
+        raise HandoverFailed(
+            _("The registry's mailbox refused the message: %(detail)s") % {"detail": detail}
+        ) from exc
+    return handover_record(
+        actor=actor, registration=reg, method=HandoverMethod.EMAIL, ok=True, detail=mailbox
+    )
+
+
+def webhook_signature(secret: str, body: bytes) -> str:
+    """The HMAC-SHA256 signature header value of a webhook body."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def handover_webhook(*, actor: Person, registration: Registration) -> Registration:
+    """POST the registration's JSON, signed with the shared secret, to the records system."""
+    _check(actor, registration)
+    url, secret = webhook_url(), webhook_secret()
+    if not url or not secret:
+        raise HandoverFailed(_("No records webhook is configured (address and secret)."))
+    body = json.dumps(handover_payload(registration), ensure_ascii=False).encode()
+    try:
+        response = httpx.post(
+            url,
+            content=body,
+            headers={
+                "Content-Type": "application/json",
+                SIGNATURE_HEADER: webhook_signature(secret, body),
+            },
+            timeout=20,
+        )
+        if response.status_code >= 300:
+            raise HandoverFailed(f"HTTP {response.status_code}")
+    except (httpx.HTTPError, HandoverFailed) as exc:
+        detail = f"{type(exc).__name__}: {exc}"[:500]
+        handover_record(
+            actor=actor,
+            registration=registration,
+            method=HandoverMethod.WEBHOOK,
+            ok=False,
+            detail=detail,
+        )
+        raise HandoverFailed(
+            _("The records system did not accept the webhook: %(detail)s") % {"detail": detail}
+        ) from exc
+    reference = ""
+    with contextlib.suppress(ValueError, AttributeError):  # an answer without a number is fine
+        reference = str(response.json().get("reference", ""))[:100]
+    reg = handover_record(
+        actor=actor, registration=registration, method=HandoverMethod.WEBHOOK, ok=True, detail=url
+    )
+    if reference:
+        from .registration import case_set_reference
+
+        case_set_reference(actor=actor, case=reg.case, reference=reference, via="webhook")
+        reg.refresh_from_db()
+    return reg

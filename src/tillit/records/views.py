@@ -1,0 +1,201 @@
+"""Views of the registry: the registration queue, a message with its thread, cases and hand-overs."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tillit.channels.permissions import Actor
+from tillit.organisation.selectors import organisation_get
+from tillit.web.views import person_required
+
+from . import selectors as sel
+from .choices import HandoverState
+from .export import ErmsInvalid, erms_for_case
+from .forms import LittleImportanceForm, ReferenceForm, RegisterForm, SecretForm
+from .services.handover import HandoverFailed, handover_email, handover_webhook
+from .services.registration import (
+    case_set_reference,
+    dm_mark_little_importance,
+    dm_register,
+    registration_mark_secret,
+)
+from .subject import suggest_subject
+
+
+def _errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errs in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def where_to_ask(request):
+    """Public: how to ask for the channels' official documents (R19)."""
+    return render(request, "records/where_to_ask.html", {"organisation": organisation_get()})
+
+
+@person_required
+def queue(request):
+    """Direct messages waiting for the registrar, oldest first."""
+    actor = Actor(request.person)
+    items = list(sel.registration_queue(actor)[:200])
+    for item in items:
+        item.suggested_subject = suggest_subject(item.text)
+        item.sender = sel.sender_label(item)
+    ready = (
+        sel.registrations_for(actor)
+        .filter(handover_state__in=[HandoverState.READY, HandoverState.FAILED])
+        .count()
+    )
+    return render(request, "records/queue.html", {"items": items, "ready": ready})
+
+
+@person_required
+def message(request, item_id: int):
+    """One message: metadata, thread, attachments and the registrar's choices."""
+    actor = Actor(request.person)
+    item = sel.dm_get_for(actor, item_id)
+    cases = sel.cases_for(actor)
+    register_form = RegisterForm(
+        request.POST if request.POST.get("action") == "register" else None,
+        cases=cases,
+        initial={"subject": suggest_subject(item.text)},
+    )
+    little_form = LittleImportanceForm(
+        request.POST if request.POST.get("action") == "little" else None
+    )
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "register" and register_form.is_valid():
+                d = register_form.cleaned_data
+                dm_register(
+                    actor=request.person,
+                    item=item,
+                    subject=d["subject"],
+                    case=d.get("case"),
+                    new_case_title=d.get("new_case_title", ""),
+                    secret=d.get("secret", False),
+                    secrecy_ground=d.get("secrecy_ground", ""),
+                )
+                messages.success(request, _("The message is registered."))
+                return redirect("records:queue")
+            if request.POST.get("action") == "little" and little_form.is_valid():
+                dm_mark_little_importance(
+                    actor=request.person, item=item, reason=little_form.cleaned_data["reason"]
+                )
+                messages.success(request, _("The message is marked as of little importance."))
+                return redirect("records:queue")
+        except ValidationError as exc:
+            _errors(register_form if request.POST.get("action") == "register" else little_form, exc)
+    registration = getattr(item, "registration", None)
+    return render(
+        request,
+        "records/message.html",
+        {
+            "item": item,
+            "sender": sel.sender_label(item),
+            "thread": sel.dm_thread(item),
+            "attachments": item.attachments.all(),
+            "registration": registration,
+            "register_form": register_form,
+            "little_form": little_form,
+        },
+    )
+
+
+@person_required
+def registrations(request):
+    """Registrations and where each stands with the records system."""
+    actor = Actor(request.person)
+    state = request.GET.get("state", "")[:20]
+    return render(
+        request,
+        "records/registrations.html",
+        {
+            "registrations": sel.registrations_for(actor, state=state)[:300],
+            "state": state,
+            "states": HandoverState.choices,
+        },
+    )
+
+
+@person_required
+def case_detail(request, case_id: int):
+    """A case with its documents, its registration number and hand-over actions."""
+    actor = Actor(request.person)
+    case = sel.case_get_for(actor, case_id)
+    form = ReferenceForm(request.POST or None, initial={"reference": case.reference})
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_set_reference(
+                actor=request.person, case=case, reference=form.cleaned_data["reference"]
+            )
+            messages.success(request, _("The registration number is stored."))
+            return redirect("records:case", case_id=case.pk)
+        except ValidationError as exc:
+            _errors(form, exc)
+    regs = case.registrations.select_related(
+        "item", "item__author", "item__channel", "action"
+    ).prefetch_related("attempts")
+    return render(
+        request,
+        "records/case.html",
+        {"case": case, "registrations": regs, "form": form, "secret_form": SecretForm()},
+    )
+
+
+@person_required
+def case_erms(request, case_id: int):
+    """The case as a CITS ERMS v3 file, validated before it is offered."""
+    case = sel.case_get_for(Actor(request.person), case_id)
+    try:
+        document = erms_for_case(case)
+    except ErmsInvalid as exc:
+        messages.error(request, _("The ERMS file did not validate: %(error)s") % {"error": exc})
+        return redirect("records:case", case_id=case.pk)
+    response = HttpResponse(document, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="erms-arende-{case.pk}.xml"'
+    return response
+
+
+@require_POST
+@person_required
+def handover(request, registration_id: int, method: str):
+    """Hand one registration over by e-mail or webhook; a failure is shown and can be retried."""
+    actor = Actor(request.person)
+    registration = sel.registration_get_for(actor, registration_id)
+    send = {"email": handover_email, "webhook": handover_webhook}.get(method)
+    if send is None:
+        return redirect("records:case", case_id=registration.case_id)
+    try:
+        send(actor=request.person, registration=registration)
+        messages.success(request, _("Handed over to the records system."))
+    except (HandoverFailed, ValidationError) as exc:
+        messages.error(request, str(exc.messages[0] if isinstance(exc, ValidationError) else exc))
+    return redirect("records:case", case_id=registration.case_id)
+
+
+@require_POST
+@person_required
+def mark_secret(request, registration_id: int):
+    """Withhold sender and subject of a registration in hand-overs."""
+    actor = Actor(request.person)
+    registration = sel.registration_get_for(actor, registration_id)
+    form = SecretForm(request.POST)
+    if form.is_valid():
+        try:
+            registration_mark_secret(
+                actor=request.person,
+                registration=registration,
+                ground=form.cleaned_data["secrecy_ground"],
+            )
+            messages.success(request, _("Sender and subject are withheld."))
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
+    else:
+        messages.error(request, _("Give the secrecy ground (OSL chapter and section)."))
+    return redirect("records:case", case_id=registration.case_id)
