@@ -365,3 +365,10 @@ SV.update({
     "Registration queue": "Registrering", "Access requests": "Begäran om handlingar",
     "Block register": "Blockeringsregister", "Disposal": "Gallring",
 })
+
+SV.update({
+    "possible on this platform": "möjligt på den här plattformen",
+    "through a decision above": "genom ett beslut ovan",
+    "Hide, delete and block are decided in the decision form.":
+        "Dölja, radera och blockera beslutas i beslutsformuläret.",
+})

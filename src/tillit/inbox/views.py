@@ -15,6 +15,8 @@ from .forms import ActionForm, QueueFilterForm, ReplyForm
 from .selectors import item_get_for, queue_channels, queue_page
 from .services.outbox import CaptureIncomplete, action_request
 
+DECIDED_ACTIONS = {ActionKind.HIDE, ActionKind.UNHIDE, ActionKind.DELETE, ActionKind.BLOCK}
+
 
 @person_required
 def queue(request):
@@ -93,6 +95,10 @@ def item_act(request, item_id: int, kind: str):
     item = item_get_for(Actor(request.person), item_id)
     if kind not in ActionKind.values:
         raise NotFound
+    if kind in DECIDED_ACTIONS and _moderation_context(item):
+        # Removing content and blocking are decisions that cite a rule (R16), not bare clicks.
+        messages.error(request, _("Hide, delete and block are decided in the decision form."))
+        return redirect("inbox:item", item.pk)
     params = {}
     if kind == ActionKind.REPLY:
         form = ReplyForm(request.POST)

@@ -138,3 +138,9 @@ def test_platform_decision_by_org_admin_only(org):
     )
     org.tiktok.refresh_from_db()
     assert org.tiktok.decision == "allowed"
+
+
+def test_browser_language_does_not_override_swedish(org):
+    client = client_for("admin")
+    text = client.get("/register/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Kanalregister" in text

@@ -195,3 +195,11 @@ def test_queue_by_deadline(org, fb_channel, policy):
     comment(fb_channel, "c3", "Trevlig helg!")  # not flagged
     page = queue_page(Actor(org["staff_1"]), by_deadline=True)
     assert [i.platform_id for i in page.items] == ["c2", "c1"]
+
+
+def test_bare_hide_click_is_refused_decisions_are_required(org, fb_channel, policy, tasks_held):
+    item = comment(fb_channel, "c1", "Du är en idiot")
+    client = Client()
+    client.login(username="staff_1", password=PASSWORD)
+    client.post(f"/inkorg/{item.pk}/hide/")
+    assert not ActionRequest.objects.exists()
