@@ -30,11 +30,19 @@ def webhook_secret() -> str:
 
 
 def erms_xsd() -> Path | None:
-    """The CITS ERMS v3 schema: the setting, else the shared copy beside the repository."""
+    """The CITS ERMS v3 schema: the setting, else the shared copy beside the repository, else
+    the copy the archive packages bundle (so validation never silently stops)."""
     configured = _get("TILLIT_ERMS_XSD")
-    path = (
-        Path(configured)
+    candidates = (
+        [Path(configured)]
         if configured
-        else Path(settings.BASE_DIR).parent / "shared" / "schemas" / "cits-erms" / "ERMS_v3.xsd"
+        else [
+            Path(settings.BASE_DIR).parent / "shared" / "schemas" / "cits-erms" / "ERMS_v3.xsd",
+            Path(__file__).resolve().parents[1]
+            / "archive"
+            / "packaging"
+            / "schemas"
+            / "ERMS_v3.xsd",
+        ]
     )
-    return path if path.is_file() else None
+    return next((path for path in candidates if path.is_file()), None)
