@@ -372,3 +372,23 @@ SV.update({
     "Hide, delete and block are decided in the decision form.":
         "Dölja, radera och blockera beslutas i beslutsformuläret.",
 })
+
+SV.update({
+    "Connector": "Koppling", "Poll the platform": "Hämta från plattformen regelbundet",
+    "Off for accounts that only push through webhooks.": "Av för konton som bara skickar via webhooks.",
+    "Stored. Leave empty to keep it; type a new value to replace it.":
+        "Sparad. Lämna tomt för att behålla; skriv ett nytt värde för att byta.",
+    "The connection was saved.": "Kopplingen sparades.",
+    "The platform refused the token: %(reason)s": "Plattformen nekade token: %(reason)s",
+    "The platform could not be reached: %(reason)s": "Plattformen kunde inte nås: %(reason)s",
+    "Connected as %(name)s.": "Ansluten som %(name)s.",
+    "Platform connection": "Koppling till plattformen", "Last polled": "Senast hämtad",
+    "Webhooks only": "Endast webhooks", "Change connection": "Ändra koppling",
+    "Test connection": "Testa kopplingen",
+    "Not connected: Tillit cannot read or act on this channel yet.":
+        "Inte kopplad: Tillit kan ännu inte läsa eller agera i kanalen.",
+    "Connect to the platform": "Koppla till plattformen",
+    "Tokens are stored encrypted, never shown again and never written to the audit trail.":
+        "Token sparas krypterade, visas aldrig igen och skrivs aldrig till granskningsloggen.",
+    "Choose connector": "Välj koppling", "Choose": "Välj", "poll the platform": "hämta från plattformen",
+})

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, webhooks
+from . import connection_views, views, webhooks
 
 app_name = "inbox"
 urlpatterns = [
@@ -10,4 +10,12 @@ urlpatterns = [
     path("inkorg/<int:item_id>/", views.item_detail, name="item"),
     path("inkorg/<int:item_id>/<slug:kind>/", views.item_act, name="act"),
     path("webhooks/meta/", webhooks.meta, name="webhook-meta"),
+    path(
+        "register/<uuid:public_id>/koppling/", connection_views.connection_edit, name="connection"
+    ),
+    path(
+        "register/<uuid:public_id>/koppling/test/",
+        connection_views.connection_test,
+        name="connection_test",
+    ),
 ]

@@ -1,0 +1,105 @@
+"""Connecting a channel to its platform: managers and organisation administrators only."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tillit.channels.permissions import Actor
+from tillit.channels.selectors import channel_get_for
+from tillit.connectors.errors import ConfigError, ConnectorError, TokenInvalid
+from tillit.connectors.registry import all_connectors, get_connector
+from tillit.core.exceptions import NotFound
+from tillit.organisation.models import Role
+from tillit.web.views import person_required
+
+from .connection_forms import ConnectionForm, ConnectorChoiceForm
+from .crypto import decrypt_config
+from .models import Connection
+from .services.connections import (
+    connection_mark_invalid,
+    connection_mark_ok,
+    connection_set,
+    connector_for,
+)
+
+
+def may_connect(actor: Actor, channel) -> bool:
+    """Connecting holds the channel's tokens: the department's manager or an org admin."""
+    return actor.is_manager_of(channel) or actor.is_org_wide(Role.ORG_ADMIN)
+
+
+def _channel_for(request, public_id):
+    actor = Actor(request.person)
+    channel = channel_get_for(actor, public_id)
+    if not may_connect(actor, channel):
+        raise NotFound
+    return channel
+
+
+@person_required
+def connection_edit(request, public_id):
+    """Choose the connector and enter its parameters; secrets are kept encrypted."""
+    channel = _channel_for(request, public_id)
+    existing = Connection.objects.filter(channel=channel).first()
+    default = existing.connector if existing else channel.platform.slug
+    slug = request.POST.get("connector") or request.GET.get("connector") or default
+    if slug not in all_connectors():
+        slug = next(iter(sorted(all_connectors())))
+    cls = get_connector(slug)
+    stored = (
+        decrypt_config(existing.config_encrypted) if existing and existing.connector == slug else {}
+    )
+    choice = ConnectorChoiceForm(initial={"connector": slug})
+    initial = {"polling_enabled": existing.polling_enabled if existing else True}
+    form = ConnectionForm(request.POST or None, connector_cls=cls, stored=stored, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            connection = connection_set(
+                actor=request.person, channel=channel, connector=slug, config=form.config(stored)
+            )
+        except ConfigError as exc:
+            form.add_error(None, str(exc))
+        else:
+            Connection.objects.filter(pk=connection.pk).update(
+                polling_enabled=form.cleaned_data["polling_enabled"]
+            )
+            messages.success(request, _("The connection was saved."))
+            return redirect("channels:detail", channel.public_id)
+    return render(
+        request,
+        "inbox/connection_form.html",
+        {
+            "channel": channel,
+            "form": form,
+            "choice": choice,
+            "connector": cls,
+            "existing": existing,
+        },
+    )
+
+
+@require_POST
+@person_required
+def connection_test(request, public_id):
+    """Read the channel's profile with the stored token, and record whether it worked."""
+    channel = _channel_for(request, public_id)
+    connection = Connection.objects.filter(channel=channel).first()
+    if connection is None:
+        raise NotFound
+    connector = connector_for(connection)
+    try:
+        profile = connector.fetch_profile()
+    except TokenInvalid as exc:
+        connection_mark_invalid(connection=connection, detail=str(exc))
+        messages.error(request, _("The platform refused the token: %(reason)s") % {"reason": exc})
+    except ConnectorError as exc:
+        messages.error(
+            request, _("The platform could not be reached: %(reason)s") % {"reason": exc}
+        )
+    else:
+        connection_mark_ok(connection)
+        messages.success(request, _("Connected as %(name)s.") % {"name": profile.display_name})
+    finally:
+        connector.close()
+    return redirect("channels:detail", channel.public_id)
