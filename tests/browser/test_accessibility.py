@@ -41,6 +41,7 @@ def test_manager_pages(page, channels):
         f"/register/{proposed.public_id}/",
         f"/register/{active.public_id}/mandat/ny/",
         f"/register/{active.public_id}/andra/",
+        f"/register/{active.public_id}/koppling/",
         "/register/ny/",
         "/plattformar/",
         "/notiser/",
