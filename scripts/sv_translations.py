@@ -392,3 +392,18 @@ SV.update({
         "Token sparas krypterade, visas aldrig igen och skrivs aldrig till granskningsloggen.",
     "Choose connector": "Välj koppling", "Choose": "Välj", "poll the platform": "hämta från plattformen",
 })
+
+SV.update({
+    "Username": "Användarnamn", "E-mail": "E-post", "Function": "Funktion",
+    "Needed for managers and communications officers.": "Krävs för chefer och informatörer.",
+    "The settings were saved.": "Inställningarna sparades.", "%(name)s was added.": "%(name)s lades till.",
+    "The role was given.": "Rollen gavs.", "The role was removed.": "Rollen togs bort.",
+    "%(name)s was deactivated.": "%(name)s avaktiverades.",
+    "Organisation settings": "Organisationens inställningar", "People and roles": "Personer och roller",
+    "People": "Personer", "Roles": "Roller", "Left": "Slutat", "Add a person": "Lägg till en person",
+    "Add": "Lägg till", "Remove": "Ta bort", "No roles.": "Inga roller.", "Give a role": "Ge en roll",
+    "Give role": "Ge roll", "When the person leaves": "När personen slutar",
+    "Deactivating ends the login and every mandate at once; channels left without staff are flagged and their managers told.":
+        "Avaktivering stänger inloggningen och alla uppdrag direkt; kanaler som blir utan bemanning flaggas och deras chefer meddelas.",
+    "Deactivate": "Avaktivera",
+})

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("tillit.directory.urls")),
     path("", include("tillit.channels.urls")),
+    path("", include("tillit.organisation.urls")),
     # Moderation before the inbox: "inkorg/<id>/beslut/" must not fall to the inbox's action URL.
     path("", include("tillit.moderation.urls")),
     path("", include("tillit.inbox.urls")),

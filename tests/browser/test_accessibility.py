@@ -65,3 +65,11 @@ def test_skip_link_is_first_and_works(page, channels):
     assert "Hoppa till innehållet" in focused
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_organisation_admin_pages(page, channels, live_org):
+    sign_in(page, "admin")
+    for path in ["/organisation/", "/organisation/personer/",
+                 f"/organisation/personer/{live_org['staff_1'].pk}/"]:
+        page.goto(path)
+        assert axe_violations(page) == [], path

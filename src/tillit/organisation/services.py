@@ -91,3 +91,12 @@ def person_deactivate(*, actor: Person | None, person: Person) -> Person:
     audit_record(actor=actor, action="person.deactivate", obj=person)
     channels_recheck_staffing_for_person(person=person)
     return person
+
+
+@transaction.atomic
+def role_remove(*, actor: Person | None, assignment: RoleAssignment) -> None:
+    """Take a role away; channels whose staffing depended on it are re-checked elsewhere."""
+    detail = {"role": assignment.role, "department": assignment.department_id}
+    person = assignment.person
+    assignment.delete()
+    audit_record(actor=actor, action="role.remove", obj=person, detail=detail)

@@ -1,0 +1,127 @@
+"""The organisation administrator's pages: settings, people and their roles."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tillit.core.exceptions import NotFound
+from tillit.web.views import person_required
+
+from .forms import OrganisationForm, PersonForm, RoleForm
+from .models import Person, Role, RoleAssignment
+from .selectors import organisation_get, person_has_role
+from .services import (
+    organisation_update,
+    person_create,
+    person_deactivate,
+    role_assign,
+    role_remove,
+)
+
+
+def _require_admin(request) -> None:
+    if not person_has_role(request.person, Role.ORG_ADMIN):
+        raise NotFound
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@person_required
+def settings_edit(request):
+    """The organisation's settings."""
+    _require_admin(request)
+    organisation = organisation_get()
+    if organisation is None:
+        raise NotFound
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation_update(
+                actor=request.person, organisation=organisation_get(), **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The settings were saved."))
+            return redirect("organisation:settings")
+    return render(request, "organisation/settings.html", {"form": form})
+
+
+@person_required
+def people(request):
+    """Everyone with a login, their roles, and a form to add a person."""
+    _require_admin(request)
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = person_create(actor=request.person, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": person.name})
+            return redirect("organisation:person", person.pk)
+    return render(
+        request,
+        "organisation/people.html",
+        {
+            "people": Person.objects.select_related("department").prefetch_related(
+                "roles__department"
+            ),
+            "form": form,
+        },
+    )
+
+
+@person_required
+def person_detail(request, person_id: int):
+    """One person: roles to add or remove, and deactivation when they leave."""
+    _require_admin(request)
+    person = get_object_or_404(Person, pk=person_id)
+    form = RoleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            role_assign(actor=request.person, person=person, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The role was given."))
+            return redirect("organisation:person", person.pk)
+    return render(
+        request,
+        "organisation/person.html",
+        {
+            "subject": person,
+            "roles": person.roles.select_related("department"),
+            "form": form,
+        },
+    )
+
+
+@require_POST
+@person_required
+def role_delete(request, person_id: int, assignment_id: int):
+    """Take a role away."""
+    _require_admin(request)
+    assignment = get_object_or_404(RoleAssignment, pk=assignment_id, person_id=person_id)
+    role_remove(actor=request.person, assignment=assignment)
+    messages.success(request, _("The role was removed."))
+    return redirect("organisation:person", person_id)
+
+
+@require_POST
+@person_required
+def person_leave(request, person_id: int):
+    """Deactivate a person who has left; their channels are re-checked for staffing at once."""
+    _require_admin(request)
+    person = get_object_or_404(Person, pk=person_id)
+    person_deactivate(actor=request.person, person=person)
+    messages.success(request, _("%(name)s was deactivated.") % {"name": person.name})
+    return redirect("organisation:person", person.pk)
