@@ -1,5 +1,6 @@
 """Notifying people: an in-app notice now and an e-mail once the transaction commits."""
 
+import logging
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -7,6 +8,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 
 from .models import Notice, Person
+
+logger = logging.getLogger(__name__)
 
 
 def notify(*, people: Iterable[Person], subject: str, body: str = "", url: str = "") -> None:
@@ -24,7 +27,11 @@ def notify(*, people: Iterable[Person], subject: str, body: str = "", url: str =
     def _send() -> None:
         for address in emails:
             # One message per person so nobody sees the others' addresses; a mail failure
-            # must not undo the committed change, so it is logged rather than raised.
-            send_mail(subject, message, None, [address], fail_silently=True)
+            # must not undo the committed change, so it is logged rather than raised (the
+            # in-app notice is already stored).
+            try:
+                send_mail(subject, message, None, [address])
+            except Exception:
+                logger.exception("notice e-mail to one recipient failed: %s", subject[:80])
 
     transaction.on_commit(_send)
