@@ -14,7 +14,7 @@ env = environ.Env(
     TILLIT_EMAIL_URL=(str, "consolemail://"),
     TILLIT_DEFAULT_FROM_EMAIL=(str, "tillit@localhost"),
     TILLIT_TASK_BACKEND=(str, "django_tasks_db.DatabaseBackend"),
-    TILLIT_CACHE_URL=(str, "locmemcache://tillit"),
+    TILLIT_CACHE_URL=(str, ""),
     TILLIT_DIRECTORY_MAX_AGE=(int, 300),
     TILLIT_BASE_URL=(str, "http://127.0.0.1:8000"),
     TILLIT_CSRF_TRUSTED_ORIGINS=(list, []),
@@ -154,7 +154,16 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("TILLIT_CACHE_URL")}
+# A file cache by default: every web and worker process on the machine shares it, so a
+# channel change invalidates the public pages everywhere. Several machines: set a Redis URL.
+CACHES = {
+    "default": env.cache_url("TILLIT_CACHE_URL")
+    if env("TILLIT_CACHE_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
