@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ArchiveConfig(AppConfig):
-    """Archive app; importing `tasks` registers its periodic jobs."""
+    """Archive app: registers its periodic jobs and the captures class of disposal decisions."""
 
     name = "tillit.archive"
     label = "archive"
@@ -13,3 +13,6 @@ class ArchiveConfig(AppConfig):
 
     def ready(self) -> None:
         from . import tasks  # noqa: F401  (registers periodic jobs)
+        from .retention import register
+
+        register()
