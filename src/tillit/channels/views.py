@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Department, Role
+from tillit.web.forms import apply_validation_errors
 from tillit.web.views import person_required
 
 from . import services
@@ -22,15 +23,6 @@ from .selectors import channel_get_for, channels_filter, channels_visible_to, ma
 from .services.lifecycle import TransitionRefused
 from .services.staffing import staffing_problems
 from .workflow import TRANSITIONS, transitions_available
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    """Put a service's validation errors on the form's fields."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _filters(request) -> dict:
@@ -123,7 +115,7 @@ def channel_create(request):
         try:
             channel = services.channel_create(actor=request.person, department=department, **data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_errors(form, exc)
         else:
             messages.success(request, _("The channel was saved as a draft."))
             return redirect("channels:detail", channel.public_id)
@@ -142,7 +134,7 @@ def channel_edit(request, public_id):
         try:
             services.channel_update(actor=request.person, channel=channel, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_errors(form, exc)
         else:
             messages.success(request, _("The channel was saved."))
             return redirect("channels:detail", channel.public_id)
@@ -207,7 +199,7 @@ def mandate_grant(request, public_id):
         try:
             services.mandate_grant(actor=request.person, channel=channel, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_errors(form, exc)
         else:
             messages.success(request, _("The mandate was granted."))
             return redirect("channels:detail", channel.public_id)

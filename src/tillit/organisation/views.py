@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tillit.core.exceptions import NotFound
+from tillit.web.forms import apply_validation_errors
 from tillit.web.views import person_required
 
 from .forms import OrganisationForm, PersonForm, RoleForm
@@ -26,14 +27,6 @@ def _require_admin(request) -> None:
         raise NotFound
 
 
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 @person_required
 def settings_edit(request):
     """The organisation's settings."""
@@ -48,7 +41,7 @@ def settings_edit(request):
                 actor=request.person, organisation=organisation_get(), **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_errors(form, exc)
         else:
             messages.success(request, _("The settings were saved."))
             return redirect("organisation:settings")
@@ -64,7 +57,7 @@ def people(request):
         try:
             person = person_create(actor=request.person, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_errors(form, exc)
         else:
             messages.success(request, _("%(name)s was added.") % {"name": person.name})
             return redirect("organisation:person", person.pk)
@@ -90,7 +83,7 @@ def person_detail(request, person_id: int):
         try:
             role_assign(actor=request.person, person=person, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_errors(form, exc)
         else:
             messages.success(request, _("The role was given."))
             return redirect("organisation:person", person.pk)

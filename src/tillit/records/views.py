@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from tillit.channels.permissions import Actor
 from tillit.organisation.selectors import organisation_get
+from tillit.web.forms import apply_validation_errors
 from tillit.web.views import person_required
 
 from . import selectors as sel
@@ -23,14 +24,6 @@ from .services.registration import (
     registration_mark_secret,
 )
 from .subject import suggest_subject
-
-
-def _errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def where_to_ask(request):
@@ -90,7 +83,9 @@ def message(request, item_id: int):
                 messages.success(request, _("The message is marked as of little importance."))
                 return redirect("records:queue")
         except ValidationError as exc:
-            _errors(register_form if request.POST.get("action") == "register" else little_form, exc)
+            apply_validation_errors(
+                register_form if request.POST.get("action") == "register" else little_form, exc
+            )
     registration = getattr(item, "registration", None)
     return render(
         request,
@@ -137,7 +132,7 @@ def case_detail(request, case_id: int):
             messages.success(request, _("The registration number is stored."))
             return redirect("records:case", case_id=case.pk)
         except ValidationError as exc:
-            _errors(form, exc)
+            apply_validation_errors(form, exc)
     regs = case.registrations.select_related(
         "item", "item__author", "item__channel", "action"
     ).prefetch_related("attempts")
