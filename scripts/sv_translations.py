@@ -407,3 +407,13 @@ SV.update({
         "Avaktivering stänger inloggningen och alla uppdrag direkt; kanaler som blir utan bemanning flaggas och deras chefer meddelas.",
     "Deactivate": "Avaktivera",
 })
+
+SV.update({
+    "dormant since": "vilande sedan", "dormant after (days)": "vilande efter (dagar)",
+    "An active channel with no posts or replies for this long is flagged (R8).":
+        "En aktiv kanal utan inlägg eller svar så här länge flaggas (R8).",
+    "%(name)s is dormant": "%(name)s är vilande",
+    "No posts or replies for %(days)s days. Revive the channel or close it.":
+        "Inga inlägg eller svar på %(days)s dagar. Väck liv i kanalen eller stäng den.",
+    "Dormant": "Vilande", "Dormant since %(since)s": "Vilande sedan %(since)s",
+})

@@ -80,6 +80,8 @@ class Channel(TimeStamped):
     created_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     staffing_problem = models.TextField(_("staffing problem"), blank=True)
     staffing_flagged_at = models.DateTimeField(_("flagged"), null=True, blank=True)
+    # R8: set when the channel has had no own posts or replies for the organisation's period.
+    dormant_since = models.DateTimeField(_("dormant since"), null=True, blank=True)
 
     class Meta:
         ordering = ["department__name", "platform__name", "name"]

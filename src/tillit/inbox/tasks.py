@@ -55,3 +55,12 @@ def fetch_attachments(item_id: int) -> None:
     from .services.attachments import attachments_fetch
 
     attachments_fetch(item_id)
+
+
+@register_periodic("inbox.dormancy", interval=timedelta(hours=6))
+@task()
+def check_dormancy() -> int:
+    """Flag channels with no activity for the organisation's period (R8)."""
+    from .services.dormancy import channels_check_dormancy
+
+    return channels_check_dormancy()

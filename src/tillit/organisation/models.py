@@ -31,6 +31,10 @@ class Organisation(TimeStamped):
         help_text=_("How the public asks for the channels' official documents."),
     )
     accessibility_contact = models.EmailField(_("accessibility contact e-mail"), blank=True)
+    dormant_after_days = models.PositiveIntegerField(
+        _("dormant after (days)"), default=60,
+        help_text=_("An active channel with no posts or replies for this long is flagged (R8)."),
+    )
 
     class Meta:
         verbose_name = _("organisation")

@@ -27,6 +27,7 @@ def test_settings_are_edited_and_audited(org):
         "comment_policy_text": "Regler.",
         "records_contact": "",
         "accessibility_contact": "",
+        "dormant_after_days": 90,
     }
     assert client_for("admin").post("/organisation/", data).status_code == 302
     assert Organisation.objects.get().link_collection_url == "https://www.example.se/sociala"
