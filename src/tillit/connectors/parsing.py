@@ -180,3 +180,11 @@ def decode_cursor(cursor: str | None) -> dict[str, Any]:
     if not isinstance(state, dict):
         raise PayloadError("cursor is not one this connector wrote")
     return state
+
+
+def cursor_epoch(state: dict[str, Any], key: str = "since") -> int | None:
+    """An epoch-seconds position from a decoded cursor; anything else is a clear error."""
+    value = state.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise PayloadError(f"cursor: {key!r} must be an epoch integer")
+    return value

@@ -23,6 +23,7 @@ from ...base import (
 from ...errors import PayloadError
 from ...http import parse_json
 from ...parsing import (
+    cursor_epoch,
     decode_cursor,
     encode_cursor,
     field_id,
@@ -154,10 +155,7 @@ class FacebookConnector(Connector):
 
     def fetch_items(self, since: str | None = None) -> FetchResult:
         """Posts updated since the cursor, their new comments, and new Messenger messages."""
-        state = decode_cursor(since)
-        after = state.get("since")
-        if after is not None and not isinstance(after, int):
-            raise PayloadError("cursor: 'since' must be an epoch integer")
+        after = cursor_epoch(decode_cursor(since))
         graph = self.graph
         items: list[InboundItem] = []
         newest = after or 0

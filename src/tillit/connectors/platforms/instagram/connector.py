@@ -21,6 +21,7 @@ from ...base import (
 from ...errors import PayloadError
 from ...http import parse_json
 from ...parsing import (
+    cursor_epoch,
     decode_cursor,
     encode_cursor,
     field_id,
@@ -135,10 +136,7 @@ class InstagramConnector(Connector):
 
     def fetch_items(self, since: str | None = None) -> FetchResult:
         """Recent media, their comments and replies, and new direct messages."""
-        state = decode_cursor(since)
-        after = state.get("since")
-        if after is not None and not isinstance(after, int):
-            raise PayloadError("cursor: 'since' must be an epoch integer")
+        after = cursor_epoch(decode_cursor(since))
         graph = self.graph
         items: list[InboundItem] = []
         newest = after or 0
