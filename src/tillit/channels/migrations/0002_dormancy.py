@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('channels', '0001_initial'),
+        ("channels", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='channel',
-            name='dormant_since',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='dormant since'),
+            model_name="channel",
+            name="dormant_since",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="dormant since"),
         ),
     ]

@@ -23,30 +23,37 @@ class TransitionRefused(ValidationError):
     """The move is not allowed from the channel's current state or lacks what it needs."""
 
 
+# Who hears about each step, following the guideline's chain of people (R7); each group is
+# named here and fetched only when the step needs it.
+_AUDIENCES = {
+    "propose": ("managers",),
+    "return": ("creator",),
+    "approve": ("creator", "holders"),
+    "notify_informator": ("informators",),
+    "acknowledge": ("creator", "holders", "managers"),
+    "send_link": ("webmasters",),
+    "publish": ("managers", "informators", "holders"),
+    "pause": ("managers", "informators", "holders"),
+    "resume": ("managers", "informators", "holders"),
+    "close": ("managers", "informators", "holders", "archivists"),
+    "archive": ("managers",),
+}
+
+
 def _recipients(channel: Channel, name: str) -> list[Person]:
-    """Who hears about each step, following the guideline's chain of people (R7)."""
+    """The people told about one step."""
     dept = channel.department
-    creator = [channel.created_by]
-    holders = list(
-        Person.objects.filter(
+    groups = {
+        "creator": lambda: [channel.created_by],
+        "holders": lambda: Person.objects.filter(
             mandates__in=Mandate.objects.valid_on(timezone.localdate()).filter(channel=channel)
-        ).distinct()
-    )
-    informators = list(people_with_role(Role.INFORMATOR, dept))
-    managers = list(managers_of(dept))
-    return {
-        "propose": managers,
-        "return": creator,
-        "approve": creator + holders,
-        "notify_informator": informators,
-        "acknowledge": creator + holders + managers,
-        "send_link": list(people_with_role(Role.WEBMASTER)),
-        "publish": managers + informators + holders,
-        "pause": managers + informators + holders,
-        "resume": managers + informators + holders,
-        "close": managers + informators + holders + list(people_with_role(Role.ARCHIVIST)),
-        "archive": managers,
-    }.get(name, [])
+        ).distinct(),
+        "informators": lambda: people_with_role(Role.INFORMATOR, dept),
+        "managers": lambda: managers_of(dept),
+        "webmasters": lambda: people_with_role(Role.WEBMASTER),
+        "archivists": lambda: people_with_role(Role.ARCHIVIST),
+    }
+    return [person for group in _AUDIENCES.get(name, ()) for person in groups[group]()]
 
 
 @transaction.atomic

@@ -94,9 +94,10 @@ def assess_item(item: Item, new: bool = True) -> Assessment | None:
     if policy is None:
         return None
     version = policy.version
+    rules = list(version.rules.all())  # read once: for the proposal and for auto-hiding
     proposal = propose(
         item.text,
-        list(version.rules.all()),
+        rules,
         threshold=version.flag_threshold,
         commercial_allowed=policy.commercial_allowed,
     )
@@ -123,11 +124,7 @@ def assess_item(item: Item, new: bool = True) -> Assessment | None:
     auto = set(policy.auto_hide_categories or [])
     if proposal.flagged and auto and item.capture_complete and not item.is_hidden:
         cats = {f["category"] for f in proposal.findings}
-        chosen = [
-            r
-            for r in version.rules.all()
-            if r.code in proposal.rules and set(r.categories) & cats & auto
-        ]
+        chosen = [r for r in rules if r.code in proposal.rules and set(r.categories) & cats & auto]
         if chosen:
             from .decisions import decision_make
 
