@@ -9,9 +9,12 @@ from pathlib import Path
 import polib
 
 sys.path.insert(0, str(Path(__file__).parent))
-from sv_translations import SV, SV_PLURAL  # noqa: E402
+import sv_translations  # noqa: E402
 
-# Each app may keep its own dictionary beside the main one (sv_translations_<app>.py).
+# Each app may keep its own dictionary beside the main one (sv_translations_<app>.py); the
+# main one is applied last, so it settles any disagreement.
+SV: dict[str, str] = {}
+SV_PLURAL: dict[str, tuple[str, str]] = {}
 for extra in sorted(Path(__file__).parent.glob("sv_translations_*.py")):
     module = __import__(extra.stem)
     for name in dir(module):
@@ -19,6 +22,10 @@ for extra in sorted(Path(__file__).parent.glob("sv_translations_*.py")):
             SV_PLURAL.update(getattr(module, name))
         elif name.startswith("SV_"):
             SV.update(getattr(module, name))
+SV.update(sv_translations.SV)
+SV_PLURAL.update(sv_translations.SV_PLURAL)
+# Entries with a gettext context, keyed "context|msgid".
+SV_CONTEXT: dict[str, str] = getattr(sv_translations, "SV_CONTEXT", {})
 
 PO = Path(__file__).resolve().parents[1] / "src/tillit/locale/sv/LC_MESSAGES/django.po"
 
@@ -27,8 +34,11 @@ def main() -> int:
     po = polib.pofile(str(PO))
     missing = []
     for entry in po:
-        if "fuzzy" in entry.flags and entry.msgid not in SV and entry.msgid not in SV_PLURAL:
-            # makemessages guessed from a similar string; a guess is not a translation.
+        key = f"{entry.msgctxt}|{entry.msgid}" if entry.msgctxt else entry.msgid
+        vetted = SV_CONTEXT if entry.msgctxt else SV
+        if key not in vetted and entry.msgid not in SV_PLURAL:
+            # Only the dictionaries are translations; anything else (a guess makemessages
+            # made from a similar string, a stale entry) is cleared and reported.
             entry.msgstr = ""
             entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
         if entry.msgid_plural:
@@ -39,8 +49,8 @@ def main() -> int:
                 entry.msgstr_plural = {0: pair[0], 1: pair[1]}
             elif not entry.msgstr_plural.get(0):
                 missing.append(entry.msgid)
-        elif entry.msgid in SV:
-            entry.msgstr = SV[entry.msgid]
+        elif key in vetted:
+            entry.msgstr = vetted[key]
         elif not entry.msgstr:
             missing.append(entry.msgid)
         if "fuzzy" in entry.flags:

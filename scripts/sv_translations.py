@@ -417,3 +417,13 @@ SV.update({
         "Inga inlägg eller svar på %(days)s dagar. Väck liv i kanalen eller stäng den.",
     "Dormant": "Vilande", "Dormant since %(since)s": "Vilande sedan %(since)s",
 })
+
+SV.update({
+    "state detail": "detaljer om läget",
+    "The organisation's own account id on the platform.": "Organisationens eget konto-id på plattformen.",
+    "On the platform": "På plattformen", "Text as received": "Texten som den kom in",
+    "description": "beskrivning",
+})
+
+# Strings whose meaning needs a gettext context, keyed "context|msgid".
+SV_CONTEXT = {"verb|Record": "Registrera"}

@@ -85,6 +85,10 @@ def _moderation_context(item) -> dict:
         "decision_kinds": DecisionKind.choices,
         "policy_rules": list(policy.version.rules.all()) if policy else [],
         "decisions": item.decisions.select_related("rule", "decided_by", "action")[:50],
+        # The policy's proposal is the starting point; the person may choose another rule.
+        "proposed_rule": next(
+            iter(getattr(getattr(item, "assessment", None), "rules", None) or []), ""
+        ),
     }
 
 

@@ -203,3 +203,11 @@ def test_bare_hide_click_is_refused_decisions_are_required(org, fb_channel, poli
     client.login(username="staff_1", password=PASSWORD)
     client.post(f"/inkorg/{item.pk}/hide/")
     assert not ActionRequest.objects.exists()
+
+
+def test_decision_form_starts_from_the_proposed_rule(org, fb_channel, policy):
+    item = comment(fb_channel, "c1", "Ring mig på 070-123 45 67")
+    client = Client()
+    client.login(username="staff_1", password=PASSWORD)
+    page = client.get(f"/inkorg/{item.pk}/").content.decode()
+    assert '<option value="R14" selected>' in page

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale" / "sv" / "LC_MESSAGES"
-SINGLE_LINE_PAIR = re.compile(r'\nmsgid "(.+)"\nmsgstr "(.+)"\n')
+SINGLE_LINE_PAIR = re.compile(r'\n(?:msgctxt "(.*)"\n)?msgid "(.+)"\nmsgstr "(.+)"\n')
 
 
 def test_every_msgid_has_a_swedish_msgstr():
@@ -21,9 +21,18 @@ def test_compiled_catalogue_matches_the_source():
         compiled = gettext.GNUTranslations(handle)
     pairs = SINGLE_LINE_PAIR.findall(text)
     assert len(pairs) > 100
+
+    def unescape(text: str) -> str:
+        return text.replace('\\"', '"')
+
     stale = [
         msgid
-        for msgid, msgstr in pairs
-        if compiled.gettext(msgid.replace('\\"', '"')) != msgstr.replace('\\"', '"')
+        for context, msgid, msgstr in pairs
+        if (
+            compiled.pgettext(context, unescape(msgid))
+            if context
+            else compiled.gettext(unescape(msgid))
+        )
+        != unescape(msgstr)
     ]
     assert stale == [], "run `make messages` to recompile"
