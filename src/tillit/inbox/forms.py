@@ -23,7 +23,11 @@ class QueueFilterForm(forms.Form):
     order = forms.ChoiceField(
         label=_("Order"),
         required=False,
-        choices=[("newest", _("Newest first")), ("oldest", _("Oldest first"))],
+        choices=[
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("deadline", _("Flagged, nearest deadline first")),
+        ],
     )
 
     def __init__(self, *args, channels=(), **kwargs):

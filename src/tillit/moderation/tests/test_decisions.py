@@ -211,3 +211,14 @@ def test_decision_form_starts_from_the_proposed_rule(org, fb_channel, policy):
     client.login(username="staff_1", password=PASSWORD)
     page = client.get(f"/inkorg/{item.pk}/").content.decode()
     assert '<option value="R14" selected>' in page
+
+
+def test_queue_page_orders_by_deadline(org, fb_channel, policy):
+    comment(fb_channel, "c1", "Vilket jävla skitsnack")
+    comment(fb_channel, "c2", "Ring mig på 070-123 45 67")
+    comment(fb_channel, "c3", "Trevlig helg!")
+    client = Client()
+    client.login(username="staff_1", password=PASSWORD)
+    page = client.get("/inkorg/?order=deadline").content.decode()
+    assert "Trevlig helg" not in page
+    assert page.index("070-123 45 67") < page.index("skitsnack")
