@@ -25,12 +25,25 @@ _GROUPS = (
     r"(?:muslimer\w*|judar\w*|juden\w*|invandrar\w*|flykting\w*|svarta|negrer\w*|somalier\w*|"
     r"araber\w*|afghaner\w*|romer\w*|zigenar\w*|bögar\w*|homosexuella|transpersoner\w*|"
     r"kvinnor\w*|feminister\w*|samer\w*|asiater\w*|kineser\w*|polacker\w*|turkar\w*|"
-    r"syrier\w*|eritreaner\w*|kurder\w*|afrikaner\w*|utlänningar\w*|blattar\w*|svartskallar\w*)"
+    r"syrier\w*|eritreaner\w*|kurder\w*|afrikaner\w*|utlänningar\w*|blattar\w*|svartskallar\w*|"
+    r"(?:människor|folk|personer)\s+från\s+(?:mellanöstern|afrika|asien|arabvärlden))"
 )
 _DEHUMAN = (
     r"(?:djur|apor|råttor|kackerlackor|parasiter|ohyra|avskum|pack|slödder|pest|cancer|"
     r"smuts|skadedjur|odjur|inte\s+människor|untermenschen|äckliga|vidriga|sjuka|"
-    r"våldtäktsmän|terrorister|kriminella|pedofiler|lata|dumma|mindre\s+värda|underlägsna)"
+    r"våldtäktsmän|terrorister|kriminella|pedofiler|lata|dumma|mindre\s+värda|underlägsna|"
+    r"(?:av\s+)?(?:en\s+)?(?:lägre|sämre|underlägsen)\s+ras)"
+)
+# Adjectives naming a group; before an insult they make it an identity attack ("judisk skitstövel").
+_GROUP_ADJ = (
+    r"(?:judisk|muslimsk|svart|arabisk|somalisk|afrikansk|kinesisk|asiatisk|turkisk|polsk|"
+    r"albansk|romsk|zigensk|homosexuell|bögig|mexikansk|indisk|kurdisk|syrisk|afghansk|"
+    r"eritreansk|feministisk|invandrad|utländsk|transsexuell)(?:a|e|t)?"
+)
+_INSULT_NOUN = (
+    r"(?:jävl\w*|\w*jävel|svin\w*|hor(?:a|or|an|orna)|fitt\w*|kuk\w*|\w*skit\w*|idiot\w*|"
+    r"råtta\w*|råttor\w*|avskum\w*|slödder\w*|pack\w*|kräk\w*|ap(?:a|or|an|orna)|as|"
+    r"slyn\w*|slamp\w*|subb\w*|luder\w*|rövhål\w*|parasit\w*|ohyra\w*|kackerlack\w*)"
 )
 
 # (regex, category, score, subtype). Matched against normalised text (lower case, de-leeted).
@@ -122,6 +135,21 @@ _PATTERNS: list[tuple[re.Pattern[str], str, float, str]] = [
         re.compile(rf"\b(?:alla\s+)?{_GROUPS}\s+(?:är|e)\s+(?:bara\s+|som\s+)?{_GAP}{_DEHUMAN}\b"),
         HATE,
         0.8,
+        "identity_attack",
+    ),
+    (
+        re.compile(rf"\b{_GROUP_ADJ}\s+(?:[\wåäö]+\s+)?{_INSULT_NOUN}\b"),
+        HATE,
+        0.85,
+        "identity_attack",
+    ),
+    (
+        re.compile(
+            rf"\b(?:{_GROUPS}|dem|dom)\s+(?:hör|hører)\s+hemma\s+i\s+(?:ugnen|ugnarna|gaskammaren|"
+            r"gaskamrarna|lägret|lägren|koncentrationsläger\w*|buren|burar|djungeln|djurparken|zoo)"
+        ),
+        HATE,
+        0.9,
         "identity_attack",
     ),
     (
@@ -268,6 +296,18 @@ _GATE_WORDS = [
     r"afrikan",
     r"utlänning",
     r"blatt",
+    r"albansk",
+    r"polsk",
+    r"romsk",
+    r"zigensk",
+    r"mexikansk",
+    r"indisk",
+    r"syrisk",
+    r"invandrad",
+    r"utländsk",
+    r"ras\b",
+    r"hemma i",
+    r"mellanöstern",
 ]
 
 
