@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import random
 import sys
 import time
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 os.environ["TILLIT_TRIAGE_DISABLE"] = "1"
 
-from faker import Faker  # noqa: E402
+from swedish_comments import swedish_comments  # noqa: E402
 
 from tillit.moderation.detectors import analyse  # noqa: E402
 from tillit.moderation.detectors.tests.corpus import (  # noqa: E402
@@ -36,21 +35,8 @@ PRESIDIO_TYPES = {
 
 
 def comments(n: int, seed: int = 11) -> list[str]:
-    """Typical comments of up to 500 characters, some with personal data or rude words."""
-    fake = Faker("sv_SE")
-    fake.seed_instance(seed)
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
-    pd_rows = corpus(n, seed)
-    extras = ["jävla idiot", "tack för infon!", "fan också", "www.example.se", "ring mig"]
-    out = []
-    for i in range(n):
-        text = fake.paragraph(nb_sentences=rng.randint(1, 6))
-        if i % 3 == 0:
-            text += " " + pd_rows[i][0]
-        if i % 4 == 0:
-            text += " " + rng.choice(extras)
-        out.append(text[:500])
-    return out
+    """Typical Swedish comments of up to 500 characters; a third carry personal data."""
+    return swedish_comments(n, seed, personal=[row[0] for row in corpus(n, seed)])
 
 
 def presidio_engine():

@@ -22,6 +22,7 @@ _LEET = str.maketrans(
         "ß": "s",
     }
 )
+_LEET_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _LEET)) + "]")
 _FOLD = str.maketrans(
     {"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "æ": "a", "ø": "o"}
 )
@@ -41,7 +42,15 @@ def normalise(text: str) -> str:
     if len(lowered) != len(text):
         # A handful of characters (e.g. "İ") lower-case to two; keep those as they are.
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(_LEET)
+    # str.translate with a dict looks up every character in Python (~0.1 µs each); most
+    # comments have no leet character at all, and those that do have a few.
+    if not _LEET_CHARS.search(lowered):
+        return lowered
+    return _LEET_CHARS.sub(_leet_char, lowered)
+
+
+def _leet_char(match: re.Match[str]) -> str:
+    return match.group().translate(_LEET)
 
 
 def fold(word: str) -> str:

@@ -8,6 +8,7 @@ import re
 from stdnum import luhn
 
 from .. import commercial, language, personal_data, threats, triage
+from ..normalize import normalise
 
 SAMPLES = [
     "",
@@ -61,10 +62,55 @@ def test_luhn_prefilter_matches_stdnum():
         assert personal_data._luhn_ok(digits) == luhn.is_valid(digits), digits
 
 
-def test_phrase_gate_trie_matches_the_alternation():
-    slow = re.compile("|".join(threats._GATE_WORDS))
-    for text in _random_texts():
-        assert bool(threats._GATE.search(text.lower())) == bool(slow.search(text.lower())), text
+PHRASES = [
+    "jag ska döda dig",
+    "vi kommer att hitta er",
+    "ni borde skjutas allihop",
+    "alla invandrare borde stenas",
+    "hoppas att du dör",
+    "döda alla muslimer",
+    "gå och häng dig",
+    "jag vet var du bor",
+    "du ska få ångra dig, akta dig",
+    "i'll kill you, you should die",
+    "bränn ner moskén",
+    "muslimer är bara råttor",
+    "människor från mellanöstern är oftast av en underlägsen ras",
+    "en jävla judisk skitstövel",
+    "judar hör hemma i ugnen",
+    "skicka hem alla invandrare, ut med packet",
+    "kvinnor hör hemma i köket",
+    "förintelsen var en bluff, rensa landet från dem",
+    "invandrarjävlar och muslimpack",
+    "somaliråttor",
+]
+
+
+def _reference_phrases(text: str) -> list:
+    """find_phrases without its gate: every pattern over the text."""
+    norm = normalise(text)
+    found = []
+    for pattern, category, score, subtype, _groups in threats._PATTERNS:
+        for m in pattern.finditer(norm):
+            found.append((category, m.start(), m.end(), score, subtype))
+    return found
+
+
+def test_phrase_gate_never_hides_a_match():
+    rng = random.Random(7)
+    words = [w for p in PHRASES for w in p.split()]
+    mixes = [" ".join(rng.choices(words, k=rng.randint(2, 9))) for _ in range(3000)]
+    matched = 0
+    for text in PHRASES + mixes + _random_texts():
+        ref = _reference_phrases(text)
+        got = [
+            (f.category, f.start, f.end, f.score, f.subtype)
+            for f in threats.find_phrases(text)
+            if f.subtype != "threat"  # the violence twin of an olaga_hot finding
+        ]
+        assert got == ref, text
+        matched += bool(ref)
+    assert matched > 300  # the mixes really exercise the patterns
 
 
 def test_link_gate_matches_the_plain_form():
