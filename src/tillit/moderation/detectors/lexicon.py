@@ -8,7 +8,14 @@ from functools import lru_cache
 
 from .base import Finding
 from .lexicon_data import ALLOW_PREFIXES, ALLOW_WORDS, ENTRIES, GENERIC_SUFFIXES
-from .normalize import LETTERS, deelongated_variants, despaced_variants, fold, normalise
+from .normalize import (
+    LETTERS,
+    VARIANT_HINT,
+    deelongated_variants,
+    despaced_variants,
+    fold,
+    normalise,
+)
 
 DETECTOR = "lexicon"
 _WORD_CHAR = re.compile(rf"[{LETTERS}0-9@$*']")
@@ -170,7 +177,11 @@ def match_lexicon(text: str, norm: str | None = None) -> list[Finding]:
 
     for start, end, entry in _scan(norm, pattern, by_key):
         add(start, end, entry)
-    for variant, index in despaced_variants(norm) + deelongated_variants(norm):
+    # One scan tells whether either kind of variant can exist; most comments have neither.
+    variants = (
+        despaced_variants(norm) + deelongated_variants(norm) if VARIANT_HINT.search(norm) else []
+    )
+    for variant, index in variants:
         for start, end, entry in _scan(variant, pattern, by_key):
             add(index[start], index[end - 1] + 1, entry)
     findings = [

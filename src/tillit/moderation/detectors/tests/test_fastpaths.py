@@ -133,3 +133,13 @@ def test_word_ngrams():
     # scikit-learn's char_wb (1, 5) on "ab c": a short word counts once, whole and padded.
     expected = {" ", "a", "b", "c", " a", "ab", "b ", " c", "c ", " ab", "ab ", " ab ", " c "}
     assert triage.word_ngrams("Ab  c") == expected
+
+
+def test_variant_hint_is_either_variant_check():
+    from .. import normalize
+
+    texts = _random_texts() + ["j ä v l a", "k.u.k", "jääääävla", "www.example.se", "a b"]
+    for text in texts:
+        norm = normalize.normalise(text)
+        slow = bool(normalize._SPACED.search(norm) or normalize._ELONGATED.search(norm))
+        assert bool(normalize.VARIANT_HINT.search(norm)) == slow, text
