@@ -143,3 +143,22 @@ def test_variant_hint_is_either_variant_check():
         norm = normalize.normalise(text)
         slow = bool(normalize._SPACED.search(norm) or normalize._ELONGATED.search(norm))
         assert bool(normalize.VARIANT_HINT.search(norm)) == slow, text
+
+
+def test_swedish_shortcut_agrees_with_the_model():
+    texts = [
+        "Det är inte klokt hur mycket snö det är här",
+        "Jag tycker att ni måste laga vägen",
+        "Hur kan det vara så svårt att tömma soptunnorna?",
+    ]
+    for text in texts:
+        assert language._clearly_swedish(text)
+        assert language._detector().detect(text, model="lite", k=1)[0]["lang"] == "sv"
+    for text in [
+        "Jeg har ikke set det, og det er for sent nu",  # Danish
+        "Jeg vet ikke hvor han bor, men det er fint",  # Norwegian
+        "This is not what I meant, and you know it",
+        "Ich habe es nicht gesehen und es ist zu spät",
+        "är är är",  # one word repeated is not two
+    ]:
+        assert not language._clearly_swedish(text), text
