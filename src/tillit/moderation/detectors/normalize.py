@@ -33,9 +33,9 @@ _SPACED = re.compile(
     rf"[{LETTERS}0-9@$](?![{LETTERS}0-9])"
 )
 _SPACE_SEP = re.compile(r"[ .\-_*·]")
-_ELONGATED = re.compile(rf"([{LETTERS}])\1\1+")
+ELONGATED = re.compile(rf"([{LETTERS}])\1\1+")
 # Either of the two above, in one scan (the spaced form has no group, so \1 stays the letter).
-VARIANT_HINT = re.compile(f"{_SPACED.pattern}|{_ELONGATED.pattern}")
+VARIANT_HINT = re.compile(f"{_SPACED.pattern}|{ELONGATED.pattern}")
 
 
 def normalise(text: str) -> str:
@@ -82,14 +82,14 @@ def despaced_variants(norm: str) -> list[tuple[str, list[int]]]:
 
 def deelongated_variants(norm: str) -> list[tuple[str, list[int]]]:
     """Return the text with stretched letters ("jäääävla") cut to one and to two."""
-    if not _ELONGATED.search(norm):
+    if not ELONGATED.search(norm):
         return []
     variants = []
     for keep in (1, 2):
         out: list[str] = []
         index: list[int] = []
         pos = 0
-        for m in _ELONGATED.finditer(norm):
+        for m in ELONGATED.finditer(norm):
             out.append(norm[pos : m.start()])
             index.extend(range(pos, m.start()))
             out.append(m.group(1) * keep)
