@@ -203,3 +203,17 @@ def test_lexicon_prefilter_never_hides_a_match(monkeypatch):
     slow = [lexicon.match_lexicon(t) for t in texts]
     assert fast == slow
     assert sum(bool(s) for s in slow) > 1000  # the mixes really hit the lexicon
+
+
+def test_swedish_shortcut_matches_the_regex_form():
+    words = "|".join(language.SWEDISH_ONLY_WORDS)
+    slow_words = re.compile(rf"\b(?:{words})\b", re.I)
+
+    def slow(text: str) -> bool:
+        return len({m.group().lower() for m in slow_words.finditer(text, 0, 200)}) >= 2
+
+    rng = random.Random(13)
+    vocab = list(language.SWEDISH_ONLY_WORDS) + ["ochså", "Inte", "JAG", "_att", "här2", "x"]
+    mixes = [" ".join(rng.choices(vocab, k=rng.randint(1, 6))) for _ in range(2000)]
+    for text in mixes + _random_texts() + ["a" * 198 + " och inte", "och " + "x" * 195 + "inte"]:
+        assert language._clearly_swedish(text) == slow(text), text
