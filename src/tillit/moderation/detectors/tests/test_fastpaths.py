@@ -217,3 +217,49 @@ def test_swedish_shortcut_matches_the_regex_form():
     mixes = [" ".join(rng.choices(vocab, k=rng.randint(1, 6))) for _ in range(2000)]
     for text in mixes + _random_texts() + ["a" * 198 + " och inte", "och " + "x" * 195 + "inte"]:
         assert language._clearly_swedish(text) == slow(text), text
+
+
+def _digit_texts(n: int = 4000) -> list[str]:
+    from .corpus import corpus
+
+    rng = random.Random(17)
+    alphabet = "0123456789 -+/.:,()SEAZab\n"
+    noise = ["".join(rng.choices(alphabet, k=rng.randint(5, 40))) for _ in range(n)]
+    rows = [row[0] for row in corpus(1000, 21)]
+    mixes = [" ".join(rng.choices(rows + noise, k=rng.randint(1, 4))) for _ in range(n)]
+    return noise + rows + mixes + _random_texts()
+
+
+def test_digit_first_regexes_match_their_plain_forms():
+    plain = {
+        "_PNR": r"(?<![\d+\-/.:,])((?:18|19|20)?\d{6})([-+ ]?)(\d{4})(?![\d\-/.,:]\d)(?!\d)",
+        "_PHONE_HINT": r"(?:\+|\b0)\d[\d\s\-()./]{5,}\d",
+        "_POSTCODE_TOWN": r"(?<![\d-])[1-9]\d{2}\s?\d{2}\s+[A-ZÅÄÖ][a-zåäö]{2,}(?:s\b)?",
+        "_IBAN": r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b",
+    }
+    texts = _digit_texts() + ["SE45 5000 0000 0583 9825 7466", "xSE4550000000058398257466"]
+    texts += ["Storgatan 1, 903 25 Umeå", "a903 25 Umeå", "tel 070-123 45 67", "x070-1234567"]
+    hits = 0
+    for name, pattern in plain.items():
+        slow, fast = re.compile(pattern), getattr(personal_data, name)
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in slow.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == expected, (name, text)
+            hits += bool(expected)
+    assert hits > 1000
+
+
+def test_street_number_hint_never_hides_an_address():
+    from faker import Faker
+
+    fake = Faker("sv_SE")
+    fake.seed_instance(4)
+    texts = [fake.address().replace("\n", ", ") for _ in range(500)]
+    texts += [f"Jag bor på {fake.street_address()} sedan {i} år" for i in range(500)]
+    texts += _digit_texts(500) + ["Storgatan\u00a012", "Vägen 1", "Lilla Torget 3B, lgh 1102"]
+    found = 0
+    for text in texts:
+        if personal_data._ADDRESS.search(text):
+            assert personal_data._street_number_hint(text), text
+            found += 1
+    assert found > 500
