@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from .base import COMMERCIAL, COPYRIGHT, Finding, make_finding
+from .normalize import lowered
 
 DETECTOR = "links"
 
@@ -62,7 +63,7 @@ def find_urls(text: str) -> list[re.Match[str]]:
 def find_commercial(text: str, urls: list[re.Match[str]] | None = None) -> list[Finding]:
     """Find links with sales talk, promo codes and repeated links."""
     urls = find_urls(text) if urls is None else urls
-    lower = text.lower()
+    lower = lowered(text)
     found = []
     if not urls and not any(w in lower for w in _PROMO_WORDS):
         return found
@@ -99,7 +100,7 @@ def find_copyright(text: str, urls: list[re.Match[str]] | None = None) -> list[F
     """Find links to piracy sites, magnet links, rip offers and long pasted texts."""
     urls = find_urls(text) if urls is None else urls
     found = []
-    lower = text.lower()
+    lower = lowered(text)
     rip_words = any(w in lower for w in _RIP_WORDS)
     if not urls and not rip_words and len(text) < LONG_TEXT:
         return found

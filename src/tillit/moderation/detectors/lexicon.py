@@ -113,19 +113,32 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, Entry]]:
     return re.compile(pattern), by_key
 
 
-# Letters are kept as their UTF-8 bytes; everything else (spaces, punctuation, digits the
-# normaliser left) is deleted, so an entry written with separators ("vad fan", "cp-skadad")
-# is one run of letters, as its keys are. Decoding as Latin-1 keeps one character per byte.
-_LETTER_BYTES = set(range(ord("a"), ord("z") + 1)) | {b for ch in "åäöéèüæø" for b in ch.encode()}
-_NON_LETTER_BYTES = bytes(b for b in range(256) if b not in _LETTER_BYTES)
+# Each letter becomes one ASCII character (a-z as they are, the second UTF-8 byte of å, ä, ö,
+# é, è, ü, æ, ø as a placeholder, their lead byte dropped) and everything else (spaces,
+# punctuation, digits the normaliser left) is deleted, so an entry written with separators
+# ("vad fan", "cp-skadad") is one run of letters, as its keys are.
+_PLACEHOLDERS = {"å": "{", "ä": "|", "ö": "}", "é": "~", "è": "^", "ü": "`", "æ": "[", "ø": "]"}
+
+
+def _squash_table() -> bytes:
+    table = bytearray(range(256))
+    for letter, mark in _PLACEHOLDERS.items():
+        table[letter.encode()[1]] = ord(mark)
+    return bytes(table)
+
+
+_SQUASH_TABLE = _squash_table()
+_KEPT_BYTES = set(range(ord("a"), ord("z") + 1)) | {ch.encode()[1] for ch in _PLACEHOLDERS}
+_DROPPED_BYTES = bytes(b for b in range(256) if b not in _KEPT_BYTES)
 # The characters an entry's letter also matches in the regex (besides "*", see _may_match).
 _ALTERNATIVES = {"i": "iy", "ä": "äae", "å": "åa", "ö": "öo"}
+# Three equal letters in a row in the squashed text: needed for any stretched word ("jääävla").
+_TRIPLE = re.compile(r"(.)\1\1")
 
 
 def _squash(text: str) -> str:
-    return (
-        text.encode("utf-8", "surrogatepass").translate(None, _NON_LETTER_BYTES).decode("latin-1")
-    )
+    raw = text.encode("utf-8", "surrogatepass")
+    return raw.translate(_SQUASH_TABLE, _DROPPED_BYTES).decode("ascii")
 
 
 @lru_cache(maxsize=1)
@@ -153,12 +166,12 @@ def _prefilter():
     return automaton
 
 
-def _may_match(norm: str) -> bool:
+def _may_match(norm: str, squashed: str) -> bool:
     """False only when no lexicon entry can match the normalised text (see _prefilter)."""
     automaton = _prefilter()
     if automaton is None or "*" in norm:  # "*" may stand for any vowel ("j*vla")
         return True
-    return next(automaton.iter(_squash(norm)), None) is not None
+    return next(automaton.iter(squashed), None) is not None
 
 
 def _accepts(entry: Entry, rest: str) -> bool:
@@ -225,7 +238,8 @@ def match_lexicon(text: str, norm: str | None = None) -> list[Finding]:
         if (s, e) not in hits or hits[(s, e)].score < entry.score:
             hits[(s, e)] = entry
 
-    if _may_match(norm):
+    squashed = _squash(norm)
+    if _may_match(norm, squashed):
         for start, end, entry in _scan(norm, pattern, by_key):
             add(start, end, entry)
         # One scan tells whether either kind of variant can exist; most comments have neither.
@@ -234,7 +248,7 @@ def match_lexicon(text: str, norm: str | None = None) -> list[Finding]:
             if VARIANT_HINT.search(norm)
             else []
         )
-    elif ELONGATED.search(norm):
+    elif _TRIPLE.search(squashed) and ELONGATED.search(norm):
         # Joining a spaced-out word ("j ä v l a") only removes separators, which the prefilter
         # never sees, so no entry can hit that variant either; cutting stretched letters
         # ("jääävla") makes new words, so those variants are scanned.

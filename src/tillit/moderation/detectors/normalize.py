@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LETTERS = "a-zåäöéèüæøß"
 
@@ -36,6 +37,12 @@ _SPACE_SEP = re.compile(r"[ .\-_*·]")
 ELONGATED = re.compile(rf"([{LETTERS}])\1\1+")
 # Either of the two above, in one scan (the spaced form has no group, so \1 stays the letter).
 VARIANT_HINT = re.compile(f"{_SPACED.pattern}|{ELONGATED.pattern}")
+
+
+@lru_cache(maxsize=1)
+def lowered(text: str) -> str:
+    """text.lower(), kept for the last text only: each detector of one analysis asks for it."""
+    return text.lower()
 
 
 def normalise(text: str) -> str:

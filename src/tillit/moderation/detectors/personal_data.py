@@ -11,6 +11,7 @@ from stdnum.exceptions import ValidationError
 from stdnum.se import personnummer
 
 from .base import PERSONAL_DATA, Finding, make_finding
+from .normalize import lowered
 
 DETECTOR = "personal_data"
 
@@ -248,7 +249,7 @@ def _may_contain(text: str, keys: tuple[str, ...]) -> bool:
     """
     if any(c in text for c in _CASE_SPECIAL):
         return True
-    return next(_key_automaton(keys).iter(text.lower()), None) is not None
+    return next(_key_automaton(keys).iter(lowered(text)), None) is not None
 
 
 @lru_cache(maxsize=4)

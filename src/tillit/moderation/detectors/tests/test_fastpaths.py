@@ -199,7 +199,7 @@ def test_lexicon_prefilter_never_hides_a_match(monkeypatch):
 
     texts = _lexicon_mixes() + _random_texts()
     fast = [lexicon.match_lexicon(t) for t in texts]
-    monkeypatch.setattr(lexicon, "_may_match", lambda norm: True)
+    monkeypatch.setattr(lexicon, "_may_match", lambda norm, squashed: True)
     slow = [lexicon.match_lexicon(t) for t in texts]
     assert fast == slow
     assert sum(bool(s) for s in slow) > 1000  # the mixes really hit the lexicon
@@ -263,3 +263,19 @@ def test_street_number_hint_never_hides_an_address():
             assert personal_data._street_number_hint(text), text
             found += 1
     assert found > 500
+
+
+def test_triple_in_squashed_text_is_needed_for_stretched_words():
+    from .. import lexicon, normalize
+
+    rng = random.Random(23)
+    letters = "aåäöeéiouyjvlk "
+    texts = ["".join(rng.choices(letters, k=rng.randint(3, 30))) for _ in range(5000)]
+    texts += ["jääävla", "fååån", "idiooot", "ö ö ö", "åäöåäö"] + _random_texts()
+    stretched = 0
+    for text in texts:
+        norm = normalize.normalise(text)
+        if normalize.ELONGATED.search(norm):
+            assert lexicon._TRIPLE.search(lexicon._squash(norm)), text
+            stretched += 1
+    assert stretched > 100
