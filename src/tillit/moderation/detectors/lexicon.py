@@ -10,9 +10,7 @@ from functools import lru_cache
 from .base import Finding
 from .lexicon_data import ALLOW_PREFIXES, ALLOW_WORDS, ENTRIES, GENERIC_SUFFIXES
 from .normalize import (
-    ELONGATED,
     LETTERS,
-    VARIANT_HINT,
     deelongated_variants,
     despaced_variants,
     fold,
@@ -130,7 +128,7 @@ def _squash_table() -> bytes:
 _SQUASH_TABLE = _squash_table()
 _KEPT_BYTES = set(range(ord("a"), ord("z") + 1)) | {ch.encode()[1] for ch in _PLACEHOLDERS}
 _DROPPED_BYTES = bytes(b for b in range(256) if b not in _KEPT_BYTES)
-# The characters an entry's letter also matches in the regex (besides "*", see _may_match).
+# The characters an entry's letter also matches in the regex (besides "*", see _plan).
 _ALTERNATIVES = {"i": "iy", "ä": "äae", "å": "åa", "ö": "öo"}
 # Three equal letters in a row in the squashed text: needed for any stretched word ("jääävla").
 _TRIPLE = re.compile(r"(.)\1\1")
@@ -143,35 +141,61 @@ def _squash(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _prefilter():
-    """An Aho-Corasick automaton of every spelling the regex accepts for an entry's word.
+    """Two Aho-Corasick automata of every spelling the regex accepts for an entry's word.
 
     Python's re tries the lexicon's alternation at every position (~40 µs for a 200-character
-    comment); the automaton finds whether any entry word can be there in one C pass (~5 µs),
-    and three comments in four have none. None when pyahocorasick is missing: scan always.
+    comment). The first automaton runs over the squashed text and tells, in one C pass,
+    whether any entry can match at all (three comments in four: none); its values say whether
+    the entry spans words ("vad fan"). The second runs over the normalised text with the
+    one-word entries and tells where: the regex then reads only those words.
+    None when pyahocorasick is missing: scan everything.
     """
     try:
         import ahocorasick
     except ImportError:
         return None
-    automaton = ahocorasick.Automaton()
+    squashed, plain = ahocorasick.Automaton(), ahocorasick.Automaton()
     for category, score, words in ENTRIES:
         for raw in words:
             entry = parse_entry(raw, category, score)
+            spans_words = " " in entry.word or "-" in entry.word
             word = entry.word.replace(" ", "").replace("-", "")
             options = [c if entry.strict else _ALTERNATIVES.get(c, c) for c in word]
-            for spelling in itertools.product(*options):
-                key = _squash("".join(spelling))
-                automaton.add_word(key, key)
-    automaton.make_automaton()
-    return automaton
+            for spelling in map("".join, itertools.product(*options)):
+                key = _squash(spelling)
+                squashed.add_word(key, spans_words or squashed.get(key, False))
+                if not spans_words:
+                    plain.add_word(spelling, len(spelling))
+    squashed.make_automaton()
+    plain.make_automaton()
+    return squashed, plain
 
 
-def _may_match(norm: str, squashed: str) -> bool:
-    """False only when no lexicon entry can match the normalised text (see _prefilter)."""
-    automaton = _prefilter()
-    if automaton is None or "*" in norm:  # "*" may stand for any vowel ("j*vla")
-        return True
-    return next(automaton.iter(squashed), None) is not None
+def _plan(norm: str, squashed: str) -> tuple[bool, list[tuple[int, int]] | None]:
+    """Whether any entry may match, and the (start, end) words the regex must read.
+
+    None for the words means the whole text (no automaton, a "*" that may stand for any vowel
+    as in "j*vla", or an entry spanning words).
+    """
+    automata = _prefilter()
+    if automata is None or "*" in norm:
+        return True, None
+    squashed_automaton, plain_automaton = automata
+    maybe = False
+    for _end, spans_words in squashed_automaton.iter(squashed):
+        if spans_words:
+            return True, None
+        maybe = True
+    if not maybe:
+        return False, []
+    windows: list[tuple[int, int]] = []
+    for end, length in plain_automaton.iter(norm):
+        lo, hi = _word_bounds(norm, end - length + 1, end + 1)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return True, windows
 
 
 def _accepts(entry: Entry, rest: str) -> bool:
@@ -215,8 +239,14 @@ def _allowed(word: str) -> bool:
     return w in ALLOW_WORDS or w.startswith(ALLOW_PREFIXES)
 
 
-def _scan(norm: str, pattern: re.Pattern[str], by_key: dict[str, Entry]):
-    for m in pattern.finditer(norm):
+def _scan(
+    norm: str,
+    pattern: re.Pattern[str],
+    by_key: dict[str, Entry],
+    lo: int = 0,
+    hi: int | None = None,
+):
+    for m in pattern.finditer(norm, lo, len(norm) if hi is None else hi):
         entry = _identify(m.group(), m.group("a") is not None, by_key)
         if entry is not None:
             yield m.start(), m.end(), entry
@@ -227,8 +257,13 @@ def match_lexicon(text: str, norm: str | None = None) -> list[Finding]:
 
     norm is normalise(text) when the caller has it already.
     """
-    pattern, by_key = _compiled()
     norm = normalise(text) if norm is None else norm
+    squashed = _squash(norm)
+    maybe, windows = _plan(norm, squashed)
+    stretched = _TRIPLE.search(squashed) is not None
+    if not maybe and not stretched:
+        return []  # three comments in four
+    pattern, by_key = _compiled()
     hits: dict[tuple[int, int], Entry] = {}
 
     def add(start: int, end: int, entry: Entry) -> None:
@@ -238,23 +273,17 @@ def match_lexicon(text: str, norm: str | None = None) -> list[Finding]:
         if (s, e) not in hits or hits[(s, e)].score < entry.score:
             hits[(s, e)] = entry
 
-    squashed = _squash(norm)
-    if _may_match(norm, squashed):
-        for start, end, entry in _scan(norm, pattern, by_key):
+    # A match never leaves its word (entries that span words make windows None), and a window
+    # ends before a character that cannot continue a word, so the lookaheads read the same.
+    for lo, hi in [(0, len(norm))] if windows is None else windows:
+        for start, end, entry in _scan(norm, pattern, by_key, lo, hi):
             add(start, end, entry)
-        # One scan tells whether either kind of variant can exist; most comments have neither.
-        variants = (
-            despaced_variants(norm) + deelongated_variants(norm)
-            if VARIANT_HINT.search(norm)
-            else []
-        )
-    elif _TRIPLE.search(squashed) and ELONGATED.search(norm):
-        # Joining a spaced-out word ("j ä v l a") only removes separators, which the prefilter
-        # never sees, so no entry can hit that variant either; cutting stretched letters
-        # ("jääävla") makes new words, so those variants are scanned.
-        variants = deelongated_variants(norm)
-    else:
-        variants = []
+    # Joining a spaced-out word ("j ä v l a") only removes separators, which the squashed
+    # text has not got either: without a squashed hit that variant cannot match. Cutting
+    # stretched letters ("jääävla") makes new words; three equal letters are needed for it.
+    variants = despaced_variants(norm) if maybe else []
+    if stretched:
+        variants += deelongated_variants(norm)
     for variant, index in variants:
         for start, end, entry in _scan(variant, pattern, by_key):
             add(index[start], index[end - 1] + 1, entry)

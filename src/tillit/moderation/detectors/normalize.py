@@ -35,8 +35,6 @@ _SPACED = re.compile(
 )
 _SPACE_SEP = re.compile(r"[ .\-_*·]")
 ELONGATED = re.compile(rf"([{LETTERS}])\1\1+")
-# Either of the two above, in one scan (the spaced form has no group, so \1 stays the letter).
-VARIANT_HINT = re.compile(f"{_SPACED.pattern}|{ELONGATED.pattern}")
 
 
 @lru_cache(maxsize=1)
