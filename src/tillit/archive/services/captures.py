@@ -37,6 +37,7 @@ from ..choices import IN_FLIGHT, CaptureReason, JobState
 from ..models import Capture
 from ..permissions import can_request_capture
 from ..selectors import channels_due
+from .jobs import mark_failed
 from .schedules import schedule_after_capture, schedule_ensure
 from .storage import storage_delete, storage_save, storage_sha256
 
@@ -246,13 +247,9 @@ def _mark_done(capture: Capture, result: CaptureResult, files: dict) -> None:
 
 @transaction.atomic
 def _mark_failed(capture: Capture, reason: str) -> None:
-    locked = Capture.objects.select_for_update().select_related("channel").get(pk=capture.pk)
-    if locked.state not in IN_FLIGHT:
+    locked = mark_failed(Capture.objects.select_related("channel"), capture.pk, reason)
+    if locked is None:
         return
-    locked.state = JobState.FAILED
-    locked.failure_reason = reason[:4000]
-    locked.finished_at = timezone.now()
-    locked.save(update_fields=["state", "failure_reason", "finished_at"])
     audit_record(
         actor=None,
         action="archive.capture_failed",

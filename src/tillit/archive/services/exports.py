@@ -21,6 +21,7 @@ from .. import conf
 from ..choices import IN_FLIGHT, JobState, PackageFormat
 from ..models import Export
 from ..permissions import can_export
+from .jobs import mark_failed
 from .package import build_channel_package
 from .storage import storage_delete, storage_save, storage_sha256
 
@@ -148,13 +149,9 @@ def _export_done(export: Export, package_id: str, name: str, size: int, digest: 
 
 @transaction.atomic
 def _export_failed(export: Export, reason: str) -> None:
-    locked = Export.objects.select_for_update().get(pk=export.pk)
-    if locked.state not in IN_FLIGHT:
+    locked = mark_failed(Export.objects.all(), export.pk, reason)
+    if locked is None:
         return
-    locked.state = JobState.FAILED
-    locked.failure_reason = reason[:4000]
-    locked.finished_at = timezone.now()
-    locked.save(update_fields=["state", "failure_reason", "finished_at"])
     audit_record(
         actor=None,
         action="archive.export_failed",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .automata import whole_words, word_automaton
+
 SAMPLE = 80
 # Three letters anywhere (anything else between them): the text is worth identifying.
 _THREE_LETTERS = re.compile(r"[^\W\d_](?:[\W\d_]*[^\W\d_]){2}")
@@ -29,34 +31,14 @@ SWEDISH_ONLY_WORDS = (
 
 def _clearly_swedish(text: str) -> bool:
     """Two different words of SWEDISH_ONLY_WORDS, whole, in the first 200 characters."""
-    automaton = _swedish_words()
     sample = text[:200].lower()
-    last = len(sample) - 1
     first = None
-    for end, word in automaton.iter(sample):
-        start = end - len(word) + 1
-        # Whole words only (\b in a str pattern: a word character is alphanumeric or "_").
-        if start and (sample[start - 1].isalnum() or sample[start - 1] == "_"):
-            continue
-        if end < last and (sample[end + 1].isalnum() or sample[end + 1] == "_"):
-            continue
+    for _end, word in whole_words(sample, word_automaton(SWEDISH_ONLY_WORDS).iter(sample)):
         if first is None:
             first = word
         elif word != first:
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _swedish_words():
-    """SWEDISH_ONLY_WORDS as an Aho-Corasick automaton: one C pass, no regex alternation."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in SWEDISH_ONLY_WORDS:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .automata import automaton
 from .base import Finding
 from .lexicon_data import ALLOW_PREFIXES, ALLOW_WORDS, ENTRIES, GENERIC_SUFFIXES
 from .normalize import (
@@ -148,13 +149,9 @@ def _prefilter():
     whether any entry can match at all (three comments in four: none); its values say whether
     the entry spans words ("vad fan"). The second runs over the normalised text with the
     one-word entries and tells where: the regex then reads only those words.
-    None when pyahocorasick is missing: scan everything.
     """
-    try:
-        import ahocorasick
-    except ImportError:
-        return None
-    squashed, plain = ahocorasick.Automaton(), ahocorasick.Automaton()
+    squashed: dict[str, bool] = {}
+    plain: dict[str, int] = {}
     for category, score, words in ENTRIES:
         for raw in words:
             entry = parse_entry(raw, category, score)
@@ -163,24 +160,21 @@ def _prefilter():
             options = [c if entry.strict else _ALTERNATIVES.get(c, c) for c in word]
             for spelling in map("".join, itertools.product(*options)):
                 key = _squash(spelling)
-                squashed.add_word(key, spans_words or squashed.get(key, False))
+                squashed[key] = spans_words or squashed.get(key, False)
                 if not spans_words:
-                    plain.add_word(spelling, len(spelling))
-    squashed.make_automaton()
-    plain.make_automaton()
-    return squashed, plain
+                    plain[spelling] = len(spelling)
+    return automaton(squashed.items()), automaton(plain.items())
 
 
 def _plan(norm: str, squashed: str) -> tuple[bool, list[tuple[int, int]] | None]:
     """Whether any entry may match, and the (start, end) words the regex must read.
 
-    None for the words means the whole text (no automaton, a "*" that may stand for any vowel
-    as in "j*vla", or an entry spanning words).
+    None for the words means the whole text (a "*" that may stand for any vowel as in "j*vla",
+    or an entry spanning words).
     """
-    automata = _prefilter()
-    if automata is None or "*" in norm:
+    if "*" in norm:
         return True, None
-    squashed_automaton, plain_automaton = automata
+    squashed_automaton, plain_automaton = _prefilter()
     maybe = False
     for _end, spans_words in squashed_automaton.iter(squashed):
         if spans_words:

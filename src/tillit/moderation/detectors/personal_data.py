@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import phonenumbers
 from stdnum import iban, luhn
 from stdnum.exceptions import ValidationError
 from stdnum.se import personnummer
 
+from .automata import word_automaton
 from .base import PERSONAL_DATA, Finding, make_finding
 from .normalize import lowered
 
@@ -43,6 +43,7 @@ _STREET_SUFFIX = (
     r"leden|platsen|stråket|kajen|promenaden|esplanaden|parken|slingan|gången|liden|"
     r"höjden|ringen|bron|kroken|vägen|svängen|tået|udden|hagen|lund|lunden|dal|dalen"
 )
+_STREET_SUFFIXES = tuple(_STREET_SUFFIX.split("|"))
 _ADDRESS = re.compile(
     r"\b(?:(?:Lilla|Stora|Norra|Södra|Östra|Västra|Gamla|Nya|Övre|Nedre)\s)?"
     rf"[A-ZÅÄÖ][a-zåäöé]*(?:{_STREET_SUFFIX})\s+\d{{1,4}}\s?[A-Ha-h]?\b"
@@ -185,24 +186,13 @@ def _street_number_hint(text: str) -> bool:
     and backtracks through forty suffixes, so it runs only where this one C pass finds a place.
     """
     last = len(text) - 1
-    for end, _suffix in _street_suffixes().iter(text):
+    for end, _suffix in word_automaton(_STREET_SUFFIXES).iter(text):
         j = end + 1
         while j <= last and text[j].isspace():
             j += 1
         if j > end + 1 and j <= last and text[j].isdecimal():
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _street_suffixes():
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for suffix in _STREET_SUFFIX.split("|"):
-        automaton.add_word(suffix, suffix)
-    automaton.make_automaton()
-    return automaton
 
 
 def find_bank_details(text: str, taken: list[Finding]) -> list[Finding]:
@@ -249,19 +239,7 @@ def _may_contain(text: str, keys: tuple[str, ...]) -> bool:
     """
     if any(c in text for c in _CASE_SPECIAL):
         return True
-    return next(_key_automaton(keys).iter(lowered(text)), None) is not None
-
-
-@lru_cache(maxsize=4)
-def _key_automaton(keys: tuple[str, ...]):
-    """The keys as one Aho-Corasick automaton: one C pass instead of a substring test each."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(key, key)
-    automaton.make_automaton()
-    return automaton
+    return next(word_automaton(keys).iter(lowered(text)), None) is not None
 
 
 def _overlaps(start: int, end: int, findings: list[Finding]) -> bool:

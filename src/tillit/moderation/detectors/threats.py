@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .automata import automaton, is_word_char
 from .base import CRIME, HATE, VIOLENCE, Finding, make_finding
 from .normalize import normalise
 
@@ -35,12 +36,35 @@ _DEHUMAN = (
     r"våldtäktsmän|terrorister|kriminella|pedofiler|lata|dumma|mindre\s+värda|underlägsna|"
     r"(?:av\s+)?(?:en\s+)?(?:lägre|sämre|underlägsen)\s+ras)"
 )
+
+
+def _w(spec: str) -> tuple[str, ...]:
+    return tuple(spec.split())
+
+
+_WORD_TAIL = r"\w*"
+
+
+def _any(words: tuple[str, ...], tail: str = "") -> str:
+    """A regex alternation of the words, in order, each followed by tail."""
+    return "(?:" + "|".join(re.escape(word) + tail for word in words) + ")"
+
+
 # Adjectives naming a group; before an insult they make it an identity attack ("judisk skitstövel").
-_GROUP_ADJ = (
-    r"(?:judisk|muslimsk|svart|arabisk|somalisk|afrikansk|kinesisk|asiatisk|turkisk|polsk|"
-    r"albansk|romsk|zigensk|homosexuell|bögig|mexikansk|indisk|kurdisk|syrisk|afghansk|"
-    r"eritreansk|feministisk|invandrad|utländsk|transsexuell)(?:a|e|t)?"
+_GROUP_ADJECTIVES = _w(
+    "judisk muslimsk svart arabisk somalisk afrikansk kinesisk asiatisk turkisk polsk albansk "
+    "romsk zigensk homosexuell bögig mexikansk indisk kurdisk syrisk afghansk eritreansk "
+    "feministisk invandrad utländsk transsexuell"
 )
+_GROUP_ADJ = _any(_GROUP_ADJECTIVES) + "(?:a|e|t)?"
+# Insults glued to a group word ("invandrarjävlar") and to a group stem ("muslimpack"). No
+# "as" (carcass) among the stem tails: "finn" + "as" is the everyday verb "finnas".
+_COMPOUND_TAILS = _w("jävl pack svin horor avskum råttor slödder parasit fitt kräk")
+_STEMS = _w(
+    "muslim jude invandrar neger bög flykting somali arab zigenar afghan blatte rom turk polack "
+    "finn kines svarting"
+)
+_STEM_TAILS = _w("jävl pack svin hor avskum råtta råttor slödder kräk fitt")
 _INSULT_NOUN = (
     r"(?:jävl\w*|\w*jävel|svin\w*|hor(?:a|or|an|orna)|fitt\w*|kuk\w*|\w*skit\w*|idiot\w*|"
     r"råtta\w*|råttor\w*|avskum\w*|slödder\w*|pack\w*|kräk\w*|ap(?:a|or|an|orna)|as|"
@@ -51,10 +75,6 @@ _INSULT_NOUN = (
 # Gate words: every match of a pattern contains one word of each of its groups. "<" marks a
 # word that the pattern puts at the start of a word, ">" one it puts at the end; without the
 # marks a word may sit anywhere, even inside another ("skit" in "hundskiten").
-def _w(spec: str) -> tuple[str, ...]:
-    return tuple(spec.split())
-
-
 _KILL_WORDS = _w(
     "<döda <mörda <skjut <knivhugg <hugga <ihjäl <livet <våldta <häng <bränn <spräng <stryp "
     "<slakt <halshugg <eld> <misshandl <spöa <sönder <krossa <leta> <hitta> <hem> <halsen"
@@ -73,21 +93,8 @@ _DEHUMAN_WORDS = _w(
     "<smuts <skadedjur <odjur <människor> <untermensch <äckliga <vidriga <sjuka <våldtäkt <terrorist "
     "<kriminell <pedofil <lata <dumma <mindre> <underlägs <lägre> <sämre>"
 )
-_GROUP_ADJ_WORDS = _w(
-    "<judisk <muslimsk <svart <arabisk <somalisk <afrikansk <kinesisk <asiatisk <turkisk <polsk "
-    "<albansk <romsk <zigensk <homosexuell <bögig <mexikansk <indisk <kurdisk <syrisk <afghansk "
-    "<eritreansk <feministisk <invandrad <utländsk <transsexuell"
-)
-_COMPOUND_TAILS = _w("jävl pack svin horor avskum råttor slödder parasit fitt kräk")
-# No "as" (carcass) among the tails: "finn" + "as" is the everyday verb "finnas".
-_STEM_COMPOUNDS = tuple(
-    f"<{stem}{tail}"
-    for stem in _w(
-        "muslim jude invandrar neger bög flykting somali arab zigenar afghan blatte rom turk "
-        "polack finn kines svarting"
-    )
-    for tail in _w("jävl pack svin hor avskum råtta råttor slödder kräk fitt")
-)
+_GROUP_ADJ_WORDS = tuple(f"<{word}" for word in _GROUP_ADJECTIVES)
+_STEM_COMPOUNDS = tuple(f"<{stem}{tail}" for stem in _STEMS for tail in _STEM_TAILS)
 
 # (regex, category, score, subtype). Matched against normalised text (lower case, de-leeted).
 _PATTERNS: list[tuple[re.Pattern[str], str, float, str, tuple[tuple[str, ...], ...]]] = [
@@ -246,21 +253,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str, float, str, tuple[tuple[str, ...], .
         (_w("<förintelsen> <raskrig> <rasenkrig> <rena> <rensa>"),),
     ),
     (
-        re.compile(
-            rf"\b(?:{_GROUPS})(?:jävl\w*|pack\w*|svin\w*|horor\w*|avskum\w*|råttor\w*|slödder\w*|"
-            r"parasit\w*|fitt\w*|kräk\w*)"
-        ),
+        re.compile(rf"\b(?:{_GROUPS}){_any(_COMPOUND_TAILS, _WORD_TAIL)}"),
         HATE,
         0.85,
         "identity_attack",
         (_GROUP_WORDS, _COMPOUND_TAILS),
     ),
     (
-        re.compile(
-            r"\b(?:muslim|jude|invandrar|neger|bög|flykting|somali|arab|zigenar|afghan|blatte|"
-            r"rom|turk|polack|finn|kines|svarting)(?:jävl\w*|pack\w*|svin\w*|hor\w*|avskum\w*|"
-            r"råtta\w*|råttor\w*|slödder\w*|kräk\w*|fitt\w*)\b"
-        ),
+        re.compile(rf"\b{_any(_STEMS)}{_any(_STEM_TAILS, _WORD_TAIL)}\b"),
         HATE,
         0.9,
         "identity_attack",
@@ -280,37 +280,29 @@ def _gate():
     automaton stores, per word, its length and (group key, needs a word start, needs a word
     end) for every group it belongs to.
     """
-    import ahocorasick
-
     owners: dict[str, list[tuple[tuple[int, int], bool, bool]]] = {}
     for i, (*_, groups) in enumerate(_PATTERNS):
         for g, group in enumerate(groups):
             for spec in group:
                 word = spec.strip("<>")
                 owners.setdefault(word, []).append(((i, g), spec[0] == "<", spec[-1] == ">"))
-    automaton = ahocorasick.Automaton()
-    for word, owned in owners.items():
-        automaton.add_word(word, (len(word), tuple(owned)))
-    automaton.make_automaton()
+    gate = automaton((word, (len(word), tuple(owned))) for word, owned in owners.items())
     keys = [
         (i, frozenset((i, g) for g in range(len(groups))))
         for i, (*_, groups) in enumerate(_PATTERNS)
     ]
-    return automaton, keys
+    return gate, keys
 
 
 def _patterns_to_run(norm: str) -> list[int]:
     """The patterns whose every word group occurs in the text where the pattern needs it."""
-    automaton, keys = _gate()
+    gate, keys = _gate()
     seen: set[tuple[int, int]] = set()
     last = len(norm) - 1
-    for end, (length, owned) in automaton.iter(norm):
+    for end, (length, owned) in gate.iter(norm):
         start = end - length + 1
-        # \b in a str pattern: a word character is alphanumeric or "_".
-        before = norm[start - 1] if start else " "
-        after = norm[end + 1] if end < last else " "
-        at_start = not (before.isalnum() or before == "_")
-        at_end = not (after.isalnum() or after == "_")
+        at_start = start == 0 or not is_word_char(norm[start - 1])
+        at_end = end == last or not is_word_char(norm[end + 1])
         for key, need_start, need_end in owned:
             if (at_start or not need_start) and (at_end or not need_end):
                 seen.add(key)

