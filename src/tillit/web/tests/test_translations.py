@@ -36,3 +36,26 @@ def test_compiled_catalogue_matches_the_source():
         != unescape(msgstr)
     ]
     assert stale == [], "run `make messages` to recompile"
+
+
+def _catalogue_msgids() -> set[str]:
+    text = (LOCALE / "django.po").read_text(encoding="utf-8")
+    ids = set(re.findall(r'^msgid "(.+)"$', text, re.M))
+    for block in re.finditer(r'^msgid ""\n((?:".*"\n)+)', text, re.M):
+        ids.add("".join(re.findall(r'^"(.*)"$', block.group(1), re.M)))
+    return ids
+
+
+def test_every_source_string_is_in_the_catalogue():
+    """A string added to the code after the last `make messages` would show in English."""
+    source = LOCALE.parents[2]
+    ids = _catalogue_msgids()
+    calls = re.compile(r'(?<![\w.])_\(\s*"((?:[^"\\\n]|\\.)+)"\s*[,)]')
+    tags = re.compile(r'{%\s*(?:translate|trans)\s+"((?:[^"\\]|\\.)+)"')
+    missing = []
+    for path in source.rglob("*.py"):
+        if "tests" not in path.parts and "migrations" not in path.parts:
+            missing += [m for m in calls.findall(path.read_text(encoding="utf-8")) if m not in ids]
+    for path in source.rglob("*.html"):
+        missing += [m for m in tags.findall(path.read_text(encoding="utf-8")) if m not in ids]
+    assert missing == [], "run `make messages`"
