@@ -38,3 +38,23 @@ class Priority(models.IntegerChoices):
     URGENT = 1, _("Urgent")
     NORMAL = 2, _("Normal")
     LOW = 3, _("Low")
+
+
+# How the detectors' category and detector codes read on a page (the codes stay in the data).
+CATEGORY_LABELS = {
+    "insult": _("Insult"),
+    "hate": _("Hate or identity attack"),
+    "violence": _("Violence"),
+    "sexual": _("Sexual content"),
+    "crime": _("Crime, threat or incitement"),
+    "copyright": _("Copyright"),
+    "profanity": _("Profanity"),
+    "commercial": _("Commercial message"),
+    "personal_data": _("Personal data"),
+}
+DETECTOR_LABELS = {
+    "lexicon": _("word list"),
+    "phrase": _("phrase pattern"),
+    "personal_data": _("personal-data check"),
+    "links": _("link check"),
+}

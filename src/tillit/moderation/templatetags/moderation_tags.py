@@ -4,7 +4,21 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from ..choices import CATEGORY_LABELS, DETECTOR_LABELS
+
 register = template.Library()
+
+
+@register.filter
+def category_label(code: str) -> str:
+    """A detector category ("hate") as the reader's language names it."""
+    return CATEGORY_LABELS.get(code, code)
+
+
+@register.filter
+def detector_label(code: str) -> str:
+    """A detector ("lexicon") as the reader's language names it."""
+    return DETECTOR_LABELS.get(code, code)
 
 
 @register.filter

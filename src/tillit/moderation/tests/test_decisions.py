@@ -176,6 +176,8 @@ def test_decision_through_the_page(org, fb_channel, policy, tasks_held):
     client.login(username="staff_1", password=PASSWORD)
     page = client.get(f"/inkorg/{item.pk}/").content.decode()
     assert "<mark>idiot</mark>" in page and "<b>" not in page
+    # The evidence names its category and detector in Swedish, not by their codes.
+    assert "<strong>Förolämpning (idiot)</strong>" in page and "– ordlista" in page
     client.post(f"/inkorg/{item.pk}/beslut/", {"kind": "hide", "rule": "R13a", "note": "x"})
     assert Decision.objects.get().rule.code == "R13a"
 
