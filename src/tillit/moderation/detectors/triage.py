@@ -45,8 +45,18 @@ def model_path() -> Path:
 
 
 def data_path() -> Path:
-    """Return the labelled data an automatic first training reads."""
-    return Path(os.environ.get(DATA_ENV_VAR, DEFAULT_DATA))
+    """Return the labelled data an automatic first training reads.
+
+    TILLIT_TRIAGE_DATA, else ../shared/eval/ next to the working directory or, failing that,
+    next to the repository this file is in (as `eval` looks), so the command works from any
+    directory of the checkout.
+    """
+    if DATA_ENV_VAR in os.environ:
+        return Path(os.environ[DATA_ENV_VAR])
+    here = Path(__file__).resolve()
+    roots = [p for p in here.parents if (p / "pyproject.toml").exists()][:1]
+    candidates = [DEFAULT_DATA] + [root / DEFAULT_DATA for root in roots]
+    return next((c for c in candidates if c.exists()), DEFAULT_DATA)
 
 
 def _note(message: str) -> None:
