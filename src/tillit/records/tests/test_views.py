@@ -43,7 +43,13 @@ def test_retention_page(client, org):
     client.login(username="outsider", password=PASSWORD)
     assert client.get("/gallring/").status_code == 404
     client.login(username="archivist", password=PASSWORD)
-    assert client.get("/gallring/").status_code == 200
+    page = client.get("/gallring/")
+    assert page.status_code == 200
+    # The records menu offers the archivist only pages an archivist may open.
+    for href in ('href="/diarium/"', 'href="/diarium/registreringar/"', 'href="/diarium/begaran/"'):
+        assert href not in page.content.decode()
+        assert client.get(href[6:-1]).status_code == 404
+    assert 'href="/diarium/blockeringar/"' in page.content.decode()
     assert client.post("/gallring/run/", follow=True).status_code == 200
 
 
