@@ -69,7 +69,10 @@ def test_skip_link_is_first_and_works(page, channels):
 
 def test_organisation_admin_pages(page, channels, live_org):
     sign_in(page, "admin")
-    for path in ["/organisation/", "/organisation/personer/",
-                 f"/organisation/personer/{live_org['staff_1'].pk}/"]:
+    for path in [
+        "/organisation/",
+        "/organisation/personer/",
+        f"/organisation/personer/{live_org['staff_1'].pk}/",
+    ]:
         page.goto(path)
         assert axe_violations(page) == [], path

@@ -22,13 +22,27 @@ def inbox(live_org):
     channel = make_active_channel(live_org, timezone.localdate() - days(2))
     policy = policy_create_from_guideline(actor=live_org["admin"])
     channel_apply_policy(actor=live_org["admin"], channel=channel, version=policy)
-    texts = ["Vilka öppettider har ni?", "Du är en idiot <script>x</script>",
-             "Ring mig på 070-123 45 67", "\u202eRTL-trick\u202c och hej"]
-    ingest_items(channel=channel, items=[
-        InboundItem(platform_id=f"c{i}", kind=ItemKind.COMMENT, is_public=True, text=t,
-                    author=Author(f"u{i}", f"Person {i}"),
-                    received_at=datetime(2026, 11, 30, 9, i, tzinfo=UTC), raw={})
-        for i, t in enumerate(texts)])
+    texts = [
+        "Vilka öppettider har ni?",
+        "Du är en idiot <script>x</script>",
+        "Ring mig på 070-123 45 67",
+        "\u202eRTL-trick\u202c och hej",
+    ]
+    ingest_items(
+        channel=channel,
+        items=[
+            InboundItem(
+                platform_id=f"c{i}",
+                kind=ItemKind.COMMENT,
+                is_public=True,
+                text=t,
+                author=Author(f"u{i}", f"Person {i}"),
+                received_at=datetime(2026, 11, 30, 9, i, tzinfo=UTC),
+                raw={},
+            )
+            for i, t in enumerate(texts)
+        ],
+    )
     return Item.objects.get(platform_id="c1")
 
 

@@ -17,9 +17,15 @@ def channel(live_org):
 
 def test_registrar_pages(page, channel):
     sign_in(page, "registrar")
-    for path in ["/diarium/", "/diarium/registreringar/", "/diarium/begaran/",
-                 "/diarium/personuppgifter/", "/diarium/blockeringar/",
-                 f"/diarium/kanal/{channel.pk}/", "/gallring/"]:
+    for path in [
+        "/diarium/",
+        "/diarium/registreringar/",
+        "/diarium/begaran/",
+        "/diarium/personuppgifter/",
+        "/diarium/blockeringar/",
+        f"/diarium/kanal/{channel.pk}/",
+        "/gallring/",
+    ]:
         page.goto(path)
         assert axe_violations(page) == [], path
 

@@ -25,7 +25,8 @@ class OrganisationForm(forms.ModelForm):
             "privacy_notice_url",
             "comment_policy_text",
             "records_contact",
-            "accessibility_contact", "dormant_after_days",
+            "accessibility_contact",
+            "dormant_after_days",
         ]
         widgets = {
             f: forms.Textarea(attrs={"rows": 4})

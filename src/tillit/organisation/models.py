@@ -32,7 +32,8 @@ class Organisation(TimeStamped):
     )
     accessibility_contact = models.EmailField(_("accessibility contact e-mail"), blank=True)
     dormant_after_days = models.PositiveIntegerField(
-        _("dormant after (days)"), default=60,
+        _("dormant after (days)"),
+        default=60,
         help_text=_("An active channel with no posts or replies for this long is flagged (R8)."),
     )
 

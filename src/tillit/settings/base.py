@@ -68,7 +68,9 @@ TILLIT_RECORDS_WEBHOOK_URL = environ.Env().str("TILLIT_RECORDS_WEBHOOK_URL", def
 TILLIT_RECORDS_WEBHOOK_SECRET = environ.Env().str("TILLIT_RECORDS_WEBHOOK_SECRET", default="")
 TILLIT_ERMS_XSD = environ.Env().str("TILLIT_ERMS_XSD", default="")
 # Captures of channel pages (R22): what they may reach and how long they may take.
-TILLIT_CAPTURE_ALLOW_PRIVATE = frozenset(environ.Env().list("TILLIT_CAPTURE_ALLOW_PRIVATE", default=[]))
+TILLIT_CAPTURE_ALLOW_PRIVATE = frozenset(
+    environ.Env().list("TILLIT_CAPTURE_ALLOW_PRIVATE", default=[])
+)
 TILLIT_CAPTURE_TIMEOUT_S = environ.Env().int("TILLIT_CAPTURE_TIMEOUT_S", default=90)
 TILLIT_CHROMIUM = environ.Env().str("TILLIT_CHROMIUM", default="/usr/bin/chromium")
 # Exact private addresses that fetches of platform-supplied URLs may reach (tests: 127.0.0.1).

@@ -5,130 +5,357 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('channels', '0001_initial'),
-        ('inbox', '0001_initial'),
-        ('organisation', '0001_initial'),
+        ("channels", "0001_initial"),
+        ("inbox", "0001_initial"),
+        ("organisation", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PolicyRule',
+            name="PolicyRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=10, verbose_name='rule')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('tier', models.CharField(choices=[('statutory', 'Must be removed by law (BBS-lagen 5 §)'), ('personal_data', 'Personal data or secrecy (GDPR, OSL)'), ('own_rules', "The organisation's published rules")], max_length=20, verbose_name='legal tier')),
-                ('categories', models.JSONField(default=list, verbose_name='detector categories')),
-                ('legal_reference', models.CharField(blank=True, max_length=200, verbose_name='legal reference')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=10, verbose_name="rule")),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "tier",
+                    models.CharField(
+                        choices=[
+                            ("statutory", "Must be removed by law (BBS-lagen 5 §)"),
+                            ("personal_data", "Personal data or secrecy (GDPR, OSL)"),
+                            ("own_rules", "The organisation's published rules"),
+                        ],
+                        max_length=20,
+                        verbose_name="legal tier",
+                    ),
+                ),
+                ("categories", models.JSONField(default=list, verbose_name="detector categories")),
+                (
+                    "legal_reference",
+                    models.CharField(blank=True, max_length=200, verbose_name="legal reference"),
+                ),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('keep', 'Keep'), ('hide', 'Hide'), ('unhide', 'Unhide'), ('delete', 'Delete'), ('restore', 'Restore'), ('reply', 'Reply'), ('block', 'Block the author')], max_length=20, verbose_name='decision')),
-                ('tier', models.CharField(blank=True, choices=[('statutory', 'Must be removed by law (BBS-lagen 5 §)'), ('personal_data', 'Personal data or secrecy (GDPR, OSL)'), ('own_rules', "The organisation's published rules")], max_length=20)),
-                ('snapshot', models.JSONField(help_text='The item as it was when decided.')),
-                ('automatic', models.BooleanField(default=False)),
-                ('decided_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('author_told', models.BooleanField(default=False, verbose_name='author told')),
-                ('report_reference', models.CharField(blank=True, max_length=100, verbose_name='police or platform report number')),
-                ('needs_review', models.BooleanField(db_index=True, default=False)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('action', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='inbox.actionrequest')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisation.person')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='inbox.item')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisation.person')),
-                ('rule', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='moderation.policyrule')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("keep", "Keep"),
+                            ("hide", "Hide"),
+                            ("unhide", "Unhide"),
+                            ("delete", "Delete"),
+                            ("restore", "Restore"),
+                            ("reply", "Reply"),
+                            ("block", "Block the author"),
+                        ],
+                        max_length=20,
+                        verbose_name="decision",
+                    ),
+                ),
+                (
+                    "tier",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("statutory", "Must be removed by law (BBS-lagen 5 §)"),
+                            ("personal_data", "Personal data or secrecy (GDPR, OSL)"),
+                            ("own_rules", "The organisation's published rules"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("snapshot", models.JSONField(help_text="The item as it was when decided.")),
+                ("automatic", models.BooleanField(default=False)),
+                ("decided_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("author_told", models.BooleanField(default=False, verbose_name="author told")),
+                (
+                    "report_reference",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="police or platform report number"
+                    ),
+                ),
+                ("needs_review", models.BooleanField(db_index=True, default=False)),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decisions",
+                        to="inbox.actionrequest",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisation.person",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decisions",
+                        to="inbox.item",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisation.person",
+                    ),
+                ),
+                (
+                    "rule",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decisions",
+                        to="moderation.policyrule",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-decided_at', '-id'],
+                "ordering": ["-decided_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Block',
+            name="Block",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('earlier_violations', models.JSONField(default=list, verbose_name='earlier violations')),
-                ('review_on', models.DateField(verbose_name='review on')),
-                ('lifted_at', models.DateTimeField(blank=True, null=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='blocks', to='inbox.author')),
-                ('channel', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='blocks', to='channels.channel')),
-                ('decision', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='block', to='moderation.decision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                (
+                    "earlier_violations",
+                    models.JSONField(default=list, verbose_name="earlier violations"),
+                ),
+                ("review_on", models.DateField(verbose_name="review on")),
+                ("lifted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="blocks",
+                        to="inbox.author",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="blocks",
+                        to="channels.channel",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="block",
+                        to="moderation.decision",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PolicyVersion',
+            name="PolicyVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('number', models.PositiveIntegerField(unique=True, verbose_name='version')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('introduction', models.TextField(blank=True, verbose_name='introduction')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
-                ('flag_threshold', models.FloatField(default=0.5, verbose_name='flag threshold')),
-                ('urgent_hours', models.PositiveIntegerField(default=4, verbose_name='deadline for urgent items (hours)')),
-                ('normal_working_days', models.PositiveIntegerField(default=1, verbose_name='deadline for other items (working days)')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisation.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("number", models.PositiveIntegerField(unique=True, verbose_name="version")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("introduction", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
+                ),
+                ("flag_threshold", models.FloatField(default=0.5, verbose_name="flag threshold")),
+                (
+                    "urgent_hours",
+                    models.PositiveIntegerField(
+                        default=4, verbose_name="deadline for urgent items (hours)"
+                    ),
+                ),
+                (
+                    "normal_working_days",
+                    models.PositiveIntegerField(
+                        default=1, verbose_name="deadline for other items (working days)"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisation.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-number'],
+                "ordering": ["-number"],
             },
         ),
         migrations.AddField(
-            model_name='policyrule',
-            name='version',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rules', to='moderation.policyversion'),
+            model_name="policyrule",
+            name="version",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="rules",
+                to="moderation.policyversion",
+            ),
         ),
         migrations.CreateModel(
-            name='ChannelPolicy',
+            name="ChannelPolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('commercial_allowed', models.BooleanField(default=False, help_text="R13g applies 'unless otherwise stated'.", verbose_name='commercial messages allowed')),
-                ('auto_hide_categories', models.JSONField(blank=True, default=list, help_text='Detector categories hidden at once; each automatic decision is reviewed.', verbose_name='hide automatically')),
-                ('channel', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='policy', to='channels.channel')),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='channels', to='moderation.policyversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "commercial_allowed",
+                    models.BooleanField(
+                        default=False,
+                        help_text="R13g applies 'unless otherwise stated'.",
+                        verbose_name="commercial messages allowed",
+                    ),
+                ),
+                (
+                    "auto_hide_categories",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Detector categories hidden at once; each automatic decision is reviewed.",
+                        verbose_name="hide automatically",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="policy",
+                        to="channels.channel",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="channels",
+                        to="moderation.policyversion",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assessed_text_version', models.PositiveIntegerField(default=1)),
-                ('findings', models.JSONField(default=list)),
-                ('categories', models.JSONField(default=dict)),
-                ('score', models.FloatField(default=0)),
-                ('flagged', models.BooleanField(db_index=True, default=False)),
-                ('rules', models.JSONField(default=list)),
-                ('tier', models.CharField(blank=True, choices=[('statutory', 'Must be removed by law (BBS-lagen 5 §)'), ('personal_data', 'Personal data or secrecy (GDPR, OSL)'), ('own_rules', "The organisation's published rules")], max_length=20)),
-                ('priority', models.PositiveSmallIntegerField(choices=[(1, 'Urgent'), (2, 'Normal'), (3, 'Low')], default=3)),
-                ('deadline', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('language', models.CharField(blank=True, max_length=10)),
-                ('escalation_level', models.PositiveSmallIntegerField(default=0)),
-                ('escalated_at', models.DateTimeField(blank=True, null=True)),
-                ('assessed_at', models.DateTimeField(auto_now=True)),
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='assessment', to='inbox.item')),
-                ('policy_version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='moderation.policyversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("assessed_text_version", models.PositiveIntegerField(default=1)),
+                ("findings", models.JSONField(default=list)),
+                ("categories", models.JSONField(default=dict)),
+                ("score", models.FloatField(default=0)),
+                ("flagged", models.BooleanField(db_index=True, default=False)),
+                ("rules", models.JSONField(default=list)),
+                (
+                    "tier",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("statutory", "Must be removed by law (BBS-lagen 5 §)"),
+                            ("personal_data", "Personal data or secrecy (GDPR, OSL)"),
+                            ("own_rules", "The organisation's published rules"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "priority",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "Urgent"), (2, "Normal"), (3, "Low")], default=3
+                    ),
+                ),
+                ("deadline", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("language", models.CharField(blank=True, max_length=10)),
+                ("escalation_level", models.PositiveSmallIntegerField(default=0)),
+                ("escalated_at", models.DateTimeField(blank=True, null=True)),
+                ("assessed_at", models.DateTimeField(auto_now=True)),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessment",
+                        to="inbox.item",
+                    ),
+                ),
+                (
+                    "policy_version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="moderation.policyversion",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='policyrule',
-            constraint=models.UniqueConstraint(fields=('version', 'code'), name='policy_rule_unique'),
+            model_name="policyrule",
+            constraint=models.UniqueConstraint(
+                fields=("version", "code"), name="policy_rule_unique"
+            ),
         ),
     ]

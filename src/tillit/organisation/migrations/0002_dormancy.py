@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisation', '0001_initial'),
+        ("organisation", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='dormant_after_days',
-            field=models.PositiveIntegerField(default=60, help_text='An active channel with no posts or replies for this long is flagged (R8).', verbose_name='dormant after (days)'),
+            model_name="organisation",
+            name="dormant_after_days",
+            field=models.PositiveIntegerField(
+                default=60,
+                help_text="An active channel with no posts or replies for this long is flagged (R8).",
+                verbose_name="dormant after (days)",
+            ),
         ),
     ]
