@@ -3,10 +3,11 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from tillit.access.roles import MandateRole, Role
 from tillit.channels import services as ch
-from tillit.channels.choices import MandateRole, PlatformDecision
+from tillit.channels.choices import PlatformDecision
 from tillit.channels.models import Channel, Platform
-from tillit.organisation.models import Committee, Department, Organisation, Person, Role
+from tillit.organisation.models import Committee, Department, Organisation, Person
 from tillit.organisation.services import person_create, role_assign
 
 PASSWORD = "test-pass-123"  # noqa: S105

@@ -1,9 +1,10 @@
 """Who may do what in the archive: predicates over an Actor, like the channel register's."""
 
+from tillit.access.actor import Actor
+from tillit.access.roles import Role
 from tillit.channels.choices import ChannelStatus
 from tillit.channels.models import Channel
-from tillit.channels.permissions import Actor, can_view
-from tillit.organisation.models import Role
+from tillit.channels.permissions import can_view
 
 #: States whose public page may still be captured on request.
 CAPTURABLE_STATES = {ChannelStatus.ACTIVE, ChannelStatus.PAUSED, ChannelStatus.CLOSED}

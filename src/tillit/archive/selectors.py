@@ -6,9 +6,10 @@ from datetime import datetime
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from tillit.access.actor import Actor
 from tillit.channels.choices import STAFFED_STATES
 from tillit.channels.models import Channel
-from tillit.channels.permissions import Actor, can_view
+from tillit.channels.permissions import can_view
 from tillit.channels.selectors import channels_visible_to
 from tillit.core.exceptions import NotFound
 

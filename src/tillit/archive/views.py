@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from tillit.channels.permissions import Actor
+from tillit.access.decorators import person_required
 from tillit.channels.selectors import channel_get_for
 from tillit.core.exceptions import NotFound
-from tillit.web.views import person_required
 
 from . import services
 from .choices import IN_FLIGHT, JobState
@@ -37,14 +36,14 @@ REFRESH_SECONDS = 3
 def register(request):
     """The capture register (R22): each running channel, its last capture and whether overdue."""
     overdue_only = request.GET.get("overdue") == "1"
-    rows = channels_capture_register(Actor(request.person), overdue_only=overdue_only)
+    rows = channels_capture_register(request.actor, overdue_only=overdue_only)
     return render(request, "archive/register.html", {"rows": rows, "overdue_only": overdue_only})
 
 
 @person_required
 def channel_archive(request, public_id):
     """A channel's captures, schedule and exports, with the forms the person may use."""
-    actor = Actor(request.person)
+    actor = request.actor
     channel = channel_get_for(actor, public_id)
     status = channel_capture_status(channel)
     interval = status.schedule.interval_days if status.schedule else DEFAULT_INTERVAL_DAYS
@@ -72,7 +71,7 @@ def channel_archive(request, public_id):
 @person_required
 def capture_create(request, public_id):
     """Capture the page now, before a big change."""
-    actor = Actor(request.person)
+    actor = request.actor
     channel = channel_get_for(actor, public_id)
     if not can_request_capture(actor, channel):
         raise NotFound
@@ -98,7 +97,7 @@ def capture_create(request, public_id):
 @person_required
 def schedule_update(request, public_id):
     """Change how often the channel's page is captured."""
-    actor = Actor(request.person)
+    actor = request.actor
     channel = channel_get_for(actor, public_id)
     if not can_set_schedule(actor, channel):
         raise NotFound
@@ -117,7 +116,7 @@ def schedule_update(request, public_id):
 @person_required
 def export_create(request, public_id):
     """Build an archival package of the channel in the background."""
-    actor = Actor(request.person)
+    actor = request.actor
     channel = channel_get_for(actor, public_id)
     if not can_export(actor, channel):
         raise NotFound
@@ -158,7 +157,7 @@ def _job_json(job: Job, **extra) -> dict:
 @person_required
 def capture_detail(request, public_id):
     """One capture: live status while it runs; its files, manifest and checksums when done."""
-    capture = capture_get_for(Actor(request.person), public_id)
+    capture = capture_get_for(request.actor, public_id)
     files = [{"role": role, **entry} for role, entry in capture.files.items()]
     return render(
         request,
@@ -177,7 +176,7 @@ def capture_detail(request, public_id):
 @person_required
 def capture_status(request, public_id):
     """A capture's state and progress as JSON, for scripts and status widgets."""
-    capture = capture_get_for(Actor(request.person), public_id)
+    capture = capture_get_for(request.actor, public_id)
     return JsonResponse(_job_json(capture, channel=str(capture.channel.public_id)))
 
 
@@ -185,7 +184,7 @@ def capture_status(request, public_id):
 @person_required
 def capture_verify(request, public_id):
     """Recompute the stored files' checksums and show the outcome (audited)."""
-    capture = capture_get_for(Actor(request.person), public_id)
+    capture = capture_get_for(request.actor, public_id)
     try:
         problems = services.capture_verify(actor=request.person, capture=capture)
     except ValidationError as exc:
@@ -204,7 +203,7 @@ def capture_verify(request, public_id):
 @person_required
 def capture_file(request, public_id, role):
     """One file of a finished capture, from storage, to a person who may see the channel."""
-    capture = capture_get_for(Actor(request.person), public_id)
+    capture = capture_get_for(request.actor, public_id)
     entry = capture.files.get(role) if capture.state == JobState.DONE else None
     if entry is None:
         raise NotFound
@@ -228,7 +227,7 @@ def capture_file(request, public_id, role):
 @person_required
 def export_detail(request, public_id):
     """One export: live status while it builds; its download and checksum when done."""
-    export = export_get_for(Actor(request.person), public_id)
+    export = export_get_for(request.actor, public_id)
     return render(request, "archive/export.html", {"export": export, "refresh": _refresh(export)})
 
 
@@ -236,14 +235,14 @@ def export_detail(request, public_id):
 @person_required
 def export_status(request, public_id):
     """An export's state and progress as JSON."""
-    export = export_get_for(Actor(request.person), public_id)
+    export = export_get_for(request.actor, public_id)
     return JsonResponse(_job_json(export, sha256=export.sha256, size=export.size))
 
 
 @person_required
 def export_download(request, public_id):
     """The finished package as a zip."""
-    export = export_get_for(Actor(request.person), public_id)
+    export = export_get_for(request.actor, public_id)
     if export.state != JobState.DONE:
         raise NotFound
     try:

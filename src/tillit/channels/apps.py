@@ -12,4 +12,11 @@ class ChannelsConfig(AppConfig):
     verbose_name = _("Channels")
 
     def ready(self) -> None:
-        from . import tasks  # noqa: F401  (registers periodic jobs)
+        from tillit.core.registry import registry
+
+        from . import permissions, tasks  # noqa: F401  (register the access rule and periodic jobs)
+        from .selectors import valid_mandates_of
+
+        registry.add(
+            "actor_loaders", "mandates", lambda person: {"mandates": valid_mandates_of(person)}
+        )

@@ -33,10 +33,3 @@ STAFFED_STATES = {ChannelStatus.ACTIVE, ChannelStatus.PAUSED}
 PRE_DECISION_STATES = {ChannelStatus.DRAFT, ChannelStatus.PROPOSED}
 #: Terminal state: nothing follows.
 TERMINAL_STATES = {ChannelStatus.ARCHIVED}
-
-
-class MandateRole(models.TextChoices):
-    """The role a mandate gives on one channel (R5, R6)."""
-
-    ADMINISTRATOR = "administrator", _("Administrator")
-    SUBSTITUTE = "substitute", _("Substitute")

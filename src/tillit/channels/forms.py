@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tillit.access.roles import MandateRole
 from tillit.organisation.models import Department, Person
 
-from .choices import MandateRole, PlatformDecision
+from .choices import PlatformDecision
 from .models import Channel, Platform
 
 

@@ -6,10 +6,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tillit.access.queryset import RestrictedQuerySet
+from tillit.access.roles import MandateRole
 from tillit.core.models import TimeStamped
 from tillit.organisation.models import Department, Person
 
-from .choices import ChannelStatus, MandateRole, PlatformDecision
+from .choices import ChannelStatus, PlatformDecision
 
 
 class Platform(TimeStamped):
@@ -82,6 +84,8 @@ class Channel(TimeStamped):
     staffing_flagged_at = models.DateTimeField(_("flagged"), null=True, blank=True)
     # R8: set when the channel has had no own posts or replies for the organisation's period.
     dormant_since = models.DateTimeField(_("dormant since"), null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["department__name", "platform__name", "name"]

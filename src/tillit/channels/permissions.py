@@ -1,70 +1,50 @@
-"""Who may do what to a channel: predicates over roles and valid mandates."""
+"""Who may do what to a channel: the channel's access rule and its step-level predicates."""
 
-from django.utils import timezone
+from django.db.models import Q, QuerySet
 
-from tillit.organisation.models import Person, Role
-from tillit.organisation.selectors import person_roles
+from tillit.access.actor import Actor
+from tillit.access.queryset import AccessRule, access_rule, allows
+from tillit.access.roles import SEE_ALL_CHANNELS, SEE_DECIDED_CHANNELS, Role
 
-from .choices import PRE_DECISION_STATES, ChannelStatus, MandateRole
-from .models import Channel, Mandate
+from .choices import PRE_DECISION_STATES, ChannelStatus
+from .models import Channel
 
 
-class Actor:
-    """A person's roles and mandates, loaded once per request so checks cost no further queries."""
+@access_rule(Channel)
+class ChannelRule(AccessRule):
+    """Drafts and proposals stay within the department; decided channels are wider."""
 
-    def __init__(self, person: Person | None) -> None:
-        self.person = person
-        self.roles = person_roles(person)
-        today = timezone.localdate()
-        self.mandates: dict[int, set[str]] = {}
-        if person is not None and person.is_active:
-            for channel_id, role in (
-                Mandate.objects.valid_on(today)
-                .filter(person=person)
-                .values_list("channel_id", "role")
-            ):
-                self.mandates.setdefault(channel_id, set()).add(role)
+    actions = ("view",)
 
-    def has(self, role: str, department_id: int | None = None) -> bool:
-        """Whether the person holds the role (in that department, for department roles)."""
-        return (role, department_id) in self.roles
+    def filter(self, qs: QuerySet, actor: Actor, action: str) -> QuerySet:
+        person = actor.person
+        if person is None:
+            return qs.none()
+        if actor.is_org_wide(*SEE_ALL_CHANNELS):
+            return qs
+        depts = actor.departments(Role.MANAGER, Role.INFORMATOR)
+        cond = Q(department_id__in=depts) | Q(pk__in=list(actor.mandates)) | Q(created_by=person)
+        if actor.is_org_wide(*SEE_DECIDED_CHANNELS):
+            cond |= ~Q(status__in=PRE_DECISION_STATES)
+        return qs.filter(cond)
 
-    def is_manager_of(self, channel: Channel) -> bool:
-        """Whether the person manages the channel's department."""
-        return self.has(Role.MANAGER, channel.department_id)
-
-    def is_informator_of(self, channel: Channel) -> bool:
-        """Whether the person is the channel department's informatör."""
-        return self.has(Role.INFORMATOR, channel.department_id)
-
-    def mandate_roles(self, channel: Channel) -> set[str]:
-        """The mandate roles the person holds on the channel today."""
-        return self.mandates.get(channel.pk, set())
-
-    def is_administrator_of(self, channel: Channel) -> bool:
-        """Whether the person holds a valid administrator mandate on the channel."""
-        return MandateRole.ADMINISTRATOR in self.mandate_roles(channel)
-
-    def is_org_wide(self, *roles: str) -> bool:
-        """Whether the person holds one of these organisation-wide roles."""
-        return any((role, None) in self.roles for role in roles)
+    def allows(self, actor: Actor, action: str, obj: Channel) -> bool:
+        if actor.person is None:
+            return False
+        if actor.is_org_wide(*SEE_ALL_CHANNELS):
+            return True
+        if actor.is_manager_of(obj) or actor.is_informator_of(obj):
+            return True
+        if actor.mandate_roles(obj):
+            return True
+        if obj.created_by_id == actor.person.pk:
+            return True
+        return obj.status not in PRE_DECISION_STATES and actor.is_org_wide(*SEE_DECIDED_CHANNELS)
 
 
 def can_view(actor: Actor, channel: Channel) -> bool:
-    """Drafts and proposals stay within the department; decided channels are wider."""
-    if actor.person is None:
-        return False
-    if actor.is_org_wide(Role.ORG_ADMIN, Role.AUDITOR):
-        return True
-    if actor.is_manager_of(channel) or actor.is_informator_of(channel):
-        return True
-    if actor.mandate_roles(channel):
-        return True
-    if channel.created_by_id == actor.person.pk:
-        return True
-    return channel.status not in PRE_DECISION_STATES and actor.is_org_wide(
-        Role.WEBMASTER, Role.REGISTRAR, Role.ARCHIVIST
-    )
+    """Whether the person may see the channel (the channel rule on one object)."""
+    return allows(actor, "view", channel)
 
 
 def can_edit(actor: Actor, channel: Channel) -> bool:

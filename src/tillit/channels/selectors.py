@@ -3,40 +3,36 @@
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from tillit.core.exceptions import NotFound
-from tillit.organisation.models import Person, Role
+from tillit.access.actor import Actor
+from tillit.access.queryset import get_restricted
+from tillit.organisation.models import Person
 
-from .choices import PRE_DECISION_STATES, ChannelStatus
+from .choices import ChannelStatus
 from .models import Channel, Mandate
-from .permissions import Actor, can_view
 
 
 def channels_visible_to(actor: Actor) -> QuerySet[Channel]:
-    """Every channel the person may see, as one query (mirrors `permissions.can_view`)."""
-    qs = Channel.objects.select_related("platform", "department", "department__committee")
-    person = actor.person
-    if person is None:
-        return qs.none()
-    if actor.is_org_wide(Role.ORG_ADMIN, Role.AUDITOR):
-        return qs
-    depts = {d for r, d in actor.roles if r in (Role.MANAGER, Role.INFORMATOR) and d}
-    cond = Q(department_id__in=depts) | Q(pk__in=list(actor.mandates)) | Q(created_by=person)
-    if actor.is_org_wide(Role.WEBMASTER, Role.REGISTRAR, Role.ARCHIVIST):
-        cond |= ~Q(status__in=PRE_DECISION_STATES)
-    return qs.filter(cond)
+    """Every channel the person may see, as one query (the channel access rule)."""
+    return Channel.objects.select_related(
+        "platform", "department", "department__committee"
+    ).restrict(actor)
 
 
 def channel_get_for(actor: Actor, public_id) -> Channel:
     """One channel the person may see; NotFound whether it is missing or not theirs."""
-    try:
-        channel = Channel.objects.select_related(
-            "platform", "department", "department__committee", "created_by"
-        ).get(public_id=public_id)
-    except (Channel.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound from exc
-    if not can_view(actor, channel):
-        raise NotFound
-    return channel
+    qs = Channel.objects.select_related(
+        "platform", "department", "department__committee", "created_by"
+    )
+    return get_restricted(qs, actor, public_id=public_id)
+
+
+def valid_mandates_of(person: Person) -> dict[int, frozenset[str]]:
+    """channel id -> the mandate roles the person holds there today (for the Actor)."""
+    found: dict[int, set[str]] = {}
+    rows = Mandate.objects.valid_on(timezone.localdate()).filter(person=person)
+    for channel_id, role in rows.values_list("channel_id", "role"):
+        found.setdefault(channel_id, set()).add(role)
+    return {channel_id: frozenset(roles) for channel_id, roles in found.items()}
 
 
 def channels_filter(

@@ -9,16 +9,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tillit.access.decorators import person_required
+from tillit.access.roles import Role
 from tillit.core.exceptions import NotFound
-from tillit.organisation.models import Department, Role
-from tillit.web.forms import apply_validation_errors
-from tillit.web.views import person_required
+from tillit.core.forms import apply_validation_errors
+from tillit.organisation.models import Department
 
 from . import services
 from .choices import ChannelStatus
 from .forms import ChannelForm, MandateForm, PlatformDecisionForm, StepForm
 from .models import Mandate, Platform
-from .permissions import Actor, can_create_in, can_edit, can_manage_mandates
+from .permissions import can_create_in, can_edit, can_manage_mandates
 from .selectors import channel_get_for, channels_filter, channels_visible_to, mandates_for_channel
 from .services.lifecycle import TransitionRefused
 from .services.staffing import staffing_problems
@@ -34,7 +35,7 @@ def _filters(request) -> dict:
 @person_required
 def register(request):
     """The register (R4): the person's department's channels, or all for organisation roles."""
-    actor = Actor(request.person)
+    actor = request.actor
     filters = _filters(request)
     channels = channels_filter(channels_visible_to(actor), **filters)
     creatable = [d for d in Department.objects.all() if can_create_in(actor, d.pk)]
@@ -55,7 +56,7 @@ def register(request):
 @person_required
 def register_csv(request):
     """The register as CSV, with the same filters as the page."""
-    channels = channels_filter(channels_visible_to(Actor(request.person)), **_filters(request))
+    channels = channels_filter(channels_visible_to(request.actor), **_filters(request))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="kanalregister.csv"'
     response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
@@ -102,7 +103,7 @@ def _csv_safe(value) -> str:
 @person_required
 def channel_create(request):
     """Start a new channel with its plan."""
-    actor = Actor(request.person)
+    actor = request.actor
     departments = Department.objects.filter(
         pk__in=[d.pk for d in Department.objects.all() if can_create_in(actor, d.pk)]
     )
@@ -125,7 +126,7 @@ def channel_create(request):
 @person_required
 def channel_edit(request, public_id):
     """Edit a channel's name, address and plan."""
-    actor = Actor(request.person)
+    actor = request.actor
     channel = channel_get_for(actor, public_id)
     if not can_edit(actor, channel):
         raise NotFound
@@ -148,7 +149,7 @@ def channel_edit(request, public_id):
 @person_required
 def channel_detail(request, public_id):
     """A channel: its plan, lifecycle, steps the person may take, and its mandates."""
-    actor = Actor(request.person)
+    actor = request.actor
     channel = channel_get_for(actor, public_id)
     return render(
         request,
@@ -170,7 +171,7 @@ def channel_detail(request, public_id):
 @person_required
 def channel_step(request, public_id, name):
     """Take one lifecycle step."""
-    actor = Actor(request.person)
+    actor = request.actor
     channel = channel_get_for(actor, public_id)
     if name not in TRANSITIONS:
         raise NotFound
@@ -190,7 +191,7 @@ def channel_step(request, public_id, name):
 @person_required
 def mandate_grant(request, public_id):
     """Grant a mandate on the channel (managers only)."""
-    actor = Actor(request.person)
+    actor = request.actor
     channel = channel_get_for(actor, public_id)
     if not can_manage_mandates(actor, channel):
         raise NotFound
@@ -210,7 +211,7 @@ def mandate_grant(request, public_id):
 @person_required
 def mandate_revoke(request, public_id, mandate_id):
     """Revoke a mandate now."""
-    actor = Actor(request.person)
+    actor = request.actor
     channel = channel_get_for(actor, public_id)
     mandate = get_object_or_404(Mandate, pk=mandate_id, channel=channel)
     services.mandate_revoke(actor=request.person, mandate=mandate)
@@ -221,7 +222,7 @@ def mandate_revoke(request, public_id, mandate_id):
 @person_required
 def platforms(request):
     """The platform catalogue and the organisation's decisions (R1)."""
-    actor = Actor(request.person)
+    actor = request.actor
     return render(
         request,
         "channels/platforms.html",
@@ -235,7 +236,7 @@ def platforms(request):
 @person_required
 def platform_decide(request, slug):
     """Change the decision about a platform (organisation administrators)."""
-    actor = Actor(request.person)
+    actor = request.actor
     if not actor.is_org_wide(Role.ORG_ADMIN):
         raise NotFound
     platform = get_object_or_404(Platform, slug=slug)

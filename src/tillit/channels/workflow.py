@@ -5,11 +5,12 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from tillit.organisation.models import Role
+from tillit.access.actor import Actor
+from tillit.access.roles import Role
 
 from .choices import ChannelStatus as S
 from .models import Channel
-from .permissions import Actor, can_edit
+from .permissions import can_edit
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@
 A lower layer never imports a higher one. Where a lower layer needs something from above
 (moderation's panel on the inbox item page, the archive's retention handler, the
 assessment that runs after ingest), it names a store here and the higher app registers into
-it from its ``AppConfig.ready``. ``CoreConfig`` is first in INSTALLED_APPS but freezes the
-registry only after every app is ready (``freeze`` runs from the last app's ``ready`` via
-``tillit.web``), so a registration after start-up, or a second one under the same key, is a
-programming error and refused loudly instead of silently replacing the first.
+it from its ``AppConfig.ready``. The last app in INSTALLED_APPS (``tillit.web``) freezes the
+registry once every app is ready, so a registration after start-up, or a second one under
+the same key, is a programming error and refused loudly instead of silently replacing the
+first.
 """
 
 from __future__ import annotations
@@ -25,9 +25,11 @@ STORES: dict[str, str] = {
     "retention_classes": "content key -> ContentHandler (tillit.retention.registry)",
     "item_panels": "name -> ItemPanel for the inbox item page",
     "report_sections": "name -> report section (follow-up)",
-    "access_rules": "model label -> AccessRule (tillit.access)",
-    "person_deactivated": "name -> callable(person, actor) after a person is deactivated",
-    "channel_closing": "name -> callable(channel, actor) before a channel closes",
+    "access_rules": "model label -> AccessRule (tillit.access.queryset)",
+    "actor_loaders": "name -> callable(person) -> Actor fields (tillit.access.actor)",
+    "person_deactivated": "name -> callable(person, actor) inside the deactivation's transaction",
+    "transition_checks": "name -> callable(channel, step) -> problems that refuse a lifecycle step",
+    "transition_effects": "name -> callable(channel, step, actor) inside a lifecycle step's transaction",
 }
 
 

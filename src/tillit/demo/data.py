@@ -5,10 +5,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from tillit.access.roles import MandateRole, Role
 from tillit.channels import services as ch
-from tillit.channels.choices import MandateRole, PlatformDecision
+from tillit.channels.choices import PlatformDecision
 from tillit.channels.models import Platform
-from tillit.organisation.models import Committee, Department, Organisation, Role
+from tillit.organisation.models import Committee, Department, Organisation
 from tillit.organisation.services import person_create, role_assign
 
 DEMO_PASSWORD = "tillit-demo"  # noqa: S105  (the demo's published password, printed at start)

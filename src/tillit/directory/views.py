@@ -5,11 +5,11 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tillit.access.roles import Role
 from tillit.audit.services import audit_record
 from tillit.channels.selectors import channels_public
 from tillit.core.cache import namespace_version
 from tillit.core.exceptions import NotFound
-from tillit.organisation.models import Role
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import people_with_role
 

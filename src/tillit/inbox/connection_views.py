@@ -5,13 +5,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tillit.channels.permissions import Actor
+from tillit.access.actor import Actor
+from tillit.access.decorators import person_required
+from tillit.access.roles import Role
 from tillit.channels.selectors import channel_get_for
 from tillit.connectors.errors import ConfigError, ConnectorError, TokenInvalid
 from tillit.connectors.registry import all_connectors, get_connector
 from tillit.core.exceptions import NotFound
-from tillit.organisation.models import Role
-from tillit.web.views import person_required
 
 from .connection_forms import ConnectionForm, ConnectorChoiceForm
 from .crypto import decrypt_config
@@ -30,7 +30,7 @@ def may_connect(actor: Actor, channel) -> bool:
 
 
 def _channel_for(request, public_id):
-    actor = Actor(request.person)
+    actor = request.actor
     channel = channel_get_for(actor, public_id)
     if not may_connect(actor, channel):
         raise NotFound

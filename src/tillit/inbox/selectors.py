@@ -9,10 +9,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from tillit.access.actor import Actor
+from tillit.access.roles import Role
 from tillit.channels.models import Channel, Mandate
-from tillit.channels.permissions import Actor
 from tillit.core.exceptions import NotFound
-from tillit.organisation.models import Role
 
 from .choices import ItemStatus
 from .models import Item

@@ -5,9 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tillit.channels.permissions import Actor
+from tillit.access.decorators import person_required
 from tillit.core.exceptions import NotFound
-from tillit.web.views import person_required
 
 from .capabilities import action_options
 from .choices import ActionKind
@@ -21,7 +20,7 @@ DECIDED_ACTIONS = {ActionKind.HIDE, ActionKind.UNHIDE, ActionKind.DELETE, Action
 @person_required
 def queue(request):
     """Items needing attention in the channels the person works in."""
-    actor = Actor(request.person)
+    actor = request.actor
     channels = list(queue_channels(actor))
     form = QueueFilterForm(request.GET or None, channels=channels)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -51,7 +50,7 @@ def queue(request):
 @person_required
 def item_detail(request, item_id: int):
     """One item: text as received, thread, earlier versions, outbox actions and what is possible."""
-    item = item_get_for(Actor(request.person), item_id)
+    item = item_get_for(request.actor, item_id)
     connector = getattr(getattr(item.channel, "connection", None), "connector", None)
     return render(
         request,
@@ -96,7 +95,7 @@ def _moderation_context(item) -> dict:
 @person_required
 def item_act(request, item_id: int, kind: str):
     """Queue an action on the item through the outbox."""
-    item = item_get_for(Actor(request.person), item_id)
+    item = item_get_for(request.actor, item_id)
     if kind not in ActionKind.values:
         raise NotFound
     if kind in DECIDED_ACTIONS and _moderation_context(item):

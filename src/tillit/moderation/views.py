@@ -6,11 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tillit.channels.permissions import Actor
+from tillit.access.decorators import person_required
 from tillit.channels.selectors import channels_public
 from tillit.core.exceptions import NotFound
 from tillit.inbox.selectors import item_get_for, queue_channels
-from tillit.web.views import person_required
 
 from .forms import DecisionForm
 from .models import Decision
@@ -22,7 +21,7 @@ from .services.policy import policy_for
 @person_required
 def decide(request, item_id: int):
     """Record a decision on an item."""
-    item = item_get_for(Actor(request.person), item_id)
+    item = item_get_for(request.actor, item_id)
     policy = policy_for(item.channel)
     rules = list(policy.version.rules.all()) if policy else []
     form = DecisionForm(request.POST, rules=rules)
@@ -51,7 +50,7 @@ def decide(request, item_id: int):
 @person_required
 def review_list(request):
     """Automatic decisions waiting for a person to confirm them."""
-    channels = queue_channels(Actor(request.person))
+    channels = queue_channels(request.actor)
     decisions = Decision.objects.filter(
         needs_review=True, item__channel__in=channels
     ).select_related("item", "item__channel", "rule")[:200]

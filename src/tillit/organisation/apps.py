@@ -10,3 +10,13 @@ class OrganisationConfig(AppConfig):
     name = "tillit.organisation"
     label = "organisation"
     verbose_name = _("Organisation")
+
+    def ready(self) -> None:
+        from tillit.core.registry import registry
+
+        from .selectors import person_roles
+
+        # The access kernel asks each app for its part of an Actor: here, the person's roles.
+        registry.add(
+            "actor_loaders", "roles", lambda person: {"roles": frozenset(person_roles(person))}
+        )

@@ -4,7 +4,9 @@ from django import forms
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import Department, Organisation, Role
+from tillit.access.roles import Role
+
+from .models import Department, Organisation
 
 
 class OrganisationForm(forms.ModelForm):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tillit.access.roles import Role
 from tillit.core.models import TimeStamped
 
 
@@ -102,21 +103,6 @@ class Person(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Role(models.TextChoices):
-    """The roles a person can hold; manager and informatör are held per department."""
-
-    ORG_ADMIN = "org_admin", _("Organisation administrator")
-    MANAGER = "manager", _("Manager")
-    INFORMATOR = "informator", _("Communications officer (informatör)")
-    WEBMASTER = "webmaster", _("Webmaster")
-    REGISTRAR = "registrar", _("Registrar")
-    ARCHIVIST = "archivist", _("Archivist")
-    AUDITOR = "auditor", _("Auditor (read-only)")
-
-
-DEPARTMENT_ROLES = {Role.MANAGER, Role.INFORMATOR}
 
 
 class RoleAssignment(TimeStamped):

@@ -2,7 +2,9 @@
 
 from django.db.models import QuerySet
 
-from .models import Department, Notice, Organisation, Person, Role, RoleAssignment
+from tillit.access.roles import Role
+
+from .models import Department, Notice, Organisation, Person, RoleAssignment
 
 
 def organisation_get() -> Organisation | None:

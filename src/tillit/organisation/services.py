@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tillit.access.roles import DEPARTMENT_ROLES, Role
 from tillit.audit.services import audit_record
 
-from .models import DEPARTMENT_ROLES, Department, Organisation, Person, Role, RoleAssignment
+from .models import Department, Organisation, Person, RoleAssignment
 
 
 @transaction.atomic

@@ -6,12 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tillit.access.decorators import person_required
+from tillit.access.roles import Role
 from tillit.core.exceptions import NotFound
-from tillit.web.forms import apply_validation_errors
-from tillit.web.views import person_required
+from tillit.core.forms import apply_validation_errors
 
 from .forms import OrganisationForm, PersonForm, RoleForm
-from .models import Person, Role, RoleAssignment
+from .models import Person, RoleAssignment
 from .selectors import organisation_get, person_has_role
 from .services import (
     organisation_update,

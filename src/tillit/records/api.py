@@ -7,7 +7,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from tillit.channels.permissions import Actor
+from tillit.access.actor import as_actor
 
 from . import selectors as sel
 from .choices import HandoverMethod, HandoverState
@@ -50,7 +50,7 @@ class RegistrationsApi(APIView):
     def get(self, request):
         """List registrations; `?state=ready` (default) or another hand-over state."""
         state = request.query_params.get("state", HandoverState.READY)
-        regs = sel.registrations_for(Actor(_person(request)), state=state)[:500]
+        regs = sel.registrations_for(request.actor, state=state)[:500]
         return Response([handover_payload(r) for r in regs])
 
 
@@ -60,7 +60,7 @@ class RegistrationApi(APIView):
     @extend_schema(responses=RegistrationOut, operation_id="records_registration")
     def get(self, request, registration_id: int):
         """The registration as JSON."""
-        reg = sel.registration_get_for(Actor(_person(request)), registration_id)
+        reg = sel.registration_get_for(request.actor, registration_id)
         return Response(handover_payload(reg))
 
     @extend_schema(
@@ -71,7 +71,7 @@ class RegistrationApi(APIView):
     def patch(self, request, registration_id: int):
         """Store the registration number (diarienummer) the records system gave the case."""
         person = _person(request)
-        reg = sel.registration_get_for(Actor(person), registration_id)
+        reg = sel.registration_get_for(as_actor(person), registration_id)
         data = ReferenceIn(data=request.data)
         data.is_valid(raise_exception=True)
         if reg.case is None:

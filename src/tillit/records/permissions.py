@@ -1,8 +1,8 @@
 """Who may work with records: registrars register and answer requests; some roles may read."""
 
-from tillit.channels.permissions import Actor
+from tillit.access.actor import Actor
+from tillit.access.roles import Role
 from tillit.core.exceptions import NotFound
-from tillit.organisation.models import Role
 
 #: Roles that may read the records registers (blocks, channel documents) without acting.
 READERS = (Role.REGISTRAR, Role.ARCHIVIST, Role.ORG_ADMIN, Role.AUDITOR)

@@ -5,8 +5,8 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from tillit.access.actor import Actor
 from tillit.channels.models import Channel
-from tillit.channels.permissions import Actor
 from tillit.core.exceptions import NotFound
 from tillit.inbox.choices import ItemKind
 from tillit.inbox.models import Author, Item

@@ -7,10 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tillit.channels.permissions import Actor
+from tillit.access.decorators import person_required
+from tillit.core.forms import apply_validation_errors
 from tillit.organisation.selectors import organisation_get
-from tillit.web.forms import apply_validation_errors
-from tillit.web.views import person_required
 
 from . import selectors as sel
 from .choices import HandoverState
@@ -34,7 +33,7 @@ def where_to_ask(request):
 @person_required
 def queue(request):
     """Direct messages waiting for the registrar, oldest first."""
-    actor = Actor(request.person)
+    actor = request.actor
     items = list(sel.registration_queue(actor)[:200])
     for item in items:
         item.suggested_subject = suggest_subject(item.text)
@@ -50,7 +49,7 @@ def queue(request):
 @person_required
 def message(request, item_id: int):
     """One message: metadata, thread, attachments and the registrar's choices."""
-    actor = Actor(request.person)
+    actor = request.actor
     item = sel.dm_get_for(actor, item_id)
     cases = sel.cases_for(actor)
     register_form = RegisterForm(
@@ -105,7 +104,7 @@ def message(request, item_id: int):
 @person_required
 def registrations(request):
     """Registrations and where each stands with the records system."""
-    actor = Actor(request.person)
+    actor = request.actor
     state = request.GET.get("state", "")[:20]
     return render(
         request,
@@ -121,7 +120,7 @@ def registrations(request):
 @person_required
 def case_detail(request, case_id: int):
     """A case with its documents, its registration number and hand-over actions."""
-    actor = Actor(request.person)
+    actor = request.actor
     case = sel.case_get_for(actor, case_id)
     form = ReferenceForm(request.POST or None, initial={"reference": case.reference})
     if request.method == "POST" and form.is_valid():
@@ -146,7 +145,7 @@ def case_detail(request, case_id: int):
 @person_required
 def case_erms(request, case_id: int):
     """The case as a CITS ERMS v3 file, validated before it is offered."""
-    case = sel.case_get_for(Actor(request.person), case_id)
+    case = sel.case_get_for(request.actor, case_id)
     try:
         document = erms_for_case(case)
     except ErmsInvalid as exc:
@@ -161,7 +160,7 @@ def case_erms(request, case_id: int):
 @person_required
 def handover(request, registration_id: int, method: str):
     """Hand one registration over by e-mail or webhook; a failure is shown and can be retried."""
-    actor = Actor(request.person)
+    actor = request.actor
     registration = sel.registration_get_for(actor, registration_id)
     send = {"email": handover_email, "webhook": handover_webhook}.get(method)
     if send is None:
@@ -178,7 +177,7 @@ def handover(request, registration_id: int, method: str):
 @person_required
 def mark_secret(request, registration_id: int):
     """Withhold sender and subject of a registration in hand-overs."""
-    actor = Actor(request.person)
+    actor = request.actor
     registration = sel.registration_get_for(actor, registration_id)
     form = SecretForm(request.POST)
     if form.is_valid():

@@ -11,10 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from tillit.channels.permissions import Actor
+from tillit.access.decorators import person_required
 from tillit.core.exceptions import NotFound
 from tillit.inbox.models import Item
-from tillit.web.views import person_required
 
 from . import selectors as sel
 from .forms import (
@@ -80,7 +79,7 @@ ITEM_HEADER = [
 @person_required
 def channel_documents(request, channel_id: int):
     """A channel's public comments and posts, kept ordered (R19): searchable and exportable."""
-    actor = Actor(request.person)
+    actor = request.actor
     channels = sel.documents_channels(actor)
     channel = channels.filter(pk=channel_id).first()
     if channel is None:
@@ -108,7 +107,7 @@ def channel_documents(request, channel_id: int):
 @person_required
 def access_requests(request):
     """Access requests, and a form to open one."""
-    actor = Actor(request.person)
+    actor = request.actor
     reqs = sel.access_requests_for(actor)
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -121,7 +120,7 @@ def access_requests(request):
 @person_required
 def access_request(request, request_id: int):
     """One request: search, select, mask, export and close."""
-    actor = Actor(request.person)
+    actor = request.actor
     req = sel.access_request_get_for(actor, request_id)
     channels = sel.documents_channels(actor)
     search = SearchForm(request.GET or None, channels=channels)
@@ -148,7 +147,7 @@ def access_request(request, request_id: int):
 @person_required
 def access_request_act(request, request_id: int, what: str):
     """Select items, mask, withhold or close, then back to the request."""
-    actor = Actor(request.person)
+    actor = request.actor
     req = sel.access_request_get_for(actor, request_id)
     entry = None
     if request.POST.get("entry"):
@@ -213,7 +212,7 @@ def access_request_act(request, request_id: int, what: str):
 @person_required
 def access_request_export(request, request_id: int, fmt: str):
     """The release as PDF or CSV, masked; the export is audited."""
-    actor = Actor(request.person)
+    actor = request.actor
     req = sel.access_request_get_for(actor, request_id)
     if fmt not in ("pdf", "csv"):
         raise NotFound
@@ -229,7 +228,7 @@ def access_request_export(request, request_id: int, fmt: str):
 @person_required
 def personal(request):
     """Find an author as displayed; list their requests."""
-    actor = Actor(request.person)
+    actor = request.actor
     name = request.GET.get("name", "")[:200]
     return render(
         request,
@@ -245,7 +244,7 @@ def personal(request):
 @person_required
 def personal_author(request, author_id: int):
     """Everything stored by one author, exportable; record a request about them."""
-    actor = Actor(request.person)
+    actor = request.actor
     author = sel.author_get_for(actor, author_id)
     items = sel.author_items(actor, author)
     if request.GET.get("format") == "csv":
@@ -282,7 +281,7 @@ def personal_author(request, author_id: int):
 @person_required
 def personal_decide(request, request_id: int):
     """Decide an erasure request against the archive duty."""
-    actor = Actor(request.person)
+    actor = request.actor
     req = sel.personal_data_requests_for(actor).filter(pk=request_id).first()
     if req is None:
         raise NotFound
@@ -305,7 +304,7 @@ def personal_decide(request, request_id: int):
 @person_required
 def blocks(request):
     """The block register (an official document), with CSV export."""
-    rows = sel.block_register(Actor(request.person))
+    rows = sel.block_register(request.actor)
     if request.GET.get("format") == "csv":
         return _csv_response(
             "blockeringar.csv",

@@ -1,8 +1,8 @@
 """Who may work with retention: archivists decide, registrars hold, auditors read."""
 
-from tillit.channels.permissions import Actor
+from tillit.access.actor import Actor
+from tillit.access.roles import Role
 from tillit.core.exceptions import NotFound
-from tillit.organisation.models import Role
 
 
 def can_manage(actor: Actor) -> bool:

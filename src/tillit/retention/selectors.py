@@ -2,8 +2,8 @@
 
 from django.db.models import Q, QuerySet
 
+from tillit.access.actor import Actor
 from tillit.channels.models import Channel
-from tillit.channels.permissions import Actor
 
 from .models import DisposalBatch, DisposalLogEntry, DisposalRule, DisposalRun, Hold
 from .permissions import can_read, require

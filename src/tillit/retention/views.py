@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tillit.channels.permissions import Actor
+from tillit.access.decorators import person_required
 from tillit.core.exceptions import NotFound
-from tillit.web.views import person_required
 
 from .forms import BatchForm, RuleForm
 from .models import DisposalBatch, DisposalRule, Hold
@@ -24,7 +23,7 @@ from .services.holds import hold_release
 @person_required
 def index(request):
     """Disposal decisions in force, holds, what the next run would do, and the log."""
-    actor = Actor(request.person)
+    actor = request.actor
     rules = rules_for(actor)
     form = RuleForm(request.POST or None) if can_manage(actor) else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -55,7 +54,7 @@ def index(request):
 @person_required
 def act(request, what: str, pk: int = 0):
     """Run now, withdraw a decision, propose/confirm/cancel a batch, release a hold."""
-    actor = Actor(request.person)
+    actor = request.actor
     try:
         if what == "run" and can_manage(actor):
             run = disposal.disposal_run(actor=request.person)

@@ -115,7 +115,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "tillit.organisation.middleware.PersonMiddleware",
+    "tillit.access.middleware.ActorMiddleware",
 ]
 
 ROOT_URLCONF = "tillit.urls"

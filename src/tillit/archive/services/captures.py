@@ -22,9 +22,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
-from tillit.channels.permissions import Actor
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
@@ -59,7 +59,7 @@ def capture_request(
     channel = Channel.objects.select_for_update().get(pk=channel.pk)
     note = note.strip()
     if reason == CaptureReason.ON_DEMAND:
-        if actor is not None and not can_request_capture(Actor(actor), channel):
+        if actor is not None and not can_request_capture(as_actor(actor), channel):
             raise NotFound
         if not note:
             raise ValidationError({"note": _("Say which change the capture is taken before.")})

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
-from tillit.channels.permissions import Actor
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Person
 
@@ -38,7 +38,7 @@ def channel_export(
     progress: Progress | None = None,
 ) -> Path:
     """Write the channel's archival package into out_dir and audit it; return the package path."""
-    if actor is not None and not can_export(Actor(actor), channel):
+    if actor is not None and not can_export(as_actor(actor), channel):
         raise NotFound
     path = build_channel_package(
         channel, Path(out_dir), fmt=fmt, agent=actor.name if actor else "", progress=progress
@@ -56,7 +56,7 @@ def channel_export(
 @transaction.atomic
 def export_request(*, actor: Person, channel: Channel, fmt: str) -> Export:
     """Queue a package of the channel for download (archivists and org admins)."""
-    if not can_export(Actor(actor), channel):
+    if not can_export(as_actor(actor), channel):
         raise NotFound
     if fmt not in PackageFormat.values:
         raise ValidationError(_("Unknown package format."))

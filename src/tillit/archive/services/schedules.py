@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
-from tillit.channels.permissions import Actor
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
@@ -30,7 +30,7 @@ def schedule_ensure(channel: Channel, *, due: datetime | None = None) -> Capture
 @transaction.atomic
 def schedule_set(*, actor: Person, channel: Channel, interval_days: int) -> CaptureSchedule:
     """Change how often the channel is captured; the next due time follows the last capture."""
-    if not can_set_schedule(Actor(actor), channel):
+    if not can_set_schedule(as_actor(actor), channel):
         raise NotFound
     schedule = schedule_ensure(channel)
     schedule = CaptureSchedule.objects.select_for_update().get(pk=schedule.pk)
@@ -61,7 +61,7 @@ def schedule_after_capture(channel: Channel, finished_at: datetime) -> CaptureSc
 
 def _responsible(channel: Channel) -> list[Person]:
     """Who hears about an overdue capture: the channel's administrators and its manager."""
-    from tillit.channels.choices import MandateRole
+    from tillit.access.roles import MandateRole
     from tillit.channels.models import Mandate
 
     admins = Person.objects.filter(

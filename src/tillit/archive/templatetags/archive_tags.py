@@ -2,7 +2,8 @@
 
 from django import template
 
-from tillit.channels.permissions import Actor, can_view
+from tillit.access.actor import as_actor
+from tillit.channels.permissions import can_view
 
 from ..selectors import channel_capture_status
 
@@ -13,6 +14,6 @@ register = template.Library()
 def archive_channel_summary(context, channel):
     """The channel's last capture, next due time and overdue flag, for people who may see it."""
     person = context.get("person")
-    if person is None or not can_view(Actor(person), channel):
+    if person is None or not can_view(as_actor(person), channel):
         return {"summary": None, "channel": channel}
     return {"summary": channel_capture_status(channel), "channel": channel}

@@ -6,11 +6,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from tillit.access.actor import actor_for
 from tillit.archive.models import CaptureSchedule
 from tillit.archive.selectors import channel_capture_status, channels_capture_register
 from tillit.archive.services import schedule_set, schedules_flag_overdue
 from tillit.archive.tasks import flag_overdue
-from tillit.channels.permissions import Actor
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Notice
 from tillit.testing import PASSWORD
@@ -46,9 +46,9 @@ def test_a_new_channel_is_overdue_only_after_the_grace_period(active_channel):
 
 def test_register_lists_overdue_channels_for_archivists(org, active_channel):
     _make_overdue(active_channel)
-    rows = channels_capture_register(Actor(org["archivist"]), overdue_only=True)
+    rows = channels_capture_register(actor_for(org["archivist"]), overdue_only=True)
     assert [c.pk for c in rows] == [active_channel.pk] and rows[0].capture_overdue
-    assert channels_capture_register(Actor(org["outsider"])) == []
+    assert channels_capture_register(actor_for(org["outsider"])) == []
     client = Client()
     client.login(username="archivist", password=PASSWORD)
     page = client.get("/arkiv/?overdue=1")

@@ -5,16 +5,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
+from tillit.access.roles import Role
 from tillit.audit.services import audit_record
 from tillit.core.cache import namespace_bump_on_commit
 from tillit.core.exceptions import NotFound
-from tillit.organisation.models import Person, Role
+from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of, people_with_role
 
 from ..choices import ChannelStatus as S
 from ..models import Channel, ChannelEvent, Mandate
-from ..permissions import Actor, can_view
+from ..permissions import can_view
 from ..workflow import TRANSITIONS
 from .staffing import channel_check_staffing, staffing_problems
 
@@ -64,7 +66,7 @@ def channel_transition(*, actor: Person, channel: Channel, name: str, comment: s
         .select_related("department", "platform", "created_by")
         .get(pk=channel.pk)
     )
-    who = Actor(actor)
+    who = as_actor(actor)
     if not can_view(who, channel):
         raise NotFound
     transition = TRANSITIONS.get(name)

@@ -7,14 +7,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
+from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 
-from ..choices import MandateRole
 from ..models import Channel, Mandate
-from ..permissions import Actor, can_manage_mandates
+from ..permissions import can_manage_mandates
 from .staffing import channel_check_staffing
 
 
@@ -30,7 +31,7 @@ def mandate_grant(
     note: str = "",
 ) -> Mandate:
     """Give a person the administrator or substitute role on a channel for a period."""
-    if not can_manage_mandates(Actor(actor), channel):
+    if not can_manage_mandates(as_actor(actor), channel):
         raise NotFound
     errors = {}
     if role not in MandateRole.values:
@@ -81,7 +82,7 @@ def mandate_grant(
 def mandate_revoke(*, actor: Person, mandate: Mandate) -> Mandate:
     """End a mandate now; a running channel that loses its staffing is flagged at once."""
     mandate = Mandate.objects.select_for_update().select_related("channel").get(pk=mandate.pk)
-    if not can_manage_mandates(Actor(actor), mandate.channel):
+    if not can_manage_mandates(as_actor(actor), mandate.channel):
         raise NotFound
     if mandate.revoked_at is not None:
         return mandate

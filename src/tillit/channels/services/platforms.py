@@ -3,18 +3,19 @@
 from django.db import transaction
 from django.utils import timezone
 
+from tillit.access.actor import as_actor
+from tillit.access.roles import Role
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
-from tillit.organisation.models import Person, Role
+from tillit.organisation.models import Person
 
 from ..models import Platform
-from ..permissions import Actor
 
 
 @transaction.atomic
 def platform_decide(*, actor: Person, platform: Platform, decision: str, reason: str) -> Platform:
     """Record a decision about a platform; only an organisation administrator decides."""
-    if not Actor(actor).is_org_wide(Role.ORG_ADMIN):
+    if not as_actor(actor).is_org_wide(Role.ORG_ADMIN):
         raise NotFound
     platform = Platform.objects.select_for_update().get(pk=platform.pk)
     previous = platform.decision

@@ -4,12 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Department, Person
 
 from ..models import Channel, ChannelEvent, Platform
-from ..permissions import Actor, can_create_in, can_edit
+from ..permissions import can_create_in, can_edit
 from .urls import check_url_matches_platform, normalise_channel_url
 
 EDITABLE_FIELDS = (
@@ -62,7 +63,7 @@ def _validate(channel: Channel) -> None:
 @transaction.atomic
 def channel_create(*, actor: Person, department: Department, **fields) -> Channel:
     """Start a channel as a draft in a department the person works for."""
-    who = Actor(actor)
+    who = as_actor(actor)
     if department is None or not can_create_in(who, department.pk):
         raise NotFound
     unknown = set(fields) - set(EDITABLE_FIELDS)
@@ -82,7 +83,7 @@ def channel_create(*, actor: Person, department: Department, **fields) -> Channe
 def channel_update(*, actor: Person, channel: Channel, **fields) -> Channel:
     """Change a channel's name, address or plan."""
     channel = Channel.objects.select_for_update().get(pk=channel.pk)
-    if not can_edit(Actor(actor), channel):
+    if not can_edit(as_actor(actor), channel):
         raise NotFound
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:

@@ -10,12 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of
 
-from ..choices import STAFFED_STATES, MandateRole
+from ..choices import STAFFED_STATES
 from ..models import Channel, Mandate
 
 

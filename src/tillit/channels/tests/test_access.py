@@ -3,9 +3,9 @@
 import pytest
 from django.test import Client
 
+from tillit.access.actor import actor_for
 from tillit.channels import services as ch
 from tillit.channels.models import Mandate
-from tillit.channels.permissions import Actor
 from tillit.channels.selectors import channels_visible_to
 from tillit.testing import PASSWORD, days, make_active_channel, make_channel
 
@@ -51,7 +51,7 @@ def test_view_matrix(org, channels, username):
     for key, visible in zip(["draft_a", "draft_b", "active_a"], expected, strict=True):
         response = client.get(f"/register/{channels[key].public_id}/")
         assert response.status_code == (200 if visible else 404), (username, key)
-    listed = set(channels_visible_to(Actor(org[username])).values_list("name", flat=True))
+    listed = set(channels_visible_to(actor_for(org[username])).values_list("name", flat=True))
     for key, visible in zip(["draft_a", "draft_b", "active_a"], expected, strict=True):
         assert (channels[key].name in listed) == visible, (username, key)
 

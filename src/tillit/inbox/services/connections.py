@@ -3,8 +3,8 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
-from tillit.channels.choices import MandateRole
 from tillit.channels.models import Channel, Mandate
 from tillit.connectors.base import Connector
 from tillit.connectors.registry import get_connector

@@ -2,7 +2,7 @@
 
 from django import template
 
-from tillit.channels.permissions import Actor
+from tillit.access.actor import as_actor
 
 from ..connection_views import may_connect
 from ..models import Connection
@@ -14,7 +14,7 @@ register = template.Library()
 def channel_connection_summary(context, channel):
     """The connection's state for people who may manage it; nothing for others."""
     person = context.get("person")
-    if person is None or not may_connect(Actor(person), channel):
+    if person is None or not may_connect(as_actor(person), channel):
         return {"show": False}
     return {
         "show": True,

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.test import Client
 
-from tillit.channels.permissions import Actor
+from tillit.access.actor import actor_for
 from tillit.connectors.base import Author, InboundItem, ItemKind
 from tillit.inbox.models import Item
 from tillit.inbox.selectors import PAGE_SIZE, queue_page
@@ -42,7 +42,7 @@ def client_for(username):
 
 def test_keyset_pages_cover_everything_once_in_order(org, fb_channel):
     fill(fb_channel, PAGE_SIZE * 2 + 7)
-    actor = Actor(org["staff_1"])
+    actor = actor_for(org["staff_1"])
     for oldest in (False, True):
         seen, after = [], ""
         while True:
@@ -58,14 +58,14 @@ def test_keyset_pages_cover_everything_once_in_order(org, fb_channel):
 
 def test_bad_cursor_is_ignored(org, fb_channel):
     fill(fb_channel, 3)
-    assert len(queue_page(Actor(org["staff_1"]), after="!!not-a-cursor").items) == 3
+    assert len(queue_page(actor_for(org["staff_1"]), after="!!not-a-cursor").items) == 3
 
 
 def test_only_channels_with_a_mandate(org, fb_channel):
     fill(fb_channel, 3)
-    assert queue_page(Actor(org["outsider"])).items == []
-    assert queue_page(Actor(org["manager_b"])).items == []
-    assert len(queue_page(Actor(org["manager_a"])).items) == 3
+    assert queue_page(actor_for(org["outsider"])).items == []
+    assert queue_page(actor_for(org["manager_b"])).items == []
+    assert len(queue_page(actor_for(org["manager_a"])).items) == 3
     item = Item.objects.first()
     assert client_for("outsider").get(f"/inkorg/{item.pk}/").status_code == 404
     assert client_for("staff_2").get(f"/inkorg/{item.pk}/").status_code == 200
@@ -74,7 +74,7 @@ def test_only_channels_with_a_mandate(org, fb_channel):
 def test_filters_by_kind(org, fb_channel):
     fill(fb_channel, 4)
     fill(fb_channel, 2, kind=ItemKind.DIRECT_MESSAGE)
-    page = queue_page(Actor(org["staff_1"]), kind="direct_message")
+    page = queue_page(actor_for(org["staff_1"]), kind="direct_message")
     assert {i.kind for i in page.items} == {"direct_message"} and len(page.items) == 2
 
 

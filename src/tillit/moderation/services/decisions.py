@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
-from tillit.channels.permissions import Actor
 from tillit.core.exceptions import NotFound
 from tillit.inbox.choices import ActionKind, ItemStatus
 from tillit.inbox.models import Item
@@ -74,7 +74,7 @@ def decision_make(
 ) -> Decision:
     """Record a decision on an item and queue its platform action."""
     if not automatic and item.channel_id not in set(
-        queue_channels(Actor(actor)).values_list("pk", flat=True)
+        queue_channels(as_actor(actor)).values_list("pk", flat=True)
     ):
         raise NotFound
     if kind not in DecisionKind.values:
@@ -167,7 +167,7 @@ def decision_review(*, actor: Person, decision: Decision, note: str = "") -> Dec
     """A person confirms an automatic decision."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.item.channel_id not in set(
-        queue_channels(Actor(actor)).values_list("pk", flat=True)
+        queue_channels(as_actor(actor)).values_list("pk", flat=True)
     ):
         raise NotFound
     decision.needs_review = False

@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
-from tillit.channels.choices import MandateRole
 from tillit.channels.models import Mandate
 from tillit.inbox.choices import ItemStatus
 from tillit.organisation.models import Person

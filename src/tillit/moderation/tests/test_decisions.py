@@ -189,13 +189,13 @@ def test_public_rules_page(org, fb_channel, policy):
 
 
 def test_queue_by_deadline(org, fb_channel, policy):
-    from tillit.channels.permissions import Actor
+    from tillit.access.actor import actor_for
     from tillit.inbox.selectors import queue_page
 
     comment(fb_channel, "c1", "Vilket jävla skitsnack")  # one working day
     comment(fb_channel, "c2", "Ring mig på 070-123 45 67")  # four hours
     comment(fb_channel, "c3", "Trevlig helg!")  # not flagged
-    page = queue_page(Actor(org["staff_1"]), by_deadline=True)
+    page = queue_page(actor_for(org["staff_1"]), by_deadline=True)
     assert [i.platform_id for i in page.items] == ["c2", "c1"]
 
 

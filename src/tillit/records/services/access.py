@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
-from tillit.channels.permissions import Actor
 from tillit.inbox.models import Attachment, Item
 from tillit.organisation.models import Person
 
@@ -36,7 +36,7 @@ def access_request_open(
     *, actor: Person, description: str, requester: str = "", received_at=None
 ) -> AccessRequest:
     """Record a request and hold what it will cover until it is closed."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     if not description.strip():
         raise ValidationError({"description": _("Describe what is asked for.")})
     request = AccessRequest.objects.create(
@@ -60,7 +60,7 @@ def access_request_open(
 @transaction.atomic
 def access_request_add_items(*, actor: Person, request: AccessRequest, items: list[Item]) -> int:
     """Select items for the request; they are held from now on. Returns how many were new."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     request = _open(request)
     added = []
     for item in items:
@@ -80,7 +80,7 @@ def access_request_add_items(*, actor: Person, request: AccessRequest, items: li
 @transaction.atomic
 def access_request_remove_item(*, actor: Person, entry: AccessRequestItem) -> None:
     """Take an item out of an open request."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     _open(entry.request)
     audit_record(
         actor=actor,
@@ -96,7 +96,7 @@ def access_entry_mask(
     *, actor: Person, entry: AccessRequestItem, start: int, end: int, ground: str
 ) -> AccessRequestItem:
     """Mask characters start..end (end exclusive) of the item's text, citing the legal ground."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     _open(entry.request)
     entry = (
         AccessRequestItem.objects.select_for_update(of=("self",))
@@ -147,7 +147,7 @@ def access_entry_withhold(
     *, actor: Person, entry: AccessRequestItem, ground: str
 ) -> AccessRequestItem:
     """Withhold the whole item (its text and attachments) on a legal ground."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     _open(entry.request)
     if not ground.strip():
         raise ValidationError({"ground": _("Give the legal ground for withholding.")})
@@ -169,7 +169,7 @@ def access_attachment_withhold(
     *, actor: Person, entry: AccessRequestItem, attachment: Attachment, ground: str
 ) -> AttachmentMask:
     """Withhold one whole attachment of a selected item."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     _open(entry.request)
     if attachment.item_id != entry.item_id:
         raise ValidationError(_("The attachment belongs to another item."))
@@ -190,7 +190,7 @@ def access_attachment_withhold(
 @transaction.atomic
 def access_request_exported(*, actor: Person, request: AccessRequest, fmt: str) -> None:
     """Record that a release was exported (who, when, which format)."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     audit_record(actor=actor, action="records.access_export", obj=request, detail={"format": fmt})
 
 
@@ -199,7 +199,7 @@ def access_request_close(
     *, actor: Person, request: AccessRequest, outcome_note: str
 ) -> AccessRequest:
     """Close the request and release its hold; the release record stays."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     request = _open(request)
     request.state = AccessRequestState.CLOSED
     request.closed_at = timezone.now()

@@ -23,8 +23,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
-from tillit.channels.permissions import Actor
 from tillit.organisation.models import Person
 
 from ..choices import HandoverMethod, HandoverState, Outcome
@@ -69,7 +69,7 @@ def handover_record(
 
 
 def _check(actor: Person, registration: Registration) -> None:
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     if registration.outcome != Outcome.REGISTERED or registration.case_id is None:
         raise ValidationError(_("Only registered documents are handed over."))
 

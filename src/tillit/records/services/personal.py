@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
-from tillit.channels.permissions import Actor
 from tillit.inbox.models import Author
 from tillit.organisation.models import Person
 
@@ -29,7 +29,7 @@ def personal_request_record(
     *, actor: Person, author: Author, kind: str, note: str = "", received_at=None
 ) -> PersonalDataRequest:
     """Record a data subject's access or erasure request about an author."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     if kind not in PersonalDataKind.values:
         raise ValidationError({"kind": _("Unknown kind of request.")})
     request = PersonalDataRequest.objects.create(
@@ -51,7 +51,7 @@ def personal_request_decide(
     *, actor: Person, request: PersonalDataRequest, outcome: str, reason: str
 ) -> PersonalDataRequest:
     """Decide an erasure request; a refusal or grant always states its reason."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     request = PersonalDataRequest.objects.select_for_update().get(pk=request.pk)
     if request.kind != PersonalDataKind.ERASURE:
         raise ValidationError(_("Only erasure requests are decided here."))
@@ -80,5 +80,5 @@ def personal_request_decide(
 @transaction.atomic
 def personal_export_recorded(*, actor: Person, author: Author, count: int) -> None:
     """Audit that a registrar exported everything stored about one author."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     audit_record(actor=actor, action="records.personal_export", obj=author, detail={"items": count})

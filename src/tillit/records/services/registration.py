@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
-from tillit.channels.permissions import Actor
 from tillit.inbox.choices import ActionKind, ItemKind
 from tillit.inbox.models import ActionRequest, Item
 from tillit.organisation.models import Person
@@ -45,7 +45,7 @@ def dm_register(
     secrecy_ground: str = "",
 ) -> Registration:
     """Register a received message into an existing case or a new one."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     item = _locked_dm(item)
     subject = subject.strip()[:300]
     if not subject:
@@ -86,7 +86,7 @@ def dm_register(
 @transaction.atomic
 def dm_mark_little_importance(*, actor: Person, item: Item, reason: str) -> Registration:
     """Record that a message is of obviously little importance (OSL 5:1 fourth paragraph)."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     item = _locked_dm(item)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the message is of little importance.")})
@@ -113,7 +113,7 @@ def registration_mark_secret(
     *, actor: Person, registration: Registration, ground: str
 ) -> Registration:
     """Withhold sender and subject in every hand-over and export of the registration."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     if not ground.strip():
         raise ValidationError(
             {"secrecy_ground": _("Give the secrecy ground (OSL chapter and section).")}
@@ -134,7 +134,7 @@ def registration_mark_secret(
 @transaction.atomic
 def case_set_reference(*, actor: Person, case: Case, reference: str, via: str = "manual") -> Case:
     """Store the registration number the records system gave the case."""
-    require_registrar(Actor(actor))
+    require_registrar(as_actor(actor))
     reference = reference.strip()[:100]
     if not reference:
         raise ValidationError({"reference": _("Enter the registration number.")})

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from tillit.channels.permissions import Actor
+from tillit.access.actor import actor_for
 from tillit.connectors.base import ItemKind
 from tillit.core.exceptions import NotFound
 from tillit.inbox.services.outbox import action_request
@@ -28,10 +28,10 @@ def dm(channel, text="Hej! Jag vill överklaga bygglovet. Hur gör jag?", **kw):
 
 def test_queue_is_for_registrars_only(org, active_channel):
     message = dm(active_channel)
-    assert list(registration_queue(Actor(org["registrar"]))) == [message]
+    assert list(registration_queue(actor_for(org["registrar"]))) == [message]
     for username in ("admin", "manager_a", "info_a", "staff_1", "archivist", "auditor", "outsider"):
         with pytest.raises(NotFound):
-            registration_queue(Actor(org[username]))
+            registration_queue(actor_for(org[username]))
 
 
 def test_queue_pages_are_not_found_for_others(client, org, active_channel):
@@ -98,7 +98,7 @@ def test_little_importance_needs_reason(org, active_channel):
     )
     assert reg.outcome == Outcome.LITTLE_IMPORTANCE
     assert reg.handover_state == HandoverState.NOT_APPLICABLE
-    assert not registration_queue(Actor(org["registrar"])).exists()
+    assert not registration_queue(actor_for(org["registrar"])).exists()
 
 
 def test_others_cannot_register(org, active_channel):

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from pypdf import PdfReader
 
-from tillit.channels.permissions import Actor
+from tillit.access.actor import actor_for
 from tillit.records.release import release_csv, release_pdf
 from tillit.records.selectors import request_search
 from tillit.records.services.access import (
@@ -56,7 +56,7 @@ def test_release_pdf_and_csv_contain_no_masked_text(org, active_channel, client)
 def test_swedish_full_text_search(org, active_channel):
     wanted = ingest(active_channel, "När får jag besked om mitt bygglov?")
     ingest(active_channel, "Fin utställning på biblioteket.")
-    actor = Actor(org["registrar"])
+    actor = actor_for(org["registrar"])
     found = list(request_search(actor, text="bygglovet"))
     # PostgreSQL stems in Swedish; SQLite cuts the ending and matches as a prefix.
     assert found == [wanted], connection.vendor
@@ -68,6 +68,6 @@ def test_swedish_full_text_search(org, active_channel):
 def test_search_filters_by_author_and_kind(org, active_channel):
     a = ingest(active_channel, "Tack för svaret om snöröjning", author=("9", "Elin Sjöberg"))
     ingest(active_channel, "Snöröjning igen", author=("10", "Lars Nordström"))
-    actor = Actor(org["registrar"])
+    actor = actor_for(org["registrar"])
     assert list(request_search(actor, author="Elin", text="snöröjning")) == [a]
     assert list(request_search(actor, kind="direct_message", text="snöröjning")) == []

@@ -24,8 +24,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
-from tillit.channels.permissions import Actor
 from tillit.organisation.models import Person
 
 from ..choices import BatchState, ContentClass, RunState
@@ -183,7 +183,7 @@ def disposal_run(*, actor: Person | None = None, now: datetime | None = None) ->
     """Dispose of everything due under the decisions in force; log every chunk. Never raises
     for a failed chunk: the run is marked failed with the error, and the next run resumes."""
     if actor is not None:
-        require(can_manage(Actor(actor)))
+        require(can_manage(as_actor(actor)))
     now = now or timezone.now()
     _mark_stale(now)
     run = _start(actor)
@@ -252,7 +252,7 @@ def rule_create(
     note: str = "",
 ) -> DisposalRule:
     """Record a committee's disposal decision; it replaces the one in force for that class."""
-    require(can_manage(Actor(actor)))
+    require(can_manage(as_actor(actor)))
     DisposalRule.objects.filter(
         committee=committee, content_class=content_class, active=True
     ).update(active=False)
@@ -284,7 +284,7 @@ def rule_create(
 @transaction.atomic
 def rule_withdraw(*, actor: Person, rule: DisposalRule) -> DisposalRule:
     """Take a decision out of force; nothing more is disposed of under it."""
-    require(can_manage(Actor(actor)))
+    require(can_manage(as_actor(actor)))
     rule = DisposalRule.objects.select_for_update().get(pk=rule.pk)
     rule.active = False
     rule.save(update_fields=["active", "updated_at"])
@@ -295,7 +295,7 @@ def rule_withdraw(*, actor: Person, rule: DisposalRule) -> DisposalRule:
 @transaction.atomic
 def batch_propose(*, actor: Person, rule: DisposalRule, received_before: datetime) -> DisposalBatch:
     """List what a "vid inaktualitet" rule would take, up to a date, for a person to confirm."""
-    require(can_manage(Actor(actor)))
+    require(can_manage(as_actor(actor)))
     if not rule.until_obsolete:
         raise ValidationError(
             _("Only decisions without a fixed period dispose of confirmed batches.")
@@ -318,7 +318,7 @@ def batch_propose(*, actor: Person, rule: DisposalRule, received_before: datetim
 @transaction.atomic
 def batch_decide(*, actor: Person, batch: DisposalBatch, confirm: bool) -> DisposalBatch:
     """Confirm a batch (the next run disposes of it) or cancel it."""
-    require(can_manage(Actor(actor)))
+    require(can_manage(as_actor(actor)))
     batch = DisposalBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.PROPOSED:
         raise ValidationError(_("The batch has already been decided."))

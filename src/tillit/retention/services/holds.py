@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
-from tillit.channels.permissions import Actor
 from tillit.organisation.models import Person
 
 from ..models import Hold
@@ -16,7 +16,7 @@ from ..permissions import can_hold, require
 @transaction.atomic
 def hold_place(*, actor: Person, reason: str, item=None, channel=None, access_request=None) -> Hold:
     """Hold one item, a whole channel, or everything selected for an access request."""
-    require(can_hold(Actor(actor)))
+    require(can_hold(as_actor(actor)))
     if sum(x is not None for x in (item, channel, access_request)) != 1:
         raise ValidationError(_("A hold is on exactly one item, channel or access request."))
     if not reason.strip():
@@ -39,7 +39,7 @@ def hold_place(*, actor: Person, reason: str, item=None, channel=None, access_re
 @transaction.atomic
 def hold_release(*, actor: Person, hold: Hold) -> Hold:
     """Release a hold; what it covered may be disposed of again under its decisions."""
-    require(can_hold(Actor(actor)))
+    require(can_hold(as_actor(actor)))
     hold = Hold.objects.select_for_update().get(pk=hold.pk)
     if hold.released_at is not None:
         raise ValidationError(_("The hold is already released."))

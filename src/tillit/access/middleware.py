@@ -1,8 +1,11 @@
-"""Attaches the signed-in user's Person to the request."""
+"""Builds the request's Actor once, after authentication."""
+
+from .actor import actor_for
 
 
-class PersonMiddleware:
-    """Sets `request.person`: the active Person of the signed-in user, else None."""
+class ActorMiddleware:
+    """Sets ``request.person`` (the active Person of the signed-in user, else None) and
+    ``request.actor`` (their roles and mandates, loaded once for the whole request)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -14,4 +17,5 @@ class PersonMiddleware:
             if person is not None and not person.is_active:
                 person = None
         request.person = person
+        request.actor = actor_for(person)
         return self.get_response(request)
