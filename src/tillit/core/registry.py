@@ -28,6 +28,8 @@ STORES: dict[str, str] = {
     "access_rules": "model label -> AccessRule (tillit.access.queryset)",
     "actor_loaders": "name -> callable(person) -> Actor fields (tillit.access.actor)",
     "person_deactivated": "name -> callable(person, actor) inside the deactivation's transaction",
+    "access_request_opened": "name -> callable(request, actor) inside the opening's transaction",
+    "access_request_closed": "name -> callable(request, actor) inside the closing's transaction",
     "transition_checks": "name -> callable(channel, step) -> problems that refuse a lifecycle step",
     "transition_effects": "name -> callable(channel, step, actor) inside a lifecycle step's transaction",
 }

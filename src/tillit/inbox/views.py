@@ -11,10 +11,9 @@ from tillit.core.exceptions import NotFound
 from .capabilities import action_options
 from .choices import ActionKind
 from .forms import ActionForm, QueueFilterForm, ReplyForm
+from .panels import decided_actions, panels_for
 from .selectors import item_get_for, queue_channels, queue_page
 from .services.outbox import CaptureIncomplete, action_request
-
-DECIDED_ACTIONS = {ActionKind.HIDE, ActionKind.UNHIDE, ActionKind.DELETE, ActionKind.BLOCK}
 
 
 @person_required
@@ -52,11 +51,14 @@ def item_detail(request, item_id: int):
     """One item: text as received, thread, earlier versions, outbox actions and what is possible."""
     item = item_get_for(request.actor, item_id)
     connector = getattr(getattr(item.channel, "connection", None), "connector", None)
+    panels = panels_for(item)
     return render(
         request,
         "inbox/item.html",
         {
-            **_moderation_context(item),
+            **panels.context,
+            "panel_templates": panels.templates,
+            "decided_elsewhere": panels.decided,
             "item": item,
             "versions": item.versions.all(),
             "replies": item.replies.select_related("author").order_by("received_at")[:100],
@@ -69,28 +71,6 @@ def item_detail(request, item_id: int):
     )
 
 
-def _moderation_context(item) -> dict:
-    """The decision panel's data, from the moderation app when it is installed."""
-    from django.apps import apps
-
-    if not apps.is_installed("tillit.moderation"):
-        return {}
-    from tillit.moderation.choices import DecisionKind
-    from tillit.moderation.services.policy import policy_for
-
-    policy = policy_for(item.channel)
-    return {
-        "moderation": True,
-        "decision_kinds": DecisionKind.choices,
-        "policy_rules": list(policy.version.rules.all()) if policy else [],
-        "decisions": item.decisions.select_related("rule", "decided_by", "action")[:50],
-        # The policy's proposal is the starting point; the person may choose another rule.
-        "proposed_rule": next(
-            iter(getattr(getattr(item, "assessment", None), "rules", None) or []), ""
-        ),
-    }
-
-
 @require_POST
 @person_required
 def item_act(request, item_id: int, kind: str):
@@ -98,7 +78,7 @@ def item_act(request, item_id: int, kind: str):
     item = item_get_for(request.actor, item_id)
     if kind not in ActionKind.values:
         raise NotFound
-    if kind in DECIDED_ACTIONS and _moderation_context(item):
+    if kind in decided_actions():
         # Removing content and blocking are decisions that cite a rule (R16), not bare clicks.
         messages.error(request, _("Hide, delete and block are decided in the decision form."))
         return redirect("inbox:item", item.pk)

@@ -12,9 +12,12 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
+        from tillit.core.registry import registry
         from tillit.inbox.services.ingest import on_item_ingested
 
         from . import tasks  # noqa: F401  (registers periodic jobs)
+        from .panels import PANEL
         from .services.assess import assess_item
 
         on_item_ingested(assess_item)
+        registry.add("item_panels", "moderation", PANEL)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from tillit.access.roles import DEPARTMENT_ROLES, Role
 from tillit.audit.services import audit_record
+from tillit.core.registry import registry
 
 from .models import Department, Organisation, Person, RoleAssignment
 
@@ -80,9 +81,11 @@ def role_assign(
 
 @transaction.atomic
 def person_deactivate(*, actor: Person | None, person: Person) -> Person:
-    """Mark a person as having left; their channels are re-checked for staffing at once."""
-    from tillit.channels.services.staffing import channels_recheck_staffing_for_person
+    """Mark a person as having left; what depended on them is re-checked at once.
 
+    The apps above (channels' staffing checks) subscribe through the registry's
+    ``person_deactivated`` store and run inside this transaction.
+    """
     if not person.is_active:
         return person
     person.is_active = False
@@ -90,7 +93,8 @@ def person_deactivate(*, actor: Person | None, person: Person) -> Person:
     person.user.is_active = False
     person.user.save(update_fields=["is_active"])
     audit_record(actor=actor, action="person.deactivate", obj=person)
-    channels_recheck_staffing_for_person(person=person)
+    for subscriber in registry.values("person_deactivated"):
+        subscriber(person=person, actor=actor)
     return person
 
 

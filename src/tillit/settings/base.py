@@ -59,6 +59,8 @@ def _fernet_key() -> str:
 TILLIT_CREDENTIALS_KEY = _installation_secret("TILLIT_CREDENTIALS_KEY", _fernet_key)
 # Meta signs webhooks with the app secret (X-Hub-Signature-256); without it every delivery is refused.
 TILLIT_META_APP_SECRET = environ.Env().str("TILLIT_META_APP_SECRET", default="")
+# Simulated platform traffic; switched on by `tillit demo` in its own process only.
+TILLIT_DEMO_STREAM = False
 TILLIT_META_VERIFY_TOKEN = environ.Env().str("TILLIT_META_VERIFY_TOKEN", default="")
 TILLIT_WEBHOOK_MAX_BYTES = environ.Env().int("TILLIT_WEBHOOK_MAX_BYTES", default=1_000_000)
 TILLIT_ATTACHMENT_MAX_BYTES = environ.Env().int("TILLIT_ATTACHMENT_MAX_BYTES", default=20_000_000)
@@ -101,6 +103,7 @@ INSTALLED_APPS = [
     "tillit.records",
     "tillit.retention",
     "tillit.archive",
+    "tillit.demo",
     "tillit.web",
 ]
 

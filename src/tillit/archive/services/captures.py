@@ -110,6 +110,17 @@ def capture_close_problems(channel: Channel) -> list[str]:
     return []
 
 
+def lifecycle_check(channel: Channel, step: str) -> list[str]:
+    """Registered lifecycle check: archiving needs the finished closing capture (LEGAL.md)."""
+    return capture_close_problems(channel) if step == "archive" else []
+
+
+def lifecycle_effect(channel: Channel, step: str, actor) -> None:
+    """Registered lifecycle effect: closing queues the capture in the close's transaction."""
+    if step == "close":
+        capture_before_close(channel, actor)
+
+
 def capture_run(capture_id: int, *, progress: Progress | None = None) -> Capture | None:
     """Run one queued capture to `done` or `failed`; a capture already claimed is left alone."""
     claimed = Capture.objects.filter(pk=capture_id, state=JobState.QUEUED).update(

@@ -1,19 +1,13 @@
 """Closing a channel captures its page first (LEGAL.md "Snapshots": always before closing)."""
 
-import inspect
-
 import pytest
 
 from tillit.archive.models import Capture
-from tillit.channels.services import channel_transition, lifecycle
+from tillit.channels.services import channel_transition
 
 pytestmark = pytest.mark.django_db
-hooked = "capture_before_close" in inspect.getsource(lifecycle)
 
 
-@pytest.mark.skipif(
-    not hooked, reason="channel_transition does not call archive's capture_before_close yet"
-)
 def test_closing_a_channel_queues_a_capture_first(
     org, active_channel, fake_engine, django_capture_on_commit_callbacks
 ):

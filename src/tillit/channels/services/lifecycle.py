@@ -10,6 +10,7 @@ from tillit.access.roles import Role
 from tillit.audit.services import audit_record
 from tillit.core.cache import namespace_bump_on_commit
 from tillit.core.exceptions import NotFound
+from tillit.core.registry import registry
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of, people_with_role
@@ -87,18 +88,14 @@ def channel_transition(*, actor: Person, channel: Channel, name: str, comment: s
         problems = staffing_problems(channel)
         if problems:
             raise TransitionRefused(" ".join(problems))
-    if name == "archive":
-        # Snapshots: always before a channel is closed (LEGAL.md); archive only once it exists.
-        from tillit.archive.services import capture_close_problems
-
-        problems = capture_close_problems(channel)
-        if problems:
-            raise TransitionRefused(" ".join(problems))
-    if name == "close":
-        # Queued in this transaction: a refused close leaves no capture behind.
-        from tillit.archive.services import capture_before_close
-
-        capture_before_close(channel, actor)
+    # Apps above the register take part in a step through the registry: the archive
+    # refuses to archive a channel without its closing snapshot (LEGAL.md) and queues that
+    # snapshot inside a close's transaction, so a refused close leaves no capture behind.
+    problems = [p for check in registry.values("transition_checks") for p in check(channel, name)]
+    if problems:
+        raise TransitionRefused(" ".join(problems))
+    for effect in registry.values("transition_effects"):
+        effect(channel, name, actor)
     previous = channel.status
     channel.status = transition.target
     channel.status_changed_at = timezone.now()

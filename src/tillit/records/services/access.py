@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
+from tillit.core.registry import registry
 from tillit.inbox.models import Attachment, Item
 from tillit.organisation.models import Person
 
@@ -45,9 +46,9 @@ def access_request_open(
         received_at=received_at or timezone.now(),
         opened_by=actor,
     )
-    from tillit.retention.services.holds import hold_place
-
-    hold_place(actor=actor, access_request=request, reason=_("Open access request"))
+    # Retention holds the request's documents while it is open (it subscribes here).
+    for subscriber in registry.values("access_request_opened"):
+        subscriber(request=request, actor=actor)
     audit_record(
         actor=actor,
         action="records.access_open",
@@ -205,9 +206,8 @@ def access_request_close(
     request.closed_at = timezone.now()
     request.outcome_note = outcome_note.strip()
     request.save(update_fields=["state", "closed_at", "outcome_note", "updated_at"])
-    from tillit.retention.services.holds import holds_release_for_request
-
-    holds_release_for_request(actor=actor, access_request=request)
+    for subscriber in registry.values("access_request_closed"):
+        subscriber(request=request, actor=actor)
     audit_record(
         actor=actor,
         action="records.access_close",

@@ -52,13 +52,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<14} {name} ({function}) – {label}")
         if options["no_serve"]:
             return
-        from datetime import timedelta
-
-        from tillit.core.scheduler import register_periodic
         from tillit.core.worker import run_worker
-        from tillit.demo.tasks import demo_stream_tick
 
-        register_periodic("demo.stream", interval=timedelta(seconds=20))(demo_stream_tick)
+        settings.TILLIT_DEMO_STREAM = True
         self.stdout.write(f"  Simulated comments arrive every 20 s through {base}/webhooks/meta/")
         self.stdout.write(f"  Inbox:                  {base}/inkorg/ (sign in as adm.kultur)")
 
