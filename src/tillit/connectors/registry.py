@@ -1,4 +1,9 @@
-"""The connector registry: filled by ``@register_connector`` at import time, frozen after."""
+"""The connectors, as the registry's ``connectors`` store: filled by ``@register_connector``.
+
+The bundled platform modules register themselves when imported; ``load_builtin`` imports
+them (from the inbox's ``AppConfig.ready`` under Django, on first use without it), and the
+registry's freeze at the end of start-up refuses any connector after that.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,11 @@ import importlib
 from types import MappingProxyType
 from typing import TypeVar
 
+from tillit.core.registry import registry
+
 from .base import Connector, check_connector_class
 
-_registry: dict[str, type[Connector]] = {}
-_frozen = False
-_builtin_loaded = False
+STORE = "connectors"
 
 # Importing these modules runs their @register_connector decorators.
 BUILTIN_PLATFORMS = (
@@ -28,49 +33,24 @@ BUILTIN_PLATFORMS = (
 C = TypeVar("C", bound=type[Connector])
 
 
-class RegistryFrozen(RuntimeError):
-    """Raised when something registers a connector after start-up."""
-
-
 def register_connector(cls: C) -> C:
     """Class decorator: check the connector's declarations and add it under its slug."""
-    if _frozen:
-        raise RegistryFrozen(f"cannot register {cls.__name__}: the registry is frozen")
     check_connector_class(cls)
-    existing = _registry.get(cls.platform)
-    if existing is not None and existing is not cls:
-        raise ValueError(f"platform {cls.platform!r} is already registered by {existing.__name__}")
-    _registry[cls.platform] = cls
+    registry.add(STORE, cls.platform, cls)
     return cls
 
 
 def load_builtin() -> None:
     """Import the bundled platform modules so they register themselves (once)."""
-    global _builtin_loaded
-    if _builtin_loaded:
-        return
     for name in BUILTIN_PLATFORMS:
         importlib.import_module(f"{__package__}.platforms.{name}")
-    _builtin_loaded = True
-
-
-def freeze() -> None:
-    """Load the bundled connectors, then refuse further registrations (AppConfig.ready)."""
-    global _frozen
-    load_builtin()
-    _frozen = True
-
-
-def is_frozen() -> bool:
-    """True once start-up has frozen the registry."""
-    return _frozen
 
 
 def get_connector(slug: str) -> type[Connector]:
     """The connector class for ``slug``; KeyError when none is registered."""
     load_builtin()
     try:
-        return _registry[slug]
+        return registry.store(STORE)[slug]
     except KeyError:
         raise KeyError(f"no connector for platform {slug!r}") from None
 
@@ -78,4 +58,4 @@ def get_connector(slug: str) -> type[Connector]:
 def all_connectors() -> MappingProxyType[str, type[Connector]]:
     """A read-only view of every registered connector, by slug."""
     load_builtin()
-    return MappingProxyType(_registry)
+    return registry.store(STORE)

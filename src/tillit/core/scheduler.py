@@ -7,7 +7,7 @@ that worker enqueues the task, whatever the number of workers or restarts.
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,6 +15,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from .models import PeriodicJob
+from .registry import registry
 
 logger = logging.getLogger(__name__)
 
@@ -28,14 +29,14 @@ class JobSpec:
     enqueue: Callable[[], object]
 
 
-_JOBS: dict[str, JobSpec] = {}
+STORE = "periodic_jobs"
 
 
 def register_periodic(name: str, interval: timedelta) -> Callable:
-    """Register a django-tasks task to be enqueued every `interval`."""
+    """Register a django-tasks task to be enqueued every `interval` (at start-up only)."""
 
     def decorator(task):
-        _JOBS[name] = JobSpec(name=name, interval=interval, enqueue=task.enqueue)
+        registry.add(STORE, name, JobSpec(name=name, interval=interval, enqueue=task.enqueue))
         return task
 
     return decorator
@@ -43,14 +44,14 @@ def register_periodic(name: str, interval: timedelta) -> Callable:
 
 def registered_jobs() -> dict[str, JobSpec]:
     """The jobs registered at start-up."""
-    return dict(_JOBS)
+    return dict(registry.store(STORE))
 
 
-def run_due_jobs(worker_id: str) -> list[str]:
-    """Enqueue every due job this worker wins the claim for; return their names."""
+def run_due_jobs(worker_id: str, jobs: Iterable[JobSpec] | None = None) -> list[str]:
+    """Enqueue every due job (default: the registered ones) this worker wins; return their names."""
     now = timezone.now()
     ran = []
-    for spec in _JOBS.values():
+    for spec in registry.values(STORE) if jobs is None else jobs:
         job, _created = PeriodicJob.objects.get_or_create(
             name=spec.name,
             defaults={"interval_seconds": int(spec.interval.total_seconds()), "next_run_at": now},

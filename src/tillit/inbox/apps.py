@@ -5,15 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class InboxConfig(AppConfig):
-    """Inbox app; freezes the connector registry and registers periodic jobs."""
+    """Inbox app: loads the bundled connectors and registers its periodic jobs."""
 
     name = "tillit.inbox"
     label = "inbox"
     verbose_name = _("Inbox")
 
     def ready(self) -> None:
-        from tillit.connectors.registry import freeze
+        from tillit.connectors.registry import load_builtin
 
         from . import tasks  # noqa: F401  (registers periodic jobs)
 
-        freeze()
+        load_builtin()

@@ -1,7 +1,8 @@
 """The classes of content disposal can act on, each with its candidates and its deletion.
 
 Built-in classes are registered in `retention.classes`. Another app registers its own
-(the archive's captures) with `register_class` at start-up, from its AppConfig.ready.
+(the archive's captures) with `register_class` at start-up, from its AppConfig.ready; they
+live in the registry's ``retention_classes`` store.
 """
 
 from collections.abc import Callable
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import QuerySet
+
+from tillit.core.registry import registry
 
 
 @dataclass(frozen=True)
@@ -28,14 +31,14 @@ class ContentHandler:
     channel_field: str
 
 
-_HANDLERS: dict[str, ContentHandler] = {}
+STORE = "retention_classes"
 
 
 def register_class(handler: ContentHandler) -> None:
-    """Register (or replace) the handler of one content class."""
-    _HANDLERS[handler.key] = handler
+    """Register the handler of one content class (once, at start-up)."""
+    registry.add(STORE, handler.key, handler)
 
 
 def handler_for(key: str) -> ContentHandler | None:
     """The handler of a content class, if any app registered one."""
-    return _HANDLERS.get(key)
+    return registry.store(STORE).get(key)
