@@ -42,6 +42,23 @@ class AccessRule:
         raise NotImplementedError
 
 
+class RoleRule(AccessRule):
+    """A whole-table rule: each action is open to a set of organisation-wide roles."""
+
+    #: action -> the organisation-wide roles that may take it.
+    roles: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.actions = tuple(cls.roles)
+
+    def filter(self, qs: models.QuerySet, actor: Actor, action: str) -> models.QuerySet:
+        return qs if self.allows(actor, action, None) else qs.none()
+
+    def allows(self, actor: Actor, action: str, obj: Any) -> bool:
+        return actor.is_person and actor.is_org_wide(*self.roles[action])
+
+
 def access_rule(model: type[models.Model]):
     """Class decorator: register the rule for ``model`` (once; the registry refuses twice)."""
 

@@ -14,7 +14,10 @@ class ArchiveConfig(AppConfig):
     def ready(self) -> None:
         from tillit.core.registry import registry
 
-        from . import tasks  # noqa: F401  (registers periodic jobs)
+        from . import (
+            access,  # noqa: F401  (registers the access rules of this app's models)
+            tasks,  # noqa: F401  (registers periodic jobs)
+        )
         from .retention import register
         from .services.captures import lifecycle_check, lifecycle_effect
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tillit.access.queryset import RestrictedQuerySet
 from tillit.channels.models import Channel
 from tillit.core.models import TimeStamped
 from tillit.organisation.models import Person
@@ -90,6 +91,8 @@ class Capture(Job):
     verified_ok = models.BooleanField(_("checksums matched"), null=True, blank=True)
     verify_problems = models.JSONField(default=list, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-requested_at", "-id"]
         indexes = [models.Index(fields=["channel", "state", "requested_at"], name="capture_idx")]
@@ -116,6 +119,8 @@ class Export(Job):
     file_name = models.CharField(max_length=500, blank=True)  # storage name of the zip
     size = models.BigIntegerField(null=True, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-requested_at", "-id"]

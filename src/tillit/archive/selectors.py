@@ -7,16 +7,14 @@ from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from tillit.access.actor import Actor
+from tillit.access.queryset import get_restricted
 from tillit.channels.choices import STAFFED_STATES
 from tillit.channels.models import Channel
-from tillit.channels.permissions import can_view
 from tillit.channels.selectors import channels_visible_to
-from tillit.core.exceptions import NotFound
 
 from . import conf
 from .choices import IN_FLIGHT, JobState
 from .models import Capture, CaptureSchedule, Export
-from .permissions import can_export
 
 #: Channels whose page is captured on a schedule: running ones, paused included (R22).
 SCHEDULED_STATES = STAFFED_STATES
@@ -24,26 +22,16 @@ SCHEDULED_STATES = STAFFED_STATES
 
 def capture_get_for(actor: Actor, public_id) -> Capture:
     """One capture whose channel the person may see; NotFound whether missing or not theirs."""
-    try:
-        capture = Capture.objects.select_related(
-            "channel", "channel__platform", "channel__department", "requested_by"
-        ).get(public_id=public_id)
-    except (Capture.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound from exc
-    if not can_view(actor, capture.channel):
-        raise NotFound
-    return capture
+    qs = Capture.objects.select_related(
+        "channel", "channel__platform", "channel__department", "requested_by"
+    )
+    return get_restricted(qs, actor, public_id=public_id)
 
 
 def export_get_for(actor: Actor, public_id) -> Export:
     """One export the person may see (archivists, org admins); NotFound otherwise."""
-    try:
-        export = Export.objects.select_related("channel", "requested_by").get(public_id=public_id)
-    except (Export.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound from exc
-    if not can_export(actor, export.channel):
-        raise NotFound
-    return export
+    qs = Export.objects.select_related("channel", "requested_by")
+    return get_restricted(qs, actor, public_id=public_id)
 
 
 def captures_for_channel(channel: Channel) -> QuerySet[Capture]:

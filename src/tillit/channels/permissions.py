@@ -12,14 +12,23 @@ from .models import Channel
 
 @access_rule(Channel)
 class ChannelRule(AccessRule):
-    """Drafts and proposals stay within the department; decided channels are wider."""
+    """Drafts and proposals stay within the department; decided channels are wider.
 
-    actions = ("view",)
+    ``moderate``: the channels whose inbox a person works: a valid mandate, or managing
+    the department.
+    """
+
+    actions = ("view", "moderate")
 
     def filter(self, qs: QuerySet, actor: Actor, action: str) -> QuerySet:
         person = actor.person
         if person is None:
             return qs.none()
+        if action == "moderate":
+            return qs.filter(
+                Q(pk__in=list(actor.mandates))
+                | Q(department_id__in=actor.departments(Role.MANAGER))
+            )
         if actor.is_org_wide(*SEE_ALL_CHANNELS):
             return qs
         depts = actor.departments(Role.MANAGER, Role.INFORMATOR)
@@ -31,6 +40,8 @@ class ChannelRule(AccessRule):
     def allows(self, actor: Actor, action: str, obj: Channel) -> bool:
         if actor.person is None:
             return False
+        if action == "moderate":
+            return bool(actor.mandate_roles(obj)) or actor.is_manager_of(obj)
         if actor.is_org_wide(*SEE_ALL_CHANNELS):
             return True
         if actor.is_manager_of(obj) or actor.is_informator_of(obj):

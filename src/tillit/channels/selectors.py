@@ -5,10 +5,13 @@ from django.utils import timezone
 
 from tillit.access.actor import Actor
 from tillit.access.queryset import get_restricted
-from tillit.organisation.models import Person
+from tillit.core.exceptions import NotFound
+from tillit.organisation.models import Department, Person
+from tillit.organisation.selectors import departments
 
 from .choices import ChannelStatus
-from .models import Channel, Mandate
+from .models import Channel, Mandate, Platform
+from .permissions import can_create_in
 
 
 def channels_visible_to(actor: Actor) -> QuerySet[Channel]:
@@ -81,3 +84,30 @@ def mandates_of(person: Person) -> QuerySet[Mandate]:
         .filter(person=person)
         .select_related("channel", "channel__platform")
     )
+
+
+def platform_catalogue() -> QuerySet[Platform]:
+    """The platform catalogue with its decisions (R1): reference data for every signed-in person."""
+    return Platform.objects.select_related("decided_by")
+
+
+def departments_creatable_by(actor: Actor) -> QuerySet[Department]:
+    """Departments where the person may propose a channel."""
+    ids = [d.pk for d in departments() if can_create_in(actor, d.pk)]
+    return departments().filter(pk__in=ids)
+
+
+def platform_get(slug: str) -> Platform:
+    """One platform of the catalogue; NotFound when there is none by that name."""
+    platform = Platform.objects.filter(slug=slug).first()
+    if platform is None:
+        raise NotFound
+    return platform
+
+
+def mandate_of_channel(channel: Channel, mandate_id) -> Mandate:
+    """One mandate of a channel the caller has already fetched through the access rule."""
+    mandate = channel.mandates.filter(pk=mandate_id).first() if str(mandate_id).isdigit() else None
+    if mandate is None:
+        raise NotFound
+    return mandate

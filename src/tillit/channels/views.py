@@ -5,7 +5,7 @@ import csv
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,14 +13,22 @@ from tillit.access.decorators import person_required
 from tillit.access.roles import Role
 from tillit.core.exceptions import NotFound
 from tillit.core.forms import apply_validation_errors
-from tillit.organisation.models import Department
+from tillit.organisation.selectors import departments
 
 from . import services
 from .choices import ChannelStatus
 from .forms import ChannelForm, MandateForm, PlatformDecisionForm, StepForm
-from .models import Mandate, Platform
-from .permissions import can_create_in, can_edit, can_manage_mandates
-from .selectors import channel_get_for, channels_filter, channels_visible_to, mandates_for_channel
+from .permissions import can_edit, can_manage_mandates
+from .selectors import (
+    channel_get_for,
+    channels_filter,
+    channels_visible_to,
+    departments_creatable_by,
+    mandate_of_channel,
+    mandates_for_channel,
+    platform_catalogue,
+    platform_get,
+)
 from .services.lifecycle import TransitionRefused
 from .services.staffing import staffing_problems
 from .workflow import TRANSITIONS, transitions_available
@@ -38,15 +46,15 @@ def register(request):
     actor = request.actor
     filters = _filters(request)
     channels = channels_filter(channels_visible_to(actor), **filters)
-    creatable = [d for d in Department.objects.all() if can_create_in(actor, d.pk)]
+    creatable = departments_creatable_by(actor)
     return render(
         request,
         "channels/register.html",
         {
             "channels": channels,
             "filters": filters,
-            "departments": Department.objects.all(),
-            "platforms": Platform.objects.all(),
+            "departments": departments(),
+            "platforms": platform_catalogue(),
             "statuses": ChannelStatus.choices,
             "can_create": bool(creatable),
         },
@@ -104,12 +112,10 @@ def _csv_safe(value) -> str:
 def channel_create(request):
     """Start a new channel with its plan."""
     actor = request.actor
-    departments = Department.objects.filter(
-        pk__in=[d.pk for d in Department.objects.all() if can_create_in(actor, d.pk)]
-    )
-    if not departments:
+    creatable = departments_creatable_by(actor)
+    if not creatable:
         raise NotFound
-    form = ChannelForm(request.POST or None, departments=departments)
+    form = ChannelForm(request.POST or None, departments=creatable)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         department = data.pop("department")
@@ -213,7 +219,7 @@ def mandate_revoke(request, public_id, mandate_id):
     """Revoke a mandate now."""
     actor = request.actor
     channel = channel_get_for(actor, public_id)
-    mandate = get_object_or_404(Mandate, pk=mandate_id, channel=channel)
+    mandate = mandate_of_channel(channel, mandate_id)
     services.mandate_revoke(actor=request.person, mandate=mandate)
     messages.success(request, _("The mandate was revoked."))
     return redirect("channels:detail", channel.public_id)
@@ -227,7 +233,7 @@ def platforms(request):
         request,
         "channels/platforms.html",
         {
-            "platforms": Platform.objects.select_related("decided_by"),
+            "platforms": platform_catalogue(),
             "can_decide": actor.is_org_wide(Role.ORG_ADMIN),
         },
     )
@@ -239,7 +245,7 @@ def platform_decide(request, slug):
     actor = request.actor
     if not actor.is_org_wide(Role.ORG_ADMIN):
         raise NotFound
-    platform = get_object_or_404(Platform, slug=slug)
+    platform = platform_get(slug)
     form = PlatformDecisionForm(
         request.POST or None, initial={"decision": platform.decision, "reason": platform.reason}
     )

@@ -14,6 +14,9 @@ class InboxConfig(AppConfig):
     def ready(self) -> None:
         from tillit.connectors.registry import load_builtin
 
-        from . import tasks  # noqa: F401  (registers periodic jobs)
+        from . import (
+            access,  # noqa: F401  (registers the access rules of this app's models)
+            tasks,  # noqa: F401  (registers periodic jobs)
+        )
 
         load_builtin()

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tillit.access.queryset import RestrictedQuerySet
 from tillit.channels.models import Channel
 from tillit.core.models import TimeStamped
 from tillit.organisation.models import Person
@@ -36,6 +37,8 @@ class Connection(TimeStamped):
     # Where webhooks name the account (Meta's page id), this routes them to the channel.
     webhook_key = models.CharField(max_length=200, blank=True, db_index=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     def __str__(self) -> str:
         return f"{self.channel} via {self.connector}"
 
@@ -48,6 +51,8 @@ class Author(models.Model):
     display_name = models.CharField(max_length=300, blank=True)
     handle = models.CharField(max_length=300, blank=True)
     profile_url = models.CharField(max_length=1000, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -93,6 +98,8 @@ class Item(models.Model):
     # Capture before action: true once text, raw payload and every attachment's record are stored.
     capture_complete = models.BooleanField(default=False)
     captured_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from tillit.access.actor import Actor
-from tillit.access.roles import Role
-from tillit.channels.models import Channel, Mandate
-from tillit.core.exceptions import NotFound
+from tillit.access.queryset import get_restricted
+from tillit.channels.models import Channel
 
 from .choices import ItemStatus
 from .models import Item
@@ -22,24 +20,13 @@ PAGE_SIZE = 50
 
 def queue_channels(actor: Actor) -> QuerySet[Channel]:
     """Channels whose inbox the person may work in: a valid mandate, or managing the department."""
-    if actor.person is None:
-        return Channel.objects.none()
-    depts = {d for r, d in actor.roles if r == Role.MANAGER and d}
-    return Channel.objects.filter(
-        Q(pk__in=list(actor.mandates)) | Q(department_id__in=depts)
-    ).select_related("platform")
+    return Channel.objects.restrict(actor, "moderate").select_related("platform")
 
 
 def item_get_for(actor: Actor, item_id: int) -> Item:
     """One item in a channel the person works in; NotFound otherwise."""
-    item = (
-        Item.objects.select_related("channel", "channel__platform", "author", "parent")
-        .filter(pk=item_id, channel__in=queue_channels(actor))
-        .first()
-    )
-    if item is None:
-        raise NotFound
-    return item
+    qs = Item.objects.select_related("channel", "channel__platform", "author", "parent")
+    return get_restricted(qs, actor, "moderate", pk=item_id)
 
 
 def _encode(moment: datetime, pk: int) -> str:
@@ -83,8 +70,7 @@ def queue_page(
     at the millionth item as at the first. `by_deadline` lists only flagged items, the
     nearest moderation deadline (R15) first.
     """
-    channels = queue_channels(actor)
-    qs = Item.objects.filter(channel__in=channels).select_related(
+    qs = Item.objects.restrict(actor, "moderate").select_related(
         "channel", "channel__platform", "author", "assessment"
     )
     if channel_id:
@@ -123,8 +109,3 @@ def queue_page(
     return QueuePage(
         items, _encode(items[-1].received_at, items[-1].pk) if more and items else None
     )
-
-
-def mandated_today(actor: Actor) -> QuerySet[Mandate]:
-    """The person's mandates in force today."""
-    return Mandate.objects.valid_on(timezone.localdate()).filter(person=actor.person)

@@ -15,7 +15,10 @@ class ModerationConfig(AppConfig):
         from tillit.core.registry import registry
         from tillit.inbox.services.ingest import on_item_ingested
 
-        from . import tasks  # noqa: F401  (registers periodic jobs)
+        from . import (
+            access,  # noqa: F401  (registers the access rules of this app's models)
+            tasks,  # noqa: F401  (registers periodic jobs)
+        )
         from .panels import PANEL
         from .services.assess import assess_item
 

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tillit.access.queryset import RestrictedQuerySet
 from tillit.channels.models import Channel
 from tillit.core.models import TimeStamped
 from tillit.inbox.models import ActionRequest, Author, Item
@@ -126,6 +127,8 @@ class Decision(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-decided_at", "-id"]
 
@@ -143,6 +146,8 @@ class Block(models.Model):
     earlier_violations = models.JSONField(_("earlier violations"), default=list)
     review_on = models.DateField(_("review on"))
     lifted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"block {self.author} on {self.channel}"

@@ -2,17 +2,17 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
 from tillit.channels.selectors import channels_public
 from tillit.core.exceptions import NotFound
-from tillit.inbox.selectors import item_get_for, queue_channels
+from tillit.inbox.selectors import item_get_for
 
 from .forms import DecisionForm
-from .models import Decision
+from .selectors import decision_get_for, decisions_to_review
 from .services.decisions import decision_make, decision_review
 from .services.policy import policy_for
 
@@ -50,10 +50,7 @@ def decide(request, item_id: int):
 @person_required
 def review_list(request):
     """Automatic decisions waiting for a person to confirm them."""
-    channels = queue_channels(request.actor)
-    decisions = Decision.objects.filter(
-        needs_review=True, item__channel__in=channels
-    ).select_related("item", "item__channel", "rule")[:200]
+    decisions = decisions_to_review(request.actor)[:200]
     return render(request, "moderation/review.html", {"decisions": decisions})
 
 
@@ -61,7 +58,7 @@ def review_list(request):
 @person_required
 def review(request, decision_id: int):
     """Confirm one automatic decision."""
-    decision = get_object_or_404(Decision, pk=decision_id)
+    decision = decision_get_for(request.actor, decision_id)
     decision_review(
         actor=request.person, decision=decision, note=request.POST.get("note", "")[:500]
     )

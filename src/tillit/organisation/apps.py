@@ -14,6 +14,7 @@ class OrganisationConfig(AppConfig):
     def ready(self) -> None:
         from tillit.core.registry import registry
 
+        from . import access  # noqa: F401  (registers the access rules of this app's models)
         from .selectors import person_roles
 
         # The access kernel asks each app for its part of an Actor: here, the person's roles.

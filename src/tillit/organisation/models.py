@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tillit.access.queryset import RestrictedQuerySet
 from tillit.access.roles import Role
 from tillit.core.models import TimeStamped
 
@@ -96,6 +97,8 @@ class Person(TimeStamped):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("person")
@@ -141,6 +144,8 @@ class Notice(models.Model):
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

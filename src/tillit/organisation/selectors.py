@@ -2,7 +2,10 @@
 
 from django.db.models import QuerySet
 
+from tillit.access.actor import Actor
+from tillit.access.queryset import get_restricted
 from tillit.access.roles import Role
+from tillit.core.exceptions import NotFound
 
 from .models import Department, Notice, Organisation, Person, RoleAssignment
 
@@ -50,3 +53,37 @@ def managers_of(department: Department) -> QuerySet[Person]:
 def notices_unread(person: Person) -> QuerySet[Notice]:
     """A person's unread in-app notices, newest first."""
     return Notice.objects.filter(person=person, read_at__isnull=True)
+
+
+def people_for(actor: Actor) -> QuerySet[Person]:
+    """Everyone in the organisation with their roles, for the organisation administrator."""
+    return (
+        Person.objects.restrict(actor, "manage")
+        .select_related("department")
+        .prefetch_related("roles__department")
+    )
+
+
+def notices_for(actor: Actor, *, unread_only: bool = False) -> QuerySet[Notice]:
+    """The person's own notices, newest first."""
+    qs = Notice.objects.restrict(actor, "read")
+    return qs.filter(read_at__isnull=True) if unread_only else qs
+
+
+def departments() -> QuerySet[Department]:
+    """The organisation's departments: reference data every signed-in person may read."""
+    return Department.objects.select_related("committee")
+
+
+def person_get_for(actor: Actor, person_id: int) -> Person:
+    """One person, for the organisation administrator; NotFound otherwise."""
+    return get_restricted(Person.objects.all(), actor, "manage", pk=person_id)
+
+
+def role_assignment_get_for(actor: Actor, person_id: int, assignment_id: int) -> RoleAssignment:
+    """One of a person's roles, for the organisation administrator; NotFound otherwise."""
+    person = person_get_for(actor, person_id)
+    assignment = person.roles.filter(pk=assignment_id).first()
+    if assignment is None:
+        raise NotFound
+    return assignment

@@ -3,13 +3,16 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import as_actor
 from tillit.access.roles import DEPARTMENT_ROLES, Role
 from tillit.audit.services import audit_record
 from tillit.core.registry import registry
 
 from .models import Department, Organisation, Person, RoleAssignment
+from .selectors import notices_for
 
 
 @transaction.atomic
@@ -105,3 +108,8 @@ def role_remove(*, actor: Person | None, assignment: RoleAssignment) -> None:
     person = assignment.person
     assignment.delete()
     audit_record(actor=actor, action="role.remove", obj=person, detail=detail)
+
+
+def notices_mark_read(*, actor) -> int:
+    """Mark every one of the person's unread notices read; return how many."""
+    return notices_for(as_actor(actor), unread_only=True).update(read_at=timezone.now())

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,8 +12,7 @@ from tillit.core.exceptions import NotFound
 from tillit.core.forms import apply_validation_errors
 
 from .forms import OrganisationForm, PersonForm, RoleForm
-from .models import Person, RoleAssignment
-from .selectors import organisation_get, person_has_role
+from .selectors import organisation_get, people_for, person_get_for, role_assignment_get_for
 from .services import (
     organisation_update,
     person_create,
@@ -24,7 +23,7 @@ from .services import (
 
 
 def _require_admin(request) -> None:
-    if not person_has_role(request.person, Role.ORG_ADMIN):
+    if not request.actor.is_org_wide(Role.ORG_ADMIN):
         raise NotFound
 
 
@@ -66,9 +65,7 @@ def people(request):
         request,
         "organisation/people.html",
         {
-            "people": Person.objects.select_related("department").prefetch_related(
-                "roles__department"
-            ),
+            "people": people_for(request.actor),
             "form": form,
         },
     )
@@ -78,7 +75,7 @@ def people(request):
 def person_detail(request, person_id: int):
     """One person: roles to add or remove, and deactivation when they leave."""
     _require_admin(request)
-    person = get_object_or_404(Person, pk=person_id)
+    person = person_get_for(request.actor, person_id)
     form = RoleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -104,7 +101,7 @@ def person_detail(request, person_id: int):
 def role_delete(request, person_id: int, assignment_id: int):
     """Take a role away."""
     _require_admin(request)
-    assignment = get_object_or_404(RoleAssignment, pk=assignment_id, person_id=person_id)
+    assignment = role_assignment_get_for(request.actor, person_id, assignment_id)
     role_remove(actor=request.person, assignment=assignment)
     messages.success(request, _("The role was removed."))
     return redirect("organisation:person", person_id)
@@ -115,7 +112,7 @@ def role_delete(request, person_id: int, assignment_id: int):
 def person_leave(request, person_id: int):
     """Deactivate a person who has left; their channels are re-checked for staffing at once."""
     _require_admin(request)
-    person = get_object_or_404(Person, pk=person_id)
+    person = person_get_for(request.actor, person_id)
     person_deactivate(actor=request.person, person=person)
     messages.success(request, _("%(name)s was deactivated.") % {"name": person.name})
     return redirect("organisation:person", person.pk)

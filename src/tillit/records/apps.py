@@ -14,6 +14,7 @@ class RecordsConfig(AppConfig):
     def ready(self) -> None:
         from tillit.inbox.services.ingest import on_item_ingested
 
+        from . import access  # noqa: F401  (registers the access rules of this app's models)
         from .services.hooks import item_ingested
 
         if not getattr(item_ingested, "registered", False):  # ready() may run twice in tests

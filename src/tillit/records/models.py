@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tillit.access.queryset import RestrictedQuerySet
 from tillit.core.models import TimeStamped
 from tillit.inbox.models import ActionRequest, Attachment, Author, Item
 from tillit.organisation.models import Person
@@ -25,6 +26,8 @@ class Case(TimeStamped):
     reference = models.CharField(_("registration number"), max_length=100, blank=True)
     title = models.CharField(_("case title"), max_length=300)
     created_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -71,6 +74,8 @@ class Registration(TimeStamped):
     )
     handover_detail = models.CharField(max_length=500, blank=True)
     handed_over_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["received_at", "id"]
@@ -121,6 +126,8 @@ class AccessRequest(TimeStamped):
     closed_at = models.DateTimeField(null=True, blank=True)
     outcome_note = models.TextField(_("outcome"), blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-received_at", "-id"]
 
@@ -143,6 +150,8 @@ class AccessRequestItem(models.Model):
     masks = models.JSONField(default=list)
     withheld = models.BooleanField(_("withheld whole"), default=False)
     withheld_ground = models.CharField(max_length=200, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -191,6 +200,8 @@ class PersonalDataRequest(TimeStamped):
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at", "-id"]

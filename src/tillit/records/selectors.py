@@ -14,20 +14,22 @@ from tillit.inbox.selectors import queue_channels
 from tillit.moderation.models import Block
 
 from .choices import HandoverState
-from .models import AccessRequest, Case, PersonalDataRequest, Registration
+from .models import AccessRequest, AccessRequestItem, Case, PersonalDataRequest, Registration
 from .permissions import READERS, is_registrar, require_reader, require_registrar
 from .search import search_filter
 
 
-def _items() -> QuerySet[Item]:
-    return Item.objects.select_related("channel", "channel__platform", "author")
+def _items(actor: Actor, action: str = "register") -> QuerySet[Item]:
+    return Item.objects.restrict(actor, action).select_related(
+        "channel", "channel__platform", "author"
+    )
 
 
 def registration_queue(actor: Actor) -> QuerySet[Item]:
     """Direct messages received and not yet decided on, oldest first (FL 22 §: arrival counts)."""
     require_registrar(actor)
     return (
-        _items()
+        _items(actor)
         .filter(kind=ItemKind.DIRECT_MESSAGE, is_own=False, registration__isnull=True)
         .prefetch_related("attachments")
         .order_by("received_at", "pk")
@@ -37,15 +39,25 @@ def registration_queue(actor: Actor) -> QuerySet[Item]:
 def dm_get_for(actor: Actor, item_id: int) -> Item:
     """One direct message for a registrar; NotFound for anyone else or anything else."""
     require_registrar(actor)
-    item = _items().filter(pk=item_id, kind=ItemKind.DIRECT_MESSAGE).first()
+    item = _items(actor).filter(pk=item_id, kind=ItemKind.DIRECT_MESSAGE).first()
     if item is None:
         raise NotFound
     return item
 
 
-def dm_thread(item: Item) -> QuerySet[Item]:
-    """The conversation the message belongs to: same thread id, or else same sender, in its channel."""
-    qs = _items().filter(channel_id=item.channel_id, kind=ItemKind.DIRECT_MESSAGE)
+def dm_thread(actor: Actor, item: Item) -> QuerySet[Item]:
+    """The conversation the message belongs to, for a registrar."""
+    return _thread(_items(actor), item)
+
+
+def thread_of(item: Item) -> QuerySet[Item]:
+    """The conversation the message belongs to, for services that have checked access."""
+    return _thread(Item.objects.select_related("channel", "channel__platform", "author"), item)
+
+
+def _thread(items: QuerySet[Item], item: Item) -> QuerySet[Item]:
+    """Same thread id, or else same sender, in the message's channel."""
+    qs = items.filter(channel_id=item.channel_id, kind=ItemKind.DIRECT_MESSAGE)
     if item.thread_platform_id:
         qs = qs.filter(thread_platform_id=item.thread_platform_id)
     else:
@@ -64,13 +76,13 @@ def sender_label(item: Item) -> str:
 def cases_for(actor: Actor) -> QuerySet[Case]:
     """Cases, newest first, for registrars."""
     require_registrar(actor)
-    return Case.objects.all()
+    return Case.objects.restrict(actor, "register")
 
 
 def case_get_for(actor: Actor, case_id: int) -> Case:
     """One case for a registrar; NotFound otherwise."""
     require_registrar(actor)
-    case = Case.objects.filter(pk=case_id).first()
+    case = Case.objects.restrict(actor, "register").filter(pk=case_id).first()
     if case is None:
         raise NotFound
     return case
@@ -79,9 +91,11 @@ def case_get_for(actor: Actor, case_id: int) -> Case:
 def registrations_for(actor: Actor, *, state: str = "") -> QuerySet[Registration]:
     """Registrations with their hand-over state, for registrars."""
     require_registrar(actor)
-    qs = Registration.objects.select_related(
-        "item", "item__author", "item__channel", "action", "case"
-    ).prefetch_related("attempts")
+    qs = (
+        Registration.objects.restrict(actor, "register")
+        .select_related("item", "item__author", "item__channel", "action", "case")
+        .prefetch_related("attempts")
+    )
     if state:
         qs = qs.filter(handover_state=state)
     return qs.order_by("-received_at", "-pk")
@@ -138,7 +152,7 @@ def items_search(
 def documents_channels(actor: Actor) -> QuerySet[Channel]:
     """Channels whose kept documents the person may search: readers see all, moderators theirs."""
     if actor.person is not None and actor.is_org_wide(*READERS):
-        return Channel.objects.select_related("platform")
+        return Channel.objects.restrict(actor, "view").select_related("platform")
     return queue_channels(actor)
 
 
@@ -147,24 +161,25 @@ def channel_documents(actor: Actor, channel_id: int, **filters) -> QuerySet[Item
     channel = documents_channels(actor).filter(pk=channel_id).first()
     if channel is None:
         raise NotFound
-    qs = _items().filter(channel=channel, is_public=True)
+    qs = _items(actor, "read").filter(channel=channel, is_public=True)
     return items_search(qs, **filters)
 
 
 def access_requests_for(actor: Actor) -> QuerySet[AccessRequest]:
     """Access requests, newest first, for registrars."""
     require_registrar(actor)
-    return AccessRequest.objects.all()
+    return AccessRequest.objects.restrict(actor, "register")
 
 
 def access_request_get_for(actor: Actor, request_id: int) -> AccessRequest:
     """One access request for a registrar, with its entries; NotFound otherwise."""
     require_registrar(actor)
     request = (
-        AccessRequest.objects.prefetch_related(
+        AccessRequest.objects.restrict(actor, "register")
+        .prefetch_related(
             Prefetch(
                 "entries__item",
-                queryset=_items().prefetch_related("attachments"),
+                queryset=_items(actor).prefetch_related("attachments"),
             ),
             "entries__attachment_masks",
         )
@@ -179,7 +194,7 @@ def access_request_get_for(actor: Actor, request_id: int) -> AccessRequest:
 def request_search(actor: Actor, **filters) -> QuerySet[Item]:
     """Every stored item a registrar may consider for an access request."""
     require_registrar(actor)
-    return items_search(_items(), **filters)
+    return items_search(_items(actor), **filters)
 
 
 def authors_matching(actor: Actor, name: str) -> QuerySet[Author]:
@@ -188,15 +203,17 @@ def authors_matching(actor: Actor, name: str) -> QuerySet[Author]:
     name = name.strip()[:200]
     if not name:
         return Author.objects.none()
-    return Author.objects.filter(
-        Q(display_name__icontains=name) | Q(handle__icontains=name) | Q(platform_id=name)
-    ).order_by("display_name", "pk")[:50]
+    return (
+        Author.objects.restrict(actor, "register")
+        .filter(Q(display_name__icontains=name) | Q(handle__icontains=name) | Q(platform_id=name))
+        .order_by("display_name", "pk")[:50]
+    )
 
 
 def author_get_for(actor: Actor, author_id: int) -> Author:
     """One author for a registrar; NotFound otherwise."""
     require_registrar(actor)
-    author = Author.objects.filter(pk=author_id).first()
+    author = Author.objects.restrict(actor, "register").filter(pk=author_id).first()
     if author is None:
         raise NotFound
     return author
@@ -205,28 +222,44 @@ def author_get_for(actor: Actor, author_id: int) -> Author:
 def author_items(actor: Actor, author: Author) -> QuerySet[Item]:
     """Every stored item by one author as displayed, for a data-subject access request."""
     require_registrar(actor)
-    return _items().filter(author=author).prefetch_related("attachments").order_by("received_at")
+    return (
+        _items(actor).filter(author=author).prefetch_related("attachments").order_by("received_at")
+    )
 
 
 def personal_data_requests_for(actor: Actor) -> QuerySet[PersonalDataRequest]:
     """Personal data requests, newest first, for registrars."""
     require_registrar(actor)
-    return PersonalDataRequest.objects.select_related("author", "recorded_by", "decided_by")
+    return PersonalDataRequest.objects.restrict(actor, "register").select_related(
+        "author", "recorded_by", "decided_by"
+    )
 
 
 def block_register(actor: Actor) -> QuerySet[Block]:
     """Every block, lifted ones included: the block list is an official document."""
     require_reader(actor)
-    return Block.objects.select_related(
-        "channel",
-        "channel__platform",
-        "author",
-        "decision",
-        "decision__rule",
-        "decision__decided_by",
-    ).order_by("-decision__decided_at", "-pk")
+    return (
+        Block.objects.restrict(actor, "read")
+        .select_related(
+            "channel",
+            "channel__platform",
+            "author",
+            "decision",
+            "decision__rule",
+            "decision__decided_by",
+        )
+        .order_by("-decision__decided_at", "-pk")
+    )
 
 
 def can_register(actor: Actor) -> bool:
     """For templates: whether the registrar's actions show."""
     return is_registrar(actor)
+
+
+def access_request_entry(request: AccessRequest, entry_id) -> AccessRequestItem:
+    """One selected document of a request fetched through ``access_request_get_for``."""
+    entry = request.entries.filter(pk=entry_id).first() if str(entry_id).isdigit() else None
+    if entry is None:
+        raise NotFound
+    return entry

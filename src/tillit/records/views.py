@@ -92,7 +92,7 @@ def message(request, item_id: int):
         {
             "item": item,
             "sender": sel.sender_label(item),
-            "thread": sel.dm_thread(item),
+            "thread": sel.dm_thread(request.actor, item),
             "attachments": item.attachments.all(),
             "registration": registration,
             "register_form": register_form,

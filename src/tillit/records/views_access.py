@@ -25,7 +25,6 @@ from .forms import (
     PersonalRequestForm,
     SearchForm,
 )
-from .models import AccessRequestItem
 from .release import release_csv, release_pdf
 from .services import access as svc
 from .services.personal import (
@@ -151,13 +150,11 @@ def access_request_act(request, request_id: int, what: str):
     req = sel.access_request_get_for(actor, request_id)
     entry = None
     if request.POST.get("entry"):
-        entry = AccessRequestItem.objects.filter(request=req, pk=request.POST["entry"]).first()
-        if entry is None:
-            raise NotFound
+        entry = sel.access_request_entry(req, request.POST["entry"])
     try:
         if what == "add":
             ids = [int(i) for i in request.POST.getlist("item") if i.isdigit()]
-            items = list(Item.objects.select_related("channel").filter(pk__in=ids))
+            items = list(sel.request_search(actor).filter(pk__in=ids))
             n = svc.access_request_add_items(actor=request.person, request=req, items=items)
             messages.success(request, _("%(n)s documents selected and held.") % {"n": n})
         elif what == "mask" and entry:

@@ -16,7 +16,10 @@ class RetentionConfig(AppConfig):
 
         from tillit.core.registry import registry
 
-        from . import tasks  # noqa: F401  (registers the periodic job)
+        from . import (
+            access,  # noqa: F401  (registers the access rules of this app's models)
+            tasks,  # noqa: F401  (registers the periodic job)
+        )
         from .classes import register_builtin
         from .services.holds import hold_place, holds_release_for_request
 

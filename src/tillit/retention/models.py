@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tillit.access.queryset import RestrictedQuerySet
 from tillit.channels.models import Channel
 from tillit.core.models import TimeStamped
 from tillit.inbox.models import Item
@@ -35,6 +36,8 @@ class DisposalRule(TimeStamped):
     note = models.TextField(_("note"), blank=True)
     active = models.BooleanField(_("in force"), default=True)
     created_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["committee__name", "content_class", "reference"]
@@ -84,6 +87,8 @@ class Hold(models.Model):
     )
     released_at = models.DateTimeField(null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-placed_at", "-id"]
         constraints = [
@@ -120,6 +125,8 @@ class DisposalBatch(TimeStamped):
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
+    objects = RestrictedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
 
@@ -136,6 +143,8 @@ class DisposalRun(models.Model):
     state = models.CharField(max_length=20, choices=RunState.choices, default=RunState.RUNNING)
     started_by = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, related_name="+")
     error = models.TextField(blank=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at", "-id"]
@@ -165,6 +174,8 @@ class DisposalLogEntry(models.Model):
         default=dict, help_text="Ids left in place and why (something still refers to them)."
     )
     at = models.DateTimeField(auto_now=True)
+
+    objects = RestrictedQuerySet.as_manager()
 
     class Meta:
         ordering = ["run", "id"]

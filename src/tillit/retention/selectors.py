@@ -3,6 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from tillit.access.actor import Actor
+from tillit.access.queryset import get_restricted
 from tillit.channels.models import Channel
 
 from .models import DisposalBatch, DisposalLogEntry, DisposalRule, DisposalRun, Hold
@@ -49,27 +50,31 @@ def exclude_held(qs: QuerySet, item_path: str = "", channel_path: str = "channel
 def rules_for(actor: Actor) -> QuerySet[DisposalRule]:
     """Disposal decisions, for those who may read them."""
     require(can_read(actor))
-    return DisposalRule.objects.select_related("committee", "created_by")
+    return DisposalRule.objects.restrict(actor, "read").select_related("committee", "created_by")
 
 
 def holds_for(actor: Actor) -> QuerySet[Hold]:
     """Holds in force first, then released ones."""
     require(can_read(actor))
-    return Hold.objects.select_related("placed_by", "released_by").order_by(
-        "released_at", "-placed_at"
+    return (
+        Hold.objects.restrict(actor, "read")
+        .select_related("placed_by", "released_by")
+        .order_by("released_at", "-placed_at")
     )
 
 
 def runs_for(actor: Actor) -> QuerySet[DisposalRun]:
     """The run log, newest first, with its entries."""
     require(can_read(actor))
-    return DisposalRun.objects.prefetch_related("entries__rule", "entries__channel")
+    return DisposalRun.objects.restrict(actor, "read").prefetch_related(
+        "entries__rule", "entries__channel"
+    )
 
 
 def batches_for(actor: Actor) -> QuerySet[DisposalBatch]:
     """Batches of "vid inaktualitet" disposal, awaiting confirmation first."""
     require(can_read(actor))
-    return DisposalBatch.objects.select_related(
+    return DisposalBatch.objects.restrict(actor, "read").select_related(
         "rule", "rule__committee", "proposed_by", "confirmed_by"
     )
 
@@ -99,3 +104,18 @@ def disposal_log_for_channel(channel: Channel) -> list[dict]:
         }
         for e in entries
     ]
+
+
+def rule_get_for(actor: Actor, pk: int, action: str = "manage") -> DisposalRule:
+    """One disposal decision the person may act on; NotFound otherwise."""
+    return get_restricted(DisposalRule.objects.all(), actor, action, pk=pk)
+
+
+def batch_get_for(actor: Actor, pk: int, action: str = "manage") -> DisposalBatch:
+    """One disposal batch the person may act on; NotFound otherwise."""
+    return get_restricted(DisposalBatch.objects.all(), actor, action, pk=pk)
+
+
+def hold_get_for(actor: Actor, pk: int, action: str = "hold") -> Hold:
+    """One hold the person may act on; NotFound otherwise."""
+    return get_restricted(Hold.objects.all(), actor, action, pk=pk)

@@ -13,9 +13,16 @@ from tillit.access.decorators import person_required
 from tillit.core.exceptions import NotFound
 
 from .forms import BatchForm, RuleForm
-from .models import DisposalBatch, DisposalRule, Hold
 from .permissions import can_hold, can_manage
-from .selectors import batches_for, holds_for, rules_for, runs_for
+from .selectors import (
+    batch_get_for,
+    batches_for,
+    hold_get_for,
+    holds_for,
+    rule_get_for,
+    rules_for,
+    runs_for,
+)
 from .services import disposal
 from .services.holds import hold_release
 
@@ -65,7 +72,7 @@ def act(request, what: str, pk: int = 0):
                 % {"id": run.pk, "state": run.get_state_display()},
             )
         elif what == "withdraw" and can_manage(actor):
-            disposal.rule_withdraw(actor=request.person, rule=_get(DisposalRule, pk))
+            disposal.rule_withdraw(actor=request.person, rule=rule_get_for(actor, pk))
         elif what == "propose" and can_manage(actor):
             form = BatchForm(request.POST)
             if form.is_valid():
@@ -73,14 +80,14 @@ def act(request, what: str, pk: int = 0):
                     datetime.combine(form.cleaned_data["received_before"], time.min)
                 )
                 disposal.batch_propose(
-                    actor=request.person, rule=_get(DisposalRule, pk), received_before=before
+                    actor=request.person, rule=rule_get_for(actor, pk), received_before=before
                 )
         elif what in ("confirm", "cancel") and can_manage(actor):
             disposal.batch_decide(
-                actor=request.person, batch=_get(DisposalBatch, pk), confirm=what == "confirm"
+                actor=request.person, batch=batch_get_for(actor, pk), confirm=what == "confirm"
             )
         elif what == "release" and can_hold(actor):
-            hold_release(actor=request.person, hold=_get(Hold, pk))
+            hold_release(actor=request.person, hold=hold_get_for(actor, pk))
         else:
             raise NotFound
     except disposal.RunBusy as exc:
@@ -88,10 +95,3 @@ def act(request, what: str, pk: int = 0):
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
     return redirect("retention:index")
-
-
-def _get(model, pk: int):
-    obj = model.objects.filter(pk=pk).first()
-    if obj is None:
-        raise NotFound
-    return obj

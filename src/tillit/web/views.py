@@ -1,12 +1,12 @@
 """The signed-in home page and the notices page."""
 
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
 from tillit.channels.selectors import channels_awaiting, mandates_of
-from tillit.organisation.models import Notice
+from tillit.organisation import services as organisation_services
+from tillit.organisation.selectors import notices_for
 
 
 @person_required
@@ -19,7 +19,7 @@ def home(request):
         {
             "awaiting": channels_awaiting(actor),
             "mandates": mandates_of(request.person),
-            "notices": Notice.objects.filter(person=request.person, read_at__isnull=True)[:10],
+            "notices": notices_for(request.actor, unread_only=True)[:10],
         },
     )
 
@@ -27,7 +27,7 @@ def home(request):
 @person_required
 def notices(request):
     """All of the person's notices, newest first."""
-    items = Notice.objects.filter(person=request.person)[:200]
+    items = notices_for(request.actor)[:200]
     return render(request, "web/notices.html", {"items": items})
 
 
@@ -35,7 +35,5 @@ def notices(request):
 @person_required
 def notices_mark_read(request):
     """Mark every notice read."""
-    Notice.objects.filter(person=request.person, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    organisation_services.notices_mark_read(actor=request.actor)
     return redirect("web:notices")

@@ -21,7 +21,7 @@ from tillit.organisation.models import Person
 from ..choices import Direction, HandoverState, Outcome
 from ..models import Case, Registration
 from ..permissions import require_registrar
-from ..selectors import dm_thread
+from ..selectors import thread_of
 
 
 def _locked_dm(item: Item) -> Item:
@@ -167,7 +167,7 @@ def case_collect_replies(*, case: Case) -> int:
         ).select_related("item")
     )
     for reg in incoming:
-        for own in dm_thread(reg.item).filter(is_own=True, registration__isnull=True):
+        for own in thread_of(reg.item).filter(is_own=True, registration__isnull=True):
             Registration.objects.create(
                 item=own,
                 outcome=Outcome.REGISTERED,
@@ -181,7 +181,7 @@ def case_collect_replies(*, case: Case) -> int:
             )
             added += 1
         replies = ActionRequest.objects.filter(
-            item_id__in=dm_thread(reg.item).values("pk"),
+            item_id__in=thread_of(reg.item).values("pk"),
             kind=ActionKind.REPLY,
             registration__isnull=True,
         )

@@ -1,0 +1,29 @@
+"""Who reaches the organisation's rows: one's own notices; the people list is the admin's."""
+
+from django.db.models import QuerySet
+
+from tillit.access.actor import Actor
+from tillit.access.queryset import AccessRule, RoleRule, access_rule
+from tillit.access.roles import Role
+
+from .models import Notice, Person
+
+
+@access_rule(Notice)
+class NoticeRule(AccessRule):
+    """A notice is read by the person it is for, and by nobody else."""
+
+    actions = ("read",)
+
+    def filter(self, qs: QuerySet, actor: Actor, action: str) -> QuerySet:
+        return qs.filter(person=actor.person) if actor.is_person else qs.none()
+
+    def allows(self, actor: Actor, action: str, obj: Notice) -> bool:
+        return actor.is_person and obj.person_id == actor.person.pk
+
+
+@access_rule(Person)
+class PersonRule(RoleRule):
+    """People, their roles and their leaving are managed by the organisation administrator."""
+
+    roles = {"manage": (Role.ORG_ADMIN,)}
