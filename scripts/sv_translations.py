@@ -539,5 +539,11 @@ SV.update(
     }
 )
 
+SV.update(
+    {
+        "not a web address, so not a link": "inte en webbadress, så ingen länk",
+    }
+)
+
 # Strings whose meaning needs a gettext context, keyed "context|msgid".
 SV_CONTEXT = {"verb|Record": "Registrera"}

@@ -10,6 +10,8 @@ from typing import Any, ClassVar
 
 import httpx
 
+from tillit.core.links import web_url
+
 from .errors import ConfigError, PlatformRefused
 
 
@@ -81,6 +83,14 @@ class Parameter:
     help: str = ""
 
 
+def _keep_web_url(record: Any, name: str) -> None:
+    """Replace a field that is not an http(s) address with None on a frozen dataclass."""
+    value = getattr(record, name)
+    if value is not None and not web_url(value):
+        # A hostile ``javascript:`` permalink must never be stored as a link.
+        object.__setattr__(record, name, None)
+
+
 @dataclass(frozen=True)
 class Author:
     """The author as the platform displayed them at the time of fetching."""
@@ -89,6 +99,10 @@ class Author:
     display_name: str
     handle: str | None = None
     profile_url: str | None = None
+
+    def __post_init__(self) -> None:
+        """Keep the profile address only when it is http(s): it becomes a link (raw keeps all)."""
+        _keep_web_url(self, "profile_url")
 
 
 @dataclass(frozen=True)
@@ -127,6 +141,8 @@ class InboundItem:
             raise ValueError("received_at must be timezone-aware")
         if self.edited_at is not None and self.edited_at.tzinfo is None:
             raise ValueError("edited_at must be timezone-aware")
+        # Every connector gets the same guarantee here, whatever its parsing missed.
+        _keep_web_url(self, "permalink")
 
 
 @dataclass(frozen=True)
@@ -149,6 +165,10 @@ class Profile:
     links: tuple[str, ...] = ()
     url: str | None = None
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """Keep the profile address only when it is http(s); the links stay for the checks."""
+        _keep_web_url(self, "url")
 
 
 @dataclass(frozen=True)

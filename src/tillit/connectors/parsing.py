@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from tillit.core.links import web_url
+
 from .errors import PayloadError
 
 # Identifiers end up in URLs we build; refuse anything that could change the path.
@@ -66,6 +68,11 @@ def opt_str(data: Mapping[str, Any], key: str, where: str) -> str | None:
     if not isinstance(value, str):
         raise PayloadError(f"{where}.{key}: expected a string, got {type(value).__name__}")
     return value
+
+
+def opt_web_url(data: Mapping[str, Any], key: str, where: str) -> str | None:
+    """An optional address kept only when it is absolute http(s); anything else gives None."""
+    return web_url(opt_str(data, key, where)) or None
 
 
 def field_id(data: Mapping[str, Any], key: str, where: str) -> str:

@@ -57,6 +57,7 @@ from ...parsing import (
     opt_int,
     opt_obj,
     opt_str,
+    opt_web_url,
     parse_time,
 )
 from ...registry import register_connector
@@ -255,7 +256,7 @@ class MastodonConnector(Connector):
             platform_id=field_id(account, "id", f"{where}.account"),
             display_name=opt_str(account, "display_name", f"{where}.account") or acct,
             handle=f"@{acct}",
-            profile_url=opt_str(account, "url", f"{where}.account"),
+            profile_url=opt_web_url(account, "url", f"{where}.account"),
         )
         in_reply_to = opt_id(status, "in_reply_to_id", where)
         reply_account = opt_id(status, "in_reply_to_account_id", where)
@@ -293,7 +294,8 @@ class MastodonConnector(Connector):
             received_at=parse_time(status.get("created_at"), f"{where}.created_at").astimezone(UTC),
             parent_platform_id=in_reply_to,
             thread_platform_id=conversation,
-            permalink=opt_str(status, "url", where) or opt_str(status, "uri", where),
+            # Remote instances choose both; a hostile "url" falls back to the ActivityPub id.
+            permalink=opt_web_url(status, "url", where) or opt_web_url(status, "uri", where),
             attachments=tuple(attachments),
             edited_at=parse_time(edited, f"{where}.edited_at") if edited else None,
             raw=status,
@@ -316,7 +318,7 @@ class MastodonConnector(Connector):
             handle=f"@{acct}",
             bio=opt_str(account, "note", where) or "",
             links=tuple(links),
-            url=opt_str(account, "url", where),
+            url=opt_web_url(account, "url", where),
             raw=account,
         )
 

@@ -10,6 +10,8 @@ from typing import Any
 
 import feedparser
 
+from tillit.core.links import web_url
+
 from ...base import (
     Attachment,
     Author,
@@ -113,7 +115,7 @@ class RssConnector(Connector):
         author = Author(
             platform_id=self.config["feed_url"],
             display_name=feed.feed.get("title", ""),
-            profile_url=feed.feed.get("link"),
+            profile_url=web_url(feed.feed.get("link")) or None,
         )
         items = []
         newest = seen or 0
@@ -156,7 +158,8 @@ class RssConnector(Connector):
             text=text or title,
             author=author,
             received_at=_entry_time(entry, where),
-            permalink=entry.get("link"),
+            # The feed's author writes <link>; only an http(s) one becomes a link.
+            permalink=web_url(entry.get("link")) or None,
             attachments=attachments,
             raw=_plain(entry),
             text_format=TextFormat.HTML if is_html else TextFormat.PLAIN,
@@ -166,7 +169,7 @@ class RssConnector(Connector):
         """The feed's title, description and site link."""
         body, _ = self._download(None, None)
         feed = parse_feed(body or b"")
-        link = feed.feed.get("link")
+        link = web_url(feed.feed.get("link")) or None
         return Profile(
             platform_id=self.config["feed_url"],
             display_name=feed.feed.get("title", ""),
