@@ -1,7 +1,5 @@
 """Views of the channel register: list and export, a channel with its steps, mandates, platforms."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -10,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tillit.core.exceptions import NotFound
+from tillit.core.sanitise import CSV_CONTENT_TYPE, csv_write
 from tillit.organisation.models import Department, Role
 from tillit.web.forms import apply_validation_errors
 from tillit.web.views import person_required
@@ -56,47 +55,35 @@ def register(request):
 def register_csv(request):
     """The register as CSV, with the same filters as the page."""
     channels = channels_filter(channels_visible_to(Actor(request.person)), **_filters(request))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = HttpResponse(content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="kanalregister.csv"'
-    response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Id"),
-            _("Name"),
-            _("Platform"),
-            _("Address"),
-            _("Department"),
-            _("Committee"),
-            _("Status"),
-            _("Purpose"),
-            _("Staffing problem"),
-        ]
-    )
-    for c in channels:
-        writer.writerow(
-            [
-                _csv_safe(v)
-                for v in (
-                    c.public_id,
-                    c.name,
-                    c.platform.name,
-                    c.url,
-                    c.department.name,
-                    c.department.committee.name,
-                    c.get_status_display(),
-                    c.purpose,
-                    c.staffing_problem,
-                )
-            ]
+    header = [
+        _("Id"),
+        _("Name"),
+        _("Platform"),
+        _("Address"),
+        _("Department"),
+        _("Committee"),
+        _("Status"),
+        _("Purpose"),
+        _("Staffing problem"),
+    ]
+    rows = (
+        (
+            c.public_id,
+            c.name,
+            c.platform.name,
+            c.url,
+            c.department.name,
+            c.department.committee.name,
+            c.get_status_display(),
+            c.purpose,
+            c.staffing_problem,
         )
+        for c in channels
+    )
+    csv_write(response, header, rows)
     return response
-
-
-def _csv_safe(value) -> str:
-    """Neutralise spreadsheet formulas in cell values."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @person_required

@@ -41,7 +41,13 @@ def _bulk_request(org, channel, n: int = N):
 def test_request_with_5000_documents_pages_exports_and_closes(org, active_channel, client):
     request = _bulk_request(org, active_channel)
     client.login(username="registrar", password=PASSWORD)
-    assert client.get(f"/diarium/begaran/{request.pk}/").status_code == 200
+    page = client.get(f"/diarium/begaran/{request.pk}/")
+    assert page.status_code == 200 and b"(5000)" in page.content
+    assert "Nästa sida".encode() in page.content
+    assert b"Kommentar nummer 99<" in page.content and b"nummer 100<" not in page.content
+    last = AccessRequestItem.objects.filter(request=request).order_by("-id")[1].pk
+    tail = client.get(f"/diarium/begaran/{request.pk}/?after={last}")
+    assert b"Kommentar nummer 4999<" in tail.content and "Nästa sida".encode() not in tail.content
     csv_response = client.get(f"/diarium/begaran/{request.pk}/utlamnande.csv")
     assert csv_response.status_code == 200
     assert b"Kommentar nummer 4999" in csv_response.content
