@@ -539,5 +539,11 @@ SV.update(
     }
 )
 
+SV.update(
+    {
+        "The ERMS file was not written: %(error)s": "ERMS-filen skrevs inte: %(error)s",
+    }
+)
+
 # Strings whose meaning needs a gettext context, keyed "context|msgid".
 SV_CONTEXT = {"verb|Record": "Registrera"}
