@@ -27,9 +27,7 @@ class ErmsInvalid(Exception):
 
 def _e(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
     """A child element; its text and attributes pass XML 1.0's character set (core.sanitise)."""
-    el = etree.SubElement(
-        parent, f"{{{NS}}}{tag}", {k: xml_text(v) for k, v in attrs.items() if v}
-    )
+    el = etree.SubElement(parent, f"{{{NS}}}{tag}", {k: xml_text(v) for k, v in attrs.items() if v})
     if text is not None:
         el.text = xml_text(text)
     return el

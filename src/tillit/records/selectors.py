@@ -166,7 +166,9 @@ def access_request_get_for(actor: Actor, request_id: int) -> AccessRequest:
     return request
 
 
-def access_request_entries(request: AccessRequest, *, after: int = 0) -> QuerySet[AccessRequestItem]:
+def access_request_entries(
+    request: AccessRequest, *, after: int = 0
+) -> QuerySet[AccessRequestItem]:
     """The request's entries in order (from id `after` on), items joined in, attachments prefetched.
 
     Joins rather than prefetching the items: Django 5.2 prefetches a foreign key as one OR per

@@ -34,7 +34,6 @@ from .services.personal import (
     personal_request_record,
 )
 
-
 ENTRY_PAGE = 100  # entries shown per page of a request; the release itself has them all
 
 

@@ -35,7 +35,7 @@ FORMULAS = [
     'a;"=1+1";b',
     "a, =1",
     'a,"  @x',
-    "rad ett\n=HYPERLINK(\"http://evil\")",
+    'rad ett\n=HYPERLINK("http://evil")',
     "rad\r\n-2+3",
     '=cmd|" /C calc"!A0',
     "x;;=1",
@@ -81,7 +81,7 @@ def test_no_parsed_cell_starts_a_formula_whatever_separator_is_guessed(delimiter
 
 
 def test_semicolon_csv_with_bom_reads_back_as_the_cells_written():
-    text = csv_text(["Id", "Text"], [[1, "Hej; på dig, \"vän\"\nrad två"], [2, "=1+1"]])
+    text = csv_text(["Id", "Text"], [[1, 'Hej; på dig, "vän"\nrad två'], [2, "=1+1"]])
     assert text.startswith(BOM + '"Id";"Text"\r\n')
     rows = list(csv.reader(io.StringIO(text.removeprefix(BOM), newline=""), delimiter=";"))
     assert rows == [["Id", "Text"], ["1", 'Hej; på dig, "vän"\nrad två'], ["2", "'=1+1"]]

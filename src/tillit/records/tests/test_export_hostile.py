@@ -1,16 +1,22 @@
-"""Hand-over survives hostile text, writes before it marks, and resumes after a failing case."""
+"""Hostile text through ERMS, PDF and CSV; hand-over writes before it marks and resumes."""
+
+import csv
+import io
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from lxml import etree
+from pypdf import PdfReader
 
 from tillit.connectors.base import ItemKind
+from tillit.core.sanitise import CSV_CONTENT_TYPE
 from tillit.records.choices import HandoverState
 from tillit.records.conf import erms_xsd
 from tillit.records.export import ErmsInvalid, erms_document, group_by_case
 from tillit.records.models import HandoverAttempt, Registration
 from tillit.records.services import handover
+from tillit.records.services.access import access_request_add_items, access_request_open
 from tillit.records.services.registration import dm_register
 from tillit.testing import PASSWORD
 
@@ -116,3 +122,47 @@ def test_nothing_is_marked_sent_when_the_file_cannot_be_written(
     reg.refresh_from_db()
     assert reg.handover_state == HandoverState.FAILED and reg.handed_over_at is None
     assert not HandoverAttempt.objects.filter(registration=reg, ok=True).exists()
+
+
+FORMULA = "a;=1+1;b,@SUM(A1)\n-2+3"
+
+
+def _assert_no_formula_cell(body: str) -> None:
+    assert body.startswith("\ufeff")
+    for delimiter in ";,":
+        rows = list(csv.reader(io.StringIO(body[1:], newline=""), delimiter=delimiter))
+        assert rows
+        for row in rows:
+            for cell in row:
+                assert cell.lstrip(' "')[:1] not in set("=+-@\t\r"), (delimiter, cell)
+
+
+def test_release_pdf_and_csv_with_hostile_text(org, active_channel, client):
+    item = ingest(active_channel, f"Början {FORMULA} {STORED} slut", author=("9", f"=Namn{STORED}"))
+    request = access_request_open(actor=org["registrar"], description="Allt")
+    access_request_add_items(actor=org["registrar"], request=request, items=[item])
+    client.login(username="registrar", password=PASSWORD)
+    pdf = client.get(f"/diarium/begaran/{request.pk}/utlamnande.pdf")
+    assert pdf.status_code == 200
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Början" in text and "slut" in text and "\x1b" not in text
+    response = client.get(f"/diarium/begaran/{request.pk}/utlamnande.csv")
+    assert response.status_code == 200 and response["Content-Type"] == CSV_CONTENT_TYPE
+    body = response.content.decode("utf-8")
+    _assert_no_formula_cell(body)
+    assert "\x1b" not in body and "slut" in body and "\ufffd" in body
+
+
+def test_document_and_personal_data_csv_neutralise_formulas(org, active_channel, client):
+    item = ingest(active_channel, f"{FORMULA}{STORED}", author=("9", f"+Namn;=2{STORED}"))
+    client.login(username="registrar", password=PASSWORD)
+    for url in (
+        f"/diarium/kanal/{active_channel.pk}/?format=csv",
+        f"/diarium/personuppgifter/{item.author_id}/?format=csv",
+        "/diarium/blockeringar/?format=csv",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode("utf-8")
+        _assert_no_formula_cell(body)
+        assert "\x1b" not in body
