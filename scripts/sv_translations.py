@@ -542,6 +542,7 @@ SV.update(
 SV.update(
     {
         "not a web address, so not a link": "inte en webbadress, så ingen länk",
+        "The ERMS file was not written: %(error)s": "ERMS-filen skrevs inte: %(error)s",
     }
 )
 

@@ -1,7 +1,5 @@
 """Views of the channel register: list and export, a channel with its steps, mandates, platforms."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -13,6 +11,7 @@ from tillit.access.decorators import person_required
 from tillit.access.roles import Role
 from tillit.core.exceptions import NotFound
 from tillit.core.forms import apply_validation_errors
+from tillit.core.sanitise import CSV_CONTENT_TYPE, csv_write
 from tillit.organisation.selectors import departments
 
 from . import services
@@ -65,47 +64,35 @@ def register(request):
 def register_csv(request):
     """The register as CSV, with the same filters as the page."""
     channels = channels_filter(channels_visible_to(request.actor), **_filters(request))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = HttpResponse(content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="kanalregister.csv"'
-    response.write("\ufeff")  # lets spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Id"),
-            _("Name"),
-            _("Platform"),
-            _("Address"),
-            _("Department"),
-            _("Committee"),
-            _("Status"),
-            _("Purpose"),
-            _("Staffing problem"),
-        ]
-    )
-    for c in channels:
-        writer.writerow(
-            [
-                _csv_safe(v)
-                for v in (
-                    c.public_id,
-                    c.name,
-                    c.platform.name,
-                    c.url,
-                    c.department.name,
-                    c.department.committee.name,
-                    c.get_status_display(),
-                    c.purpose,
-                    c.staffing_problem,
-                )
-            ]
+    header = [
+        _("Id"),
+        _("Name"),
+        _("Platform"),
+        _("Address"),
+        _("Department"),
+        _("Committee"),
+        _("Status"),
+        _("Purpose"),
+        _("Staffing problem"),
+    ]
+    rows = (
+        (
+            c.public_id,
+            c.name,
+            c.platform.name,
+            c.url,
+            c.department.name,
+            c.department.committee.name,
+            c.get_status_display(),
+            c.purpose,
+            c.staffing_problem,
         )
+        for c in channels
+    )
+    csv_write(response, header, rows)
     return response
-
-
-def _csv_safe(value) -> str:
-    """Neutralise spreadsheet formulas in cell values."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @person_required

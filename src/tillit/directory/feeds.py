@@ -5,18 +5,21 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from tillit.channels.selectors import channels_public
+from tillit.core.sanitise import feed_text
 from tillit.organisation.selectors import organisation_get
 
 
 class DirectoryFeed(Feed):
-    """Active channels, newest change first."""
+    """Active channels, newest change first; every text through feed_text (XML 1.0 only)."""
 
     feed_type = Atom1Feed
     link = "/kanaler/"
 
     def title(self):
         org = organisation_get()
-        return _("Social media channels of %(org)s") % {"org": org.name if org else "Tillit"}
+        return feed_text(
+            _("Social media channels of %(org)s") % {"org": org.name if org else "Tillit"}
+        )
 
     def subtitle(self):
         return _("The official channels where the organisation is active.")
@@ -25,10 +28,10 @@ class DirectoryFeed(Feed):
         return channels_public().order_by("-status_changed_at")[:500]
 
     def item_title(self, item):
-        return f"{item.name} ({item.platform.name})"
+        return feed_text(f"{item.name} ({item.platform.name})")
 
     def item_description(self, item):
-        return f"{item.purpose} – {item.department.name}"
+        return feed_text(f"{item.purpose} – {item.department.name}")
 
     def item_link(self, item):
         return f"/kanaler/{item.public_id}/"

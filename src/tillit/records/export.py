@@ -10,6 +10,7 @@ from django.utils import timezone
 from lxml import etree
 
 from tillit.channels.models import Channel
+from tillit.core.sanitise import xml_text
 from tillit.organisation.selectors import organisation_get
 
 from .choices import Direction, Outcome
@@ -25,9 +26,10 @@ class ErmsInvalid(Exception):
 
 
 def _e(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
-    el = etree.SubElement(parent, f"{{{NS}}}{tag}", {k: v for k, v in attrs.items() if v})
+    """A child element; its text and attributes pass XML 1.0's character set (core.sanitise)."""
+    el = etree.SubElement(parent, f"{{{NS}}}{tag}", {k: xml_text(v) for k, v in attrs.items() if v})
     if text is not None:
-        el.text = text
+        el.text = xml_text(text)
     return el
 
 

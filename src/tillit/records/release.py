@@ -4,7 +4,6 @@ Masked characters are replaced before anything is drawn or written (never drawn 
 covered), so no masked text exists in the PDF's text layer or the CSV.
 """
 
-import csv
 import io
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -18,7 +17,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from tillit.core.sanitise import csv_text, pdf_text
+
 from .models import AccessRequest, AccessRequestItem
+from .selectors import access_request_entries
 from .services.access import MASK_CHAR, masked_text
 
 _FONT_CANDIDATES = [
@@ -54,7 +56,7 @@ def _sender(entry: AccessRequestItem) -> str:
 def _rows(request: AccessRequest, mask: str = MASK_CHAR) -> list[dict]:
     """Each released entry, masked, with the legal grounds noted."""
     rows = []
-    for entry in request.entries.all():
+    for entry in access_request_entries(request).iterator(chunk_size=500):
         item = entry.item
         grounds = sorted({m["ground"] for m in entry.masks})
         withheld_atts = {m.attachment_id: m.ground for m in entry.attachment_masks.all()}
@@ -104,44 +106,20 @@ def _rows(request: AccessRequest, mask: str = MASK_CHAR) -> list[dict]:
     return rows
 
 
-def _csv_safe(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def release_csv(request: AccessRequest) -> str:
-    """The release as CSV (UTF-8 with BOM for spreadsheets)."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            _("Document"),
-            _("Received"),
-            _("Channel"),
-            _("Kind"),
-            _("Author as displayed"),
-            _("Text"),
-            _("Attachments"),
-            _("Masked under"),
-        ]
-    )
-    for r in _rows(request):
-        writer.writerow(
-            [
-                _csv_safe(str(v))
-                for v in (
-                    r["label"],
-                    r["received"],
-                    r["channel"],
-                    r["kind"],
-                    r["author"],
-                    r["text"],
-                    r["attachments"],
-                    r["grounds"],
-                )
-            ]
-        )
-    return out.getvalue()
+    """The release as semicolon CSV, UTF-8 with BOM, every cell neutralised (core.sanitise)."""
+    header = [
+        _("Document"),
+        _("Received"),
+        _("Channel"),
+        _("Kind"),
+        _("Author as displayed"),
+        _("Text"),
+        _("Attachments"),
+        _("Masked under"),
+    ]
+    keys = ("label", "received", "channel", "kind", "author", "text", "attachments", "grounds")
+    return csv_text(header, ([r[k] for k in keys] for r in _rows(request)))
 
 
 def release_pdf(request: AccessRequest) -> bytes:
@@ -181,7 +159,8 @@ def release_pdf(request: AccessRequest) -> bytes:
         ),
         Spacer(1, 8),
     ]
-    for r in _rows(request, mask=mask):
+    for row in _rows(request, mask=mask):
+        r = {k: pdf_text(v) for k, v in row.items()}
         story.append(Paragraph(escape(f"{r['label']} · {r['received']} · {r['author']}"), body))
         story.append(Paragraph(escape(r["text"]).replace("\n", "<br/>"), body))
         if r["attachments"]:

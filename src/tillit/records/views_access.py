@@ -1,7 +1,5 @@
 """Views of access requests, personal data requests, the block register and channel documents."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
 from tillit.core.exceptions import NotFound
+from tillit.core.sanitise import CSV_CONTENT_TYPE, csv_write
 from tillit.inbox.models import Item
 
 from . import selectors as sel
@@ -33,20 +32,14 @@ from .services.personal import (
     personal_request_record,
 )
 
-
-def _csv_safe(value) -> str:
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+ENTRY_PAGE = 100  # entries shown per page of a request; the release itself has them all
 
 
-def _csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+def _csv_response(filename: str, header: list, rows) -> HttpResponse:
+    """A semicolon CSV download, UTF-8 with BOM, every cell neutralised (core.sanitise)."""
+    response = HttpResponse(content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_csv_safe(v) for v in row])
+    csv_write(response, header, rows)
     return response
 
 
@@ -122,17 +115,30 @@ def access_request(request, request_id: int):
     actor = request.actor
     req = sel.access_request_get_for(actor, request_id)
     channels = sel.documents_channels(actor)
-    search = SearchForm(request.GET or None, channels=channels)
+    searching = any(key != "after" for key in request.GET)
+    search = SearchForm(request.GET if searching else None, channels=channels)
     results = (
         sel.request_search(actor, **search.filters())[:100]
-        if request.GET and search.is_valid()
+        if searching and search.is_valid()
         else []
     )
+    after = request.GET.get("after", "")
+    entries = list(
+        sel.access_request_entries(req, after=int(after) if after.isdigit() else 0)[
+            : ENTRY_PAGE + 1
+        ]
+    )
+    query = request.GET.copy()
+    query.pop("after", None)
     return render(
         request,
         "records/access_request.html",
         {
             "req": req,
+            "entries": entries[:ENTRY_PAGE],
+            "entry_count": req.entries.count(),
+            "next_after": entries[ENTRY_PAGE - 1].pk if len(entries) > ENTRY_PAGE else None,
+            "query": query.urlencode(),
             "search": search,
             "results": results,
             "mask_form": MaskForm(),
@@ -154,7 +160,13 @@ def access_request_act(request, request_id: int, what: str):
     try:
         if what == "add":
             ids = [int(i) for i in request.POST.getlist("item") if i.isdigit()]
-            items = list(sel.request_search(actor).filter(pk__in=ids))
+            # A hand-made POST may name any number of items: look them up 500 at a time.
+            found = sel.request_search(actor).select_related("channel")
+            items = [
+                item
+                for start in range(0, len(ids), 500)
+                for item in found.filter(pk__in=ids[start : start + 500])
+            ]
             n = svc.access_request_add_items(actor=request.person, request=req, items=items)
             messages.success(request, _("%(n)s documents selected and held.") % {"n": n})
         elif what == "mask" and entry:
@@ -217,7 +229,7 @@ def access_request_export(request, request_id: int, fmt: str):
     if fmt == "pdf":
         response = HttpResponse(release_pdf(req), content_type="application/pdf")
     else:
-        response = HttpResponse(release_csv(req), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(release_csv(req), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="utlamnande-{req.pk}.{fmt}"'
     return response
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import bagit
 
+from tillit.core.sanitise import clean_text
+
 from .spec import Progress
 
 
@@ -39,7 +41,8 @@ def build_bag(
             report("copy", 0.8 * number / max(len(files), 1))
         report("manifest", 0.85)
         bag_info = {"Source-Organization": "Tillit", "Bagging-Software": "Tillit (bagit-python)"}
-        bag_info.update(info or {})
+        # bag-info.txt is "Label: value" lines, so a value is one clean line.
+        bag_info.update({k: " ".join(clean_text(v).split()) for k, v in (info or {}).items()})
         bagit.make_bag(str(work), bag_info=bag_info, checksums=["sha256", "sha512"])
         os.rename(work, out)
     except BaseException:

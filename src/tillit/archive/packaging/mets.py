@@ -7,6 +7,8 @@ from datetime import datetime
 
 from lxml import etree
 
+from tillit.core.sanitise import xml_text
+
 from .spec import SipSpec
 from .xmlkit import CSIP, METS, SIP, XLINK, XSI, iso, q, sub
 
@@ -68,7 +70,7 @@ def mets_document(spec: SipSpec, parts: MetsParts, created: datetime) -> etree._
         ("PROFILE", SIP_PROFILE),
         (q(XSI, "schemaLocation"), SCHEMA_LOCATION),
     ):
-        root.set(key, value)
+        root.set(key, xml_text(value))
     _header(root, spec, created)
     dmd_ids = [_md_section(root, "dmdSec", entry, mdtype) for entry, mdtype in parts.descriptive]
     adm_ids = []

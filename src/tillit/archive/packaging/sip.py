@@ -12,6 +12,8 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from tillit.core.sanitise import clean_text
+
 from .mets import Entry, MetsParts, mets_document
 from .premis import PremisObject, premis_document
 from .spec import PackageFile, Progress, SipSpec
@@ -93,7 +95,7 @@ def _build(spec: SipSpec, root: Path, report: Progress) -> None:
     parts.preservation.append(_meta_entry("premis", root, premis, "text/xml", created))
     readme = root / "documentation" / "README.txt"
     readme.parent.mkdir(parents=True, exist_ok=True)
-    readme.write_text(_readme(spec, created), encoding="utf-8")
+    readme.write_text(clean_text(_readme(spec, created)), encoding="utf-8")
     parts.documentation.append(_meta_entry("readme", root, readme, "text/plain", created))
     for number, doc in enumerate(spec.extra_documentation, start=1):
         copy = root / "documentation" / doc.name

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from tillit.core.sanitise import xml_text
+
 METS = "http://www.loc.gov/METS/"
 XLINK = "http://www.w3.org/1999/xlink"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -23,13 +25,13 @@ def q(namespace: str, name: str) -> str:
 
 
 def sub(parent: etree._Element, namespace: str, name: str, text=None, **attrs) -> etree._Element:
-    """Append a child element with optional text and attributes (None values are skipped)."""
+    """Append a child element with optional text and attributes (None skipped, text sanitised)."""
     element = etree.SubElement(parent, q(namespace, name))
     for key, value in attrs.items():
         if value is not None:
-            element.set(key, str(value))
+            element.set(key, xml_text(value))
     if text is not None:
-        element.text = str(text)
+        element.text = xml_text(text)
     return element
 
 

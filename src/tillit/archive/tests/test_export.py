@@ -151,3 +151,52 @@ def test_archivist_builds_and_downloads_a_package_from_the_web(
     outsider = Client()
     outsider.login(username="manager_a", password=PASSWORD)
     assert outsider.get(response.url + "ladda-ned/").status_code == 404
+
+
+HOSTILE = "\x1b\x0b\ufffe\uffff"
+
+
+def test_control_characters_do_not_fail_the_channels_package(org, records, done_capture, tmp_path):
+    """The real records hook (ERMS of registered messages), hostile names, notes and texts."""
+    from tillit.channels.models import Channel
+    from tillit.connectors.base import ItemKind
+    from tillit.records.services.registration import dm_register
+    from tillit.records.tests.helpers import ingest
+
+    Channel.objects.filter(pk=records.pk).update(name=f"Kanal{HOSTILE}")
+    records.refresh_from_db()
+    type(done_capture).objects.filter(pk=done_capture.pk).update(note=f"Anteckning{HOSTILE}")
+    item = ingest(records, f"Direkt{HOSTILE}meddelande", kind=ItemKind.DIRECT_MESSAGE)
+    dm_register(actor=org["registrar"], item=item, subject=f"Ämne{HOSTILE}")
+    out = tmp_path / "out"
+    call_command("archive", "export", str(records.public_id), "--out", str(out), "--no-progress")
+    [built] = [p for p in out.iterdir() if p.name.startswith("tillit-")]
+    strict = etree.XMLParser(recover=False)
+    for path in built.rglob("*.xml"):
+        etree.parse(str(path), strict)
+    erms = (built / "metadata/descriptive/erms.xml").read_text(encoding="utf-8")
+    assert "Direkt\ufffd\ufffd\ufffd\ufffdmeddelande" in erms
+    premis = (built / "metadata/preservation/premis.xml").read_text(encoding="utf-8")
+    assert "Anteckning\ufffd" in premis and "\x1b" not in premis
+    report = eark.validate(built)
+    assert report["structure"]["status"] == "WellFormed"
+    errors = [
+        p
+        for p in eark.problems(report)
+        if p.split()[1].rstrip(":") not in KNOWN_VALIDATOR_FALSE_POSITIVES
+    ]
+    assert errors == []
+    call_command(
+        "archive",
+        "export",
+        str(records.public_id),
+        "--out",
+        str(tmp_path / "bag"),
+        "--format",
+        "bag",
+        "--no-progress",
+    )
+    [bag] = list((tmp_path / "bag").iterdir())
+    validate_bag(bag)
+    info = (bag / "bag-info.txt").read_text(encoding="utf-8")
+    assert f"Kanal{HOSTILE}" not in info and "Kanal\ufffd" in info

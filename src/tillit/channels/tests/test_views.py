@@ -62,41 +62,36 @@ def test_duplicate_address_message(org):
     assert "already registered" in response.content.decode()
 
 
+def _csv_rows(response) -> list[list[str]]:
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(body[1:], newline=""), delimiter=";"))
+
+
 def test_csv_export_per_department_and_whole(org, today):
     make_channel(org, name="A-kanal")
     make_channel(org, name="B-kanal", department=org.dept_b, creator="info_b")
     make_active_channel(org, today - days(1))
-    rows = list(
-        csv.reader(
-            io.StringIO(
-                client_for("manager_a").get("/register/export.csv").content.decode("utf-8-sig")
-            )
-        )
-    )
+    rows = _csv_rows(client_for("manager_a").get("/register/export.csv"))
     names = {r[1] for r in rows[1:]}
     assert names == {"A-kanal", "Biblioteket"}
-    rows = list(
-        csv.reader(
-            io.StringIO(
-                client_for("admin")
-                .get("/register/export.csv?department=b")
-                .content.decode("utf-8-sig")
-            )
-        )
-    )
+    rows = _csv_rows(client_for("admin").get("/register/export.csv?department=b"))
     assert {r[1] for r in rows[1:]} == {"B-kanal"}
-    rows = list(
-        csv.reader(
-            io.StringIO(client_for("admin").get("/register/export.csv").content.decode("utf-8-sig"))
-        )
-    )
-    assert len(rows) == 4
+    assert len(_csv_rows(client_for("admin").get("/register/export.csv"))) == 4
 
 
 def test_csv_neutralises_formulas(org):
     make_channel(org, name='=HYPERLINK("http://x")')
-    body = client_for("admin").get("/register/export.csv").content.decode("utf-8-sig")
-    assert "'=HYPERLINK" in body
+    make_channel(org, name="Kanal;=1+1;b")
+    make_channel(org, name="Kanal,@SUM(A1)\x1b")
+    response = client_for("admin").get("/register/export.csv")
+    names = {r[1] for r in _csv_rows(response)[1:]}
+    assert names == {'\'=HYPERLINK("http://x")', "Kanal;'=1+1;b", "Kanal,'@SUM(A1)\ufffd"}
+    body = response.content.decode("utf-8")[1:]
+    for delimiter in ",;":
+        for row in csv.reader(io.StringIO(body, newline=""), delimiter=delimiter):
+            assert all(cell.lstrip(' "')[:1] not in set("=+-@\t\r") for cell in row), row
 
 
 def test_register_filters(org):

@@ -96,3 +96,26 @@ def test_accessibility_statement_and_report(org, django_capture_on_commit_callba
     )
     assert response.status_code == 302
     assert Notice.objects.filter(person=org["admin"]).exists()
+
+
+HOSTILE = "\x1b\x0b\ufffe\uffff"
+
+
+def test_atom_feed_stays_well_formed_with_control_characters(mixed):
+    import feedparser
+    from lxml import etree
+
+    from tillit.channels.models import Channel
+
+    active, _ = mixed
+    Channel.objects.filter(pk=active.pk).update(
+        name=f"Kanal{HOSTILE}namn", purpose=f"Syfte\x1b{HOSTILE}"
+    )
+    response = Client().get("/kanaler/feed.atom")
+    assert response.status_code == 200
+    root = etree.fromstring(response.content, etree.XMLParser(recover=False))
+    titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
+    assert "Kanal\ufffd\ufffd\ufffd\ufffdnamn (Facebook)" in titles
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.entries[0].title == "Kanal\ufffd\ufffd\ufffd\ufffdnamn (Facebook)"

@@ -5,6 +5,9 @@ Invariants:
   in one transaction with its audit entry. A failure leaves the registration FAILED with the
   reason shown to the registrar, and a retry is always possible.
 - A registration whose number came back (CONFIRMED) is never set back by a later attempt.
+- An ERMS file is written, fsynced and renamed into place before any of its registrations is
+  marked sent; the marks and the audit entry are then one transaction. A crash in between
+  leaves them ready, and the next run writes the same file again.
 """
 
 import contextlib
@@ -15,6 +18,7 @@ import logging
 import smtplib
 from email.message import EmailMessage as MimeMessage
 from email.utils import format_datetime
+from pathlib import Path
 
 import httpx
 from django.core.exceptions import ValidationError
@@ -25,12 +29,19 @@ from django.utils.translation import gettext as _
 
 from tillit.access.actor import as_actor
 from tillit.audit.services import audit_record
+from tillit.core.files import write_atomic
 from tillit.organisation.models import Person
 
 from ..choices import HandoverMethod, HandoverState, Outcome
 from ..conf import registry_email, webhook_secret, webhook_url
-from ..export import WITHHELD, handover_payload, registration_text
-from ..models import HandoverAttempt, Registration
+from ..export import (
+    WITHHELD,
+    erms_document,
+    erms_validate,
+    handover_payload,
+    registration_text,
+)
+from ..models import Case, HandoverAttempt, Registration
 from ..permissions import require_registrar
 
 logger = logging.getLogger(__name__)
@@ -188,3 +199,53 @@ def handover_webhook(*, actor: Person, registration: Registration) -> Registrati
         case_set_reference(actor=actor, case=reg.case, reference=reference, via="webhook")
         reg.refresh_from_db()
     return reg
+
+
+def erms_file_path(out: Path, case: Case) -> Path:
+    """Where the export writes a case's ERMS file (the same name on every run)."""
+    return Path(out) / f"erms-arende-{case.pk}.xml"
+
+
+def handover_erms_file(
+    *, actor: Person | None, case: Case, registrations: list[Registration], out: Path
+) -> tuple[Path, bool]:
+    """Write the case's validated ERMS file durably, then mark its registrations sent.
+
+    Returns the path and whether a schema was there to validate against. Raises whatever
+    stopped the file (ErmsInvalid, OSError); nothing is marked then.
+    """
+    document = erms_document([(case, registrations)])
+    validated = erms_validate(document)
+    path = write_atomic(erms_file_path(out, case), document)
+    with transaction.atomic():
+        for reg in registrations:
+            handover_record(
+                actor=actor,
+                registration=reg,
+                method=HandoverMethod.ERMS,
+                ok=True,
+                detail=str(path)[:500],
+            )
+        audit_record(
+            actor=actor,
+            action="records.erms_export",
+            obj=case,
+            detail={"file": str(path), "validated": validated, "documents": len(registrations)},
+        )
+    return path, validated
+
+
+def handover_erms_failed(
+    *, actor: Person | None, registrations: list[Registration], error: str
+) -> None:
+    """Record on each registration of a case why its ERMS file was not written (shown, retried)."""
+    detail = (_("The ERMS file was not written: %(error)s") % {"error": error})[:500]
+    with transaction.atomic():
+        for reg in registrations:
+            handover_record(
+                actor=actor,
+                registration=reg,
+                method=HandoverMethod.ERMS,
+                ok=False,
+                detail=detail,
+            )

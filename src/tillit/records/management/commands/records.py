@@ -1,11 +1,14 @@
 """`tillit records export --format erms --out DIR` and `tillit records reindex`."""
 
+import logging
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
-from tillit.audit.services import audit_record
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -29,13 +32,14 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.stdout.write(f"{search_reindex()} items indexed")
             return
-        self._export(Path(opts["out"]))
+        # Failure reasons are stored and shown to the registrar, so in the site's language.
+        with translation.override(settings.LANGUAGE_CODE):
+            self._export(Path(opts["out"]))
 
     def _export(self, out: Path) -> None:
-        from tillit.records.choices import HandoverMethod
-        from tillit.records.export import ErmsInvalid, erms_document, erms_validate, group_by_case
+        from tillit.records.export import group_by_case
         from tillit.records.selectors import ready_for_handover
-        from tillit.records.services.handover import handover_record
+        from tillit.records.services.handover import handover_erms_failed, handover_erms_file
         from tillit.records.services.registration import cases_collect_all_replies
 
         cases_collect_all_replies()
@@ -50,42 +54,24 @@ class Command(BaseCommand):
         )
         failures = 0
         for case, registrations in group_by_case(ready):
-            document = erms_document([(case, registrations)])
             try:
-                validated = erms_validate(document)
-            except ErmsInvalid as exc:
+                path, validated = handover_erms_file(
+                    actor=None, case=case, registrations=registrations, out=out
+                )
+            # One case that cannot be written must not hold back the others: its reason is
+            # recorded on its registrations (FAILED, shown to the registrar) and retried next run.
+            except Exception as exc:  # noqa: BLE001
                 failures += 1
-                self.stderr.write(f"case {case.pk}: not valid ERMS, nothing written: {exc}")
-                for reg in registrations:
-                    handover_record(
-                        actor=None,
-                        registration=reg,
-                        method=HandoverMethod.ERMS,
-                        ok=False,
-                        detail=str(exc)[:500],
-                    )
+                error = f"{type(exc).__name__}: {exc}"
+                logger.exception("ERMS export of case %s failed", case.pk)
+                self.stderr.write(f"case {case.pk}: nothing written, {error[:2000]}")
+                handover_erms_failed(actor=None, registrations=registrations, error=error)
                 continue
-            path = out / f"erms-arende-{case.pk}.xml"
-            tmp = path.with_suffix(".xml.part")
-            tmp.write_bytes(document)
-            tmp.replace(path)  # a reader never sees half a file
-            for reg in registrations:
-                handover_record(
-                    actor=None,
-                    registration=reg,
-                    method=HandoverMethod.ERMS,
-                    ok=True,
-                    detail=str(path)[:500],
-                )
-            with transaction.atomic():
-                audit_record(
-                    actor=None,
-                    action="records.erms_export",
-                    obj=case,
-                    detail={"file": str(path), "validated": validated},
-                )
             self.stdout.write(
                 f"{path} ({len(registrations)} documents{'' if validated else ', schema not found: not validated'})"
             )
         if failures:
-            raise CommandError(f"{failures} case(s) did not validate; see above")
+            raise CommandError(
+                f"{failures} case(s) could not be written; see above. "
+                "The others are handed over; run again to retry."
+            )
