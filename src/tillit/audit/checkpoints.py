@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -43,6 +44,8 @@ class Checkpoint:
     key_id: str
     mac: str
     reason: str = "schedule"
+    # The last entry sealed before keys existed (ADR 8); any unkeyed entry after it is forged.
+    legacy_through: int = 0
 
     def signed_fields(self) -> dict:
         """What the signature covers (the kind makes a checkpoint MAC unusable as an entry seal)."""
@@ -54,6 +57,7 @@ class Checkpoint:
             "at": self.at,
             "key_id": self.key_id,
             "reason": self.reason,
+            "legacy_through": self.legacy_through,
         }
 
     def as_dict(self) -> dict:
@@ -83,7 +87,9 @@ def checkpoint_path() -> Path:
     return Path(settings.MEDIA_ROOT) / prefix / "audit-checkpoints.jsonl"
 
 
-def checkpoint_sign(*, seq: int, hash: str, reason: str = "schedule") -> Checkpoint:
+def checkpoint_sign(
+    *, seq: int, hash: str, legacy_through: int = 0, reason: str = "schedule"
+) -> Checkpoint:
     """A checkpoint of entry #seq with this seal, signed now with the current key."""
     ring = keyring()
     unsigned = Checkpoint(
@@ -93,6 +99,7 @@ def checkpoint_sign(*, seq: int, hash: str, reason: str = "schedule") -> Checkpo
         key_id=ring.current_id,
         mac="",
         reason=reason[:40],
+        legacy_through=legacy_through,
     )
     return Checkpoint(**{**asdict(unsigned), "mac": _mac(ring.current, unsigned.signed_fields())})
 
@@ -125,9 +132,12 @@ def checkpoint_from_dict(data) -> Checkpoint:
         reason = data.get("reason", "schedule")
         if not isinstance(reason, str):
             raise CheckpointError("checkpoint reason is not a string")
+        legacy = data.get("legacy_through", 0)
+        if not isinstance(legacy, int) or isinstance(legacy, bool) or not 0 <= legacy <= seq:
+            raise CheckpointError("checkpoint legacy span is not a number within the chain")
     except KeyError as exc:
         raise CheckpointError(f"checkpoint lacks {exc}") from exc
-    return Checkpoint(seq=seq, reason=reason[:40], **fields)
+    return Checkpoint(seq=seq, reason=reason[:40], legacy_through=legacy, **fields)
 
 
 def checkpoints_parse(text: str, source: str = "") -> list[Checkpoint]:
@@ -206,7 +216,10 @@ def checkpoint_write(*, reason: str = "schedule", force: bool = False) -> Checkp
     existing = checkpoints_read(path)
     if not force and existing and existing[-1].seq == newest.seq:
         return None
-    checkpoint = checkpoint_sign(seq=newest.seq, hash=newest.hash, reason=reason)
+    legacy = AuditEntry.objects.filter(key_id="").aggregate(last=Max("seq"))["last"] or 0
+    checkpoint = checkpoint_sign(
+        seq=newest.seq, hash=newest.hash, legacy_through=legacy, reason=reason
+    )
     _append(path, checkpoint)
     return checkpoint
 

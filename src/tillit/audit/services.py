@@ -192,6 +192,9 @@ def _walk(batch_size: int, cps: list[Checkpoint], progress: dict) -> None:
     by_seq: dict[int, list[Checkpoint]] = {}
     for checkpoint in cps:
         by_seq.setdefault(checkpoint.seq, []).append(checkpoint)
+    # Checkpoints record how far the unkeyed span reached; rewriting keyed entries as unkeyed
+    # ones (which a forger without the key could) must not pass as legacy.
+    legacy_limit = min((c.legacy_through for c in cps), default=None)
     prev = GENESIS
     expected_seq = 1
     keyed = False
@@ -210,6 +213,10 @@ def _walk(batch_size: int, cps: list[Checkpoint], progress: dict) -> None:
         elif keyed:
             # Unkeyed entries may only precede the keyed ones: one after them is forged.
             raise _Broken(entry.seq, "unkeyed entry after keyed ones (forged)")
+        elif legacy_limit is not None and entry.seq > legacy_limit:
+            raise _Broken(
+                entry.seq, f"unkeyed entry after the legacy span #1–#{legacy_limit} (forged)"
+            )
         else:
             key = None
             progress["legacy"] = entry.seq
