@@ -3,8 +3,10 @@
 Counted per (user name, client address) in the shared cache, so every web process on the
 machine (file cache) or every machine (Redis) sees the same count, and a lockout of one
 user from one address leaves other users and other addresses alone. The first lockout lasts
-TILLIT_LOGIN_LOCKOUT_MINUTES; each further failure doubles it, up to a day. While locked,
-the password is not even checked, so guessing goes no further. The count is read and
+TILLIT_LOGIN_LOCKOUT_MINUTES; each wrong password after a lockout has passed doubles the
+next one, up to a day. While locked, attempts are refused without checking the password
+and without counting, so guessing goes no further and hammering does not stretch the
+lockout. The count is read and
 written without a lock: parallel attempts may win a few extra tries, never an unlimited run.
 """
 
