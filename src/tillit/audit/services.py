@@ -139,6 +139,31 @@ class VerifyResult:
         return None
 
 
+@dataclass
+class _Progress:
+    """How far a verification walk has come."""
+
+    checked: int = 0
+    legacy: int = 0
+    proven: int = 0
+    proven_at: str = ""
+    keys: list[str] = field(default_factory=list)
+
+    def result(self, ok: bool, cps: int, broken_seq=None, reason: str = "") -> VerifyResult:
+        """The walk's outcome as a VerifyResult."""
+        return VerifyResult(
+            ok,
+            self.checked,
+            broken_seq,
+            reason,
+            legacy_through=self.legacy,
+            proven_through=self.proven,
+            proven_at=self.proven_at,
+            checkpoints=cps,
+            key_ids=tuple(self.keys),
+        )
+
+
 class _Broken(Exception):
     def __init__(self, seq: int, reason: str) -> None:
         super().__init__(reason)
@@ -154,7 +179,7 @@ def audit_verify(
     `checkpoints` defaults to the checkpoint file; pass others (from an archival package or
     an e-mail) to check against those instead.
     """
-    progress = {"checked": 0, "legacy": 0, "proven": 0, "proven_at": "", "keys": []}
+    progress = _Progress()
     try:
         cps = checkpoints_read() if checkpoints is None else list(checkpoints)
         for checkpoint in cps:
@@ -164,29 +189,11 @@ def audit_verify(
     try:
         _walk(batch_size, cps, progress)
     except _Broken as broken:
-        return VerifyResult(
-            False,
-            progress["checked"],
-            broken.seq,
-            broken.reason,
-            legacy_through=progress["legacy"],
-            proven_through=progress["proven"],
-            proven_at=progress["proven_at"],
-            checkpoints=len(cps),
-            key_ids=tuple(progress["keys"]),
-        )
-    return VerifyResult(
-        True,
-        progress["checked"],
-        legacy_through=progress["legacy"],
-        proven_through=progress["proven"],
-        proven_at=progress["proven_at"],
-        checkpoints=len(cps),
-        key_ids=tuple(progress["keys"]),
-    )
+        return progress.result(False, len(cps), broken.seq, broken.reason)
+    return progress.result(True, len(cps))
 
 
-def _walk(batch_size: int, cps: list[Checkpoint], progress: dict) -> None:
+def _walk(batch_size: int, cps: list[Checkpoint], progress: _Progress) -> None:
     """Check seals, links, sequence, checkpoints and head in one pass; raise _Broken at a fault."""
     ring = keyring()
     by_seq: dict[int, list[Checkpoint]] = {}
@@ -207,8 +214,8 @@ def _walk(batch_size: int, cps: list[Checkpoint], progress: dict) -> None:
             key = ring.key(entry.key_id)
             if key is None:
                 raise _Broken(entry.seq, f"sealed with the unknown key {entry.key_id!r}")
-            if entry.key_id not in progress["keys"]:
-                progress["keys"].append(entry.key_id)
+            if entry.key_id not in progress.keys:
+                progress.keys.append(entry.key_id)
             keyed = True
         elif keyed:
             # Unkeyed entries may only precede the keyed ones: one after them is forged.
@@ -219,7 +226,7 @@ def _walk(batch_size: int, cps: list[Checkpoint], progress: dict) -> None:
             )
         else:
             key = None
-            progress["legacy"] = entry.seq
+            progress.legacy = entry.seq
         if not hmac.compare_digest(_recompute(entry, key), entry.hash):
             raise _Broken(entry.seq, "content does not match its seal")
         for checkpoint in by_seq.get(entry.seq, ()):
@@ -227,13 +234,13 @@ def _walk(batch_size: int, cps: list[Checkpoint], progress: dict) -> None:
                 raise _Broken(
                     entry.seq,
                     f"differs from the checkpoint of {checkpoint.at}: the chain was rewritten "
-                    f"between #{progress['proven'] + 1} and #{entry.seq}",
+                    f"between #{progress.proven + 1} and #{entry.seq}",
                 )
-            if entry.seq >= progress["proven"]:
-                progress["proven"] = entry.seq
-                progress["proven_at"] = checkpoint.at
+            if entry.seq >= progress.proven:
+                progress.proven = entry.seq
+                progress.proven_at = checkpoint.at
         prev = entry.hash
-        progress["checked"] += 1
+        progress.checked += 1
         expected_seq += 1
     beyond = [c for c in cps if c.seq >= expected_seq]
     if beyond:
@@ -244,5 +251,5 @@ def _walk(batch_size: int, cps: list[Checkpoint], progress: dict) -> None:
             f"#{highest.seq}, the chain ends at #{expected_seq - 1}",
         )
     head = AuditHead.objects.filter(id=1).first()
-    if head is not None and (head.last_hash != prev or head.count != progress["checked"]):
+    if head is not None and (head.last_hash != prev or head.count != progress.checked):
         raise _Broken(expected_seq, "newest entries missing (deleted)")

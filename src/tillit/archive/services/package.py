@@ -413,12 +413,25 @@ def _audit_head() -> dict:
 
 def _audit_checkpoints(channel: Channel) -> dict:
     """Signed checkpoints over the channel's span, a fresh one included (ADR 8)."""
-    from tillit.audit.checkpoints import checkpoint_write, checkpoints_read, checkpoints_since
+    from tillit.audit.checkpoints import (
+        CheckpointError,
+        checkpoint_write,
+        checkpoints_read,
+        checkpoints_since,
+    )
 
-    checkpoint_write(reason="package")
+    problem = ""
+    try:
+        checkpoint_write(reason="package")
+    except CheckpointError as exc:
+        # A broken head must not stop the records from reaching the e-archive; the package
+        # says why it carries no fresh checkpoint.
+        logger.error("no fresh audit checkpoint for the package: %s", exc)
+        problem = str(exc)
     return {
         "note": "Signed checkpoints of Tillit's audit chain since this channel was created; "
         "check with `tillit audit verify --checkpoints audit-checkpoints.json`.",
+        "problem": problem,
         "checkpoints": [
             c.as_dict() for c in checkpoints_since(channel.created_at, checkpoints_read())
         ],

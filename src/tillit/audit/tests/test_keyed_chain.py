@@ -156,6 +156,7 @@ def test_checkpoint_file_is_private_append_only_and_signed():
     path = checkpoint_path()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     lines = path.read_text().splitlines()
+    assert first is not None and second is not None
     assert [json.loads(line)["seq"] for line in lines] == [first.seq, second.seq] == [2, 3]
     assert checkpoints_read() == [first, second]
 
@@ -263,7 +264,7 @@ def test_rewriting_keyed_entries_as_legacy_ones_is_caught_by_the_checkpoint_lega
     _legacy(3)
     _record(2)
     checkpoint = checkpoint_write()
-    assert checkpoint.legacy_through == 3
+    assert checkpoint is not None and checkpoint.legacy_through == 3
     _record(2, start=2)
     _rewrite_from(4, key=None)  # all of #4..#7 now pass for unkeyed legacy entries
     result = audit_verify()
