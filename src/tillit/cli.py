@@ -3,9 +3,13 @@
 import os
 import sys
 
+from tillit.core.fsmodes import harden_process
+
 
 def main(argv: list[str] | None = None) -> None:
     """Run a Tillit command (`tillit demo`, `tillit worker`, `tillit audit verify`, ...)."""
+    # Before settings: they create var/, the secret files and the SQLite database.
+    harden_process()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tillit.settings.base")
     from django.core.management import execute_from_command_line
 

@@ -4,10 +4,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from tillit.core.login_throttle import ThrottledAuthenticationForm
 from tillit.directory.api import DirectoryChannelsApi
 
 urlpatterns = [
-    path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "konto/logga-in/",
+        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
+        name="login",
+    ),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django_tasks import task
 
 from tillit.core.scheduler import register_periodic
@@ -42,3 +43,16 @@ def flag_overdue() -> int:
     from .services.schedules import schedules_flag_overdue
 
     return schedules_flag_overdue()
+
+
+@register_periodic(
+    "archive.audit_checkpoint",
+    interval=timedelta(hours=float(getattr(settings, "TILLIT_AUDIT_CHECKPOINT_HOURS", 24))),
+)
+@task()
+def audit_checkpoint() -> int:
+    """Anchor the audit chain's head outside the database; return its seq (0: nothing new)."""
+    from .services.checkpoints import audit_checkpoint_publish
+
+    checkpoint = audit_checkpoint_publish()
+    return checkpoint.seq if checkpoint else 0

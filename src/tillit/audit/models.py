@@ -1,4 +1,4 @@
-"""Audit entries, each chained by hash to the one before, and the chain head used as a lock."""
+"""Audit entries, each sealed by HMAC and chained to the one before, and the head used as a lock."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,9 @@ class AuditEntry(models.Model):
     detail = models.JSONField(_("detail"), default=dict)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # The id of the HMAC key that sealed the entry; empty for entries sealed before keys
+    # existed, which carry a plain SHA-256 hash (ADR 8).
+    key_id = models.CharField(max_length=32, blank=True, default="")
 
     class Meta:
         ordering = ["seq"]

@@ -1,17 +1,22 @@
 """Writing to the audit trail and verifying it.
 
 Invariant: every service that changes state calls `audit_record` inside its own
-transaction, so the change and its audit entry commit or roll back together.
+transaction, so the change and its audit entry commit or roll back together. Entries are
+sealed with the current HMAC key (ADR 8); verification checks each seal with the key it
+names and compares the chain with the signed checkpoints kept outside the database.
 """
 
+import hmac
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC
 
 from django.db import transaction
 from django.utils import timezone
 
 from .chain import GENESIS, entry_hash
+from .checkpoints import Checkpoint, CheckpointError, checkpoint_check, checkpoints_read
+from .keys import keyring
 from .models import AuditEntry, AuditHead
 
 
@@ -39,6 +44,7 @@ def audit_record(
     actor_id = getattr(actor, "pk", None)
     actor_label = str(actor) if actor is not None else "system"
     seq = head.count + 1
+    ring = keyring()
     digest = entry_hash(
         prev_hash=head.last_hash,
         seq=seq,
@@ -49,6 +55,8 @@ def audit_record(
         object_type=object_type,
         object_id=object_id,
         detail=detail,
+        key=ring.current,
+        key_id=ring.current_id,
     )
     entry = AuditEntry.objects.create(
         seq=seq,
@@ -61,49 +69,187 @@ def audit_record(
         detail=detail,
         prev_hash=head.last_hash,
         hash=digest,
+        key_id=ring.current_id,
     )
     AuditHead.objects.filter(id=1).update(last_hash=digest, count=seq)
     return entry
 
 
+def _recompute(entry: AuditEntry, key: bytes | None) -> str:
+    """The seal this entry should carry under key (None: the legacy SHA-256 hash)."""
+    return entry_hash(
+        prev_hash=entry.prev_hash,
+        seq=entry.seq,
+        at=entry.at.astimezone(UTC),
+        actor_id=entry.actor_id,
+        actor_label=entry.actor_label,
+        action=entry.action,
+        object_type=entry.object_type,
+        object_id=entry.object_id,
+        detail=entry.detail,
+        key=key,
+        key_id=entry.key_id,
+    )
+
+
+def entry_seal_holds(entry: AuditEntry) -> bool:
+    """Whether one entry's content matches its seal under the key it names."""
+    if not entry.key_id:
+        return _recompute(entry, None) == entry.hash
+    key = keyring().key(entry.key_id)
+    return key is not None and hmac.compare_digest(_recompute(entry, key), entry.hash)
+
+
+def audit_key_rotate(*, actor=None) -> AuditEntry:
+    """Seal new entries with a fresh key from now on; the rotation is the first entry it seals."""
+    from .keys import keyring_rotate
+
+    old_id, new_id = keyring_rotate()
+    with transaction.atomic():
+        return audit_record(
+            actor=actor,
+            action="audit.key_rotated",
+            object_type="audit.key",
+            object_id=new_id,
+            detail={"previous_key_id": old_id, "key_id": new_id},
+        )
+
+
 @dataclass(frozen=True)
 class VerifyResult:
-    """Outcome of a chain verification."""
+    """Outcome of a chain verification, and how much of the chain the checkpoints prove."""
 
     ok: bool
     checked: int
     broken_seq: int | None = None
     reason: str = ""
+    # Entries #1..legacy_through carry only the SHA-256 hash of ADR 3 (0: none).
+    legacy_through: int = 0
+    # Entries #1..proven_through match a signed checkpoint (0: none does).
+    proven_through: int = 0
+    proven_at: str = ""
+    checkpoints: int = 0
+    key_ids: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def unproven(self) -> tuple[int, int] | None:
+        """The span after the last matching checkpoint, whose truncation could go unseen."""
+        if self.checked > self.proven_through:
+            return (self.proven_through + 1, self.checked)
+        return None
 
 
-def audit_verify(batch_size: int = 2000) -> VerifyResult:
-    """Walk the whole chain and report the first entry whose hash or link does not hold."""
-    prev = GENESIS
-    checked = 0
-    expected_seq = 1
-    qs = AuditEntry.objects.order_by("seq")
-    for entry in qs.iterator(chunk_size=batch_size):
-        if entry.seq != expected_seq:
-            return VerifyResult(False, checked, expected_seq, "entry missing (deleted)")
-        if entry.prev_hash != prev:
-            return VerifyResult(False, checked, entry.seq, "link to the previous entry broken")
-        recomputed = entry_hash(
-            prev_hash=entry.prev_hash,
-            seq=entry.seq,
-            at=entry.at.astimezone(UTC),
-            actor_id=entry.actor_id,
-            actor_label=entry.actor_label,
-            action=entry.action,
-            object_type=entry.object_type,
-            object_id=entry.object_id,
-            detail=entry.detail,
+@dataclass
+class _Progress:
+    """How far a verification walk has come."""
+
+    checked: int = 0
+    legacy: int = 0
+    proven: int = 0
+    proven_at: str = ""
+    keys: list[str] = field(default_factory=list)
+
+    def result(self, ok: bool, cps: int, broken_seq=None, reason: str = "") -> VerifyResult:
+        """The walk's outcome as a VerifyResult."""
+        return VerifyResult(
+            ok,
+            self.checked,
+            broken_seq,
+            reason,
+            legacy_through=self.legacy,
+            proven_through=self.proven,
+            proven_at=self.proven_at,
+            checkpoints=cps,
+            key_ids=tuple(self.keys),
         )
-        if recomputed != entry.hash:
-            return VerifyResult(False, checked, entry.seq, "content does not match its hash")
+
+
+class _Broken(Exception):
+    def __init__(self, seq: int, reason: str) -> None:
+        super().__init__(reason)
+        self.seq = seq
+        self.reason = reason
+
+
+def audit_verify(
+    batch_size: int = 2000, checkpoints: list[Checkpoint] | None = None
+) -> VerifyResult:
+    """Walk the whole chain, check each seal and the checkpoints; report the first that fails.
+
+    `checkpoints` defaults to the checkpoint file; pass others (from an archival package or
+    an e-mail) to check against those instead.
+    """
+    progress = _Progress()
+    try:
+        cps = checkpoints_read() if checkpoints is None else list(checkpoints)
+        for checkpoint in cps:
+            checkpoint_check(checkpoint)
+    except CheckpointError as exc:
+        return VerifyResult(False, 0, None, f"checkpoint not trustworthy: {exc}")
+    try:
+        _walk(batch_size, cps, progress)
+    except _Broken as broken:
+        return progress.result(False, len(cps), broken.seq, broken.reason)
+    return progress.result(True, len(cps))
+
+
+def _walk(batch_size: int, cps: list[Checkpoint], progress: _Progress) -> None:
+    """Check seals, links, sequence, checkpoints and head in one pass; raise _Broken at a fault."""
+    ring = keyring()
+    by_seq: dict[int, list[Checkpoint]] = {}
+    for checkpoint in cps:
+        by_seq.setdefault(checkpoint.seq, []).append(checkpoint)
+    # Checkpoints record how far the unkeyed span reached; rewriting keyed entries as unkeyed
+    # ones (which a forger without the key could) must not pass as legacy.
+    legacy_limit = min((c.legacy_through for c in cps), default=None)
+    prev = GENESIS
+    expected_seq = 1
+    keyed = False
+    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=batch_size):
+        if entry.seq != expected_seq:
+            raise _Broken(expected_seq, "entry missing (deleted)")
+        if entry.prev_hash != prev:
+            raise _Broken(entry.seq, "link to the previous entry broken")
+        if entry.key_id:
+            key = ring.key(entry.key_id)
+            if key is None:
+                raise _Broken(entry.seq, f"sealed with the unknown key {entry.key_id!r}")
+            if entry.key_id not in progress.keys:
+                progress.keys.append(entry.key_id)
+            keyed = True
+        elif keyed:
+            # Unkeyed entries may only precede the keyed ones: one after them is forged.
+            raise _Broken(entry.seq, "unkeyed entry after keyed ones (forged)")
+        elif legacy_limit is not None and entry.seq > legacy_limit:
+            raise _Broken(
+                entry.seq, f"unkeyed entry after the legacy span #1–#{legacy_limit} (forged)"
+            )
+        else:
+            key = None
+            progress.legacy = entry.seq
+        if not hmac.compare_digest(_recompute(entry, key), entry.hash):
+            raise _Broken(entry.seq, "content does not match its seal")
+        for checkpoint in by_seq.get(entry.seq, ()):
+            if checkpoint.hash != entry.hash:
+                raise _Broken(
+                    entry.seq,
+                    f"differs from the checkpoint of {checkpoint.at}: the chain was rewritten "
+                    f"between #{progress.proven + 1} and #{entry.seq}",
+                )
+            if entry.seq >= progress.proven:
+                progress.proven = entry.seq
+                progress.proven_at = checkpoint.at
         prev = entry.hash
-        checked += 1
+        progress.checked += 1
         expected_seq += 1
+    beyond = [c for c in cps if c.seq >= expected_seq]
+    if beyond:
+        highest = max(beyond, key=lambda c: c.seq)
+        raise _Broken(
+            expected_seq,
+            f"newest entries missing (deleted): the checkpoint of {highest.at} saw "
+            f"#{highest.seq}, the chain ends at #{expected_seq - 1}",
+        )
     head = AuditHead.objects.filter(id=1).first()
-    if head is not None and (head.last_hash != prev or head.count != checked):
-        return VerifyResult(False, checked, expected_seq, "newest entries missing (deleted)")
-    return VerifyResult(True, checked)
+    if head is not None and (head.last_hash != prev or head.count != progress.checked):
+        raise _Broken(expected_seq, "newest entries missing (deleted)")

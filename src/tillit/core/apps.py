@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
 
     name = "tillit.core"
     label = "core"
+
+    def ready(self) -> None:
+        from . import sessions  # noqa: F401  (starts the session clocks at sign-in)

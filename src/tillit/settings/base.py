@@ -4,6 +4,8 @@ from pathlib import Path
 
 import environ
 
+from tillit.core.fsmodes import read_or_create_secret, tighten_var_dir
+
 BASE_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = Path(environ.Env().str("TILLIT_VAR_DIR", default=str(BASE_DIR / "var")))
 
@@ -22,18 +24,17 @@ env = environ.Env(
 
 DEBUG = env("TILLIT_DEBUG")
 
+# var/ holds the database, media and secret files: private to the service account (0700),
+# tightened here too for installations made before the umask was set.
+tighten_var_dir(VAR_DIR)
+
 _secret = env("TILLIT_SECRET_KEY")
 if not _secret:
     # The embedded default must start with no variables at all, so a key is made once per
     # installation and kept in var/; production sets TILLIT_SECRET_KEY instead.
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
-    _key_file = VAR_DIR / "secret_key"
-    if not _key_file.exists():
-        from django.core.management.utils import get_random_secret_key
+    from django.core.management.utils import get_random_secret_key
 
-        _key_file.write_text(get_random_secret_key())
-        _key_file.chmod(0o600)
-    _secret = _key_file.read_text().strip()
+    _secret = read_or_create_secret(VAR_DIR / "secret_key", get_random_secret_key)
 SECRET_KEY = _secret
 
 
@@ -42,11 +43,7 @@ def _installation_secret(name: str, make) -> str:
     value = environ.Env().str(name, default="")
     if value:
         return value
-    path = VAR_DIR / name.lower()
-    if not path.exists():
-        path.write_text(make())
-        path.chmod(0o600)
-    return path.read_text().strip()
+    return read_or_create_secret(VAR_DIR / name.lower(), make)
 
 
 def _fernet_key() -> str:
@@ -77,6 +74,17 @@ TILLIT_CAPTURE_TIMEOUT_S = environ.Env().int("TILLIT_CAPTURE_TIMEOUT_S", default
 TILLIT_CHROMIUM = environ.Env().str("TILLIT_CHROMIUM", default="/usr/bin/chromium")
 # Exact private addresses that fetches of platform-supplied URLs may reach (tests: 127.0.0.1).
 TILLIT_FETCH_ALLOW_PRIVATE = environ.Env().list("TILLIT_FETCH_ALLOW_PRIVATE", default=[])
+# The audit chain's HMAC key (ADR 8): from the environment, else a keyring file made 0600 at
+# first use; retired keys (from earlier rotations of the variable) still verify old entries.
+TILLIT_AUDIT_KEY = environ.Env().str("TILLIT_AUDIT_KEY", default="")
+TILLIT_AUDIT_RETIRED_KEYS = environ.Env().list("TILLIT_AUDIT_RETIRED_KEYS", default=[])
+TILLIT_AUDIT_KEYRING = environ.Env().str(
+    "TILLIT_AUDIT_KEYRING", default=str(VAR_DIR / "audit_keyring.json")
+)
+# Signed checkpoints of the chain head, appended outside the database; empty = the archive
+# store (MEDIA_ROOT/archive/audit-checkpoints.jsonl).
+TILLIT_AUDIT_CHECKPOINT_FILE = environ.Env().str("TILLIT_AUDIT_CHECKPOINT_FILE", default="")
+TILLIT_AUDIT_CHECKPOINT_HOURS = environ.Env().float("TILLIT_AUDIT_CHECKPOINT_HOURS", default=24)
 
 ALLOWED_HOSTS = env("TILLIT_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("TILLIT_CSRF_TRUSTED_ORIGINS")
@@ -112,6 +120,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "tillit.core.sessions.SessionTimeoutMiddleware",
     "tillit.web.middleware.SwedishUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -142,7 +151,6 @@ TEMPLATES = [
     }
 ]
 
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'tillit.sqlite3'}")
 }
@@ -194,6 +202,9 @@ STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every start when it is m
 # runs collectstatic and turns this off.
 WHITENOISE_USE_FINDERS = env.bool("TILLIT_WHITENOISE_USE_FINDERS", default=True)
 MEDIA_ROOT = VAR_DIR / "media"
+# Uploads and their folders are private whatever umask the server was started with.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 EMAIL_CONFIG = env.email_url("TILLIT_EMAIL_URL")
 vars().update(EMAIL_CONFIG)
@@ -218,8 +229,17 @@ SPECTACULAR_SETTINGS = {
 
 TILLIT_DIRECTORY_MAX_AGE = env("TILLIT_DIRECTORY_MAX_AGE")
 
+# A session ends after this long without a request, and in any case this long after sign-in
+# (tillit.core.sessions); the cookie's own age follows the idle limit.
+TILLIT_SESSION_IDLE_MINUTES = environ.Env().int("TILLIT_SESSION_IDLE_MINUTES", default=30)
+TILLIT_SESSION_MAX_HOURS = environ.Env().float("TILLIT_SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = TILLIT_SESSION_IDLE_MINUTES * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Failed sign-ins per user name and address before a lockout, and the first lockout's length
+# (each further failure doubles it, up to a day).
+TILLIT_LOGIN_MAX_FAILURES = environ.Env().int("TILLIT_LOGIN_MAX_FAILURES", default=5)
+TILLIT_LOGIN_LOCKOUT_MINUTES = environ.Env().float("TILLIT_LOGIN_LOCKOUT_MINUTES", default=15)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -149,6 +149,7 @@ class _Collector:
             self.out.events += [_disposal_event(entry) for entry in disposals]
         self._captures()
         self._json("audit/audit-head.json", _audit_head())
+        self._json("audit/audit-checkpoints.json", _audit_checkpoints(self.channel))
         return self.out
 
     def _add(self, path: str, media_type: str, fmt=(None, None, None)) -> None:
@@ -407,6 +408,33 @@ def _audit_head() -> dict:
         "seq": head.count if head else 0,
         "hash": head.last_hash if head else None,
         "at": timezone.now(),
+    }
+
+
+def _audit_checkpoints(channel: Channel) -> dict:
+    """Signed checkpoints over the channel's span, a fresh one included (ADR 8)."""
+    from tillit.audit.checkpoints import (
+        CheckpointError,
+        checkpoint_write,
+        checkpoints_read,
+        checkpoints_since,
+    )
+
+    problem = ""
+    try:
+        checkpoint_write(reason="package")
+    except CheckpointError as exc:
+        # A broken head must not stop the records from reaching the e-archive; the package
+        # says why it carries no fresh checkpoint.
+        logger.error("no fresh audit checkpoint for the package: %s", exc)
+        problem = str(exc)
+    return {
+        "note": "Signed checkpoints of Tillit's audit chain since this channel was created; "
+        "check with `tillit audit verify --checkpoints audit-checkpoints.json`.",
+        "problem": problem,
+        "checkpoints": [
+            c.as_dict() for c in checkpoints_since(channel.created_at, checkpoints_read())
+        ],
     }
 
 
