@@ -5,6 +5,7 @@ from django.db.models import Q, QuerySet
 from tillit.access.actor import Actor
 from tillit.access.queryset import AccessRule, access_rule, allows
 from tillit.access.roles import SEE_ALL_CHANNELS, SEE_DECIDED_CHANNELS, Role
+from tillit.organisation.access import may_propose_in
 
 from .choices import PRE_DECISION_STATES, ChannelStatus
 from .models import Channel
@@ -78,8 +79,4 @@ def can_manage_mandates(actor: Actor, channel: Channel) -> bool:
 
 def can_create_in(actor: Actor, department_id: int) -> bool:
     """Channels are proposed by the department's manager or informatör, or an org admin."""
-    return (
-        actor.has(Role.MANAGER, department_id)
-        or actor.has(Role.INFORMATOR, department_id)
-        or actor.is_org_wide(Role.ORG_ADMIN)
-    )
+    return may_propose_in(actor, department_id)

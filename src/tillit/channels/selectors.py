@@ -11,7 +11,6 @@ from tillit.organisation.selectors import departments
 
 from .choices import ChannelStatus
 from .models import Channel, Mandate, Platform
-from .permissions import can_create_in
 
 
 def channels_visible_to(actor: Actor) -> QuerySet[Channel]:
@@ -93,8 +92,7 @@ def platform_catalogue() -> QuerySet[Platform]:
 
 def departments_creatable_by(actor: Actor) -> QuerySet[Department]:
     """Departments where the person may propose a channel."""
-    ids = [d.pk for d in departments() if can_create_in(actor, d.pk)]
-    return departments().filter(pk__in=ids)
+    return departments().restrict(actor, "propose")
 
 
 def platform_get(slug: str) -> Platform:
