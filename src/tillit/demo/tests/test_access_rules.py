@@ -25,6 +25,12 @@ def demo(settings):
     load_demo()
     demo_deliver(12, seed=7)
     load_records_demo()
+    from tillit.archive.models import Export
+    from tillit.channels.models import Channel
+
+    # The demo builds no package; the export rule needs rows across channels of every state.
+    for channel in Channel.objects.all():
+        Export.objects.create(channel=channel, format="sip")
 
 
 def test_filter_and_predicate_agree_for_every_rule_actor_and_action(demo):
