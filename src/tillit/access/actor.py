@@ -9,7 +9,7 @@ and the audit trail names it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -129,6 +129,7 @@ OPERATOR = system_actor(
     "capture.request",
     "capture.record",
     "capture.verify",
+    "archive.export",
     "records.export",
     "retention.run",
     "organisation.bootstrap",
@@ -143,6 +144,17 @@ def actor_for(person: Any) -> Actor:
     for loader in registry.values(LOADERS):
         facets.update(loader(person))
     return Actor(person=person, **facets)
+
+
+def allowed(actor: Actor, right: str, for_person: Callable[[Actor], bool]) -> bool:
+    """A system actor by its named right; a person by the rule ``for_person``."""
+    return actor.may(right) if actor.system else for_person(actor)
+
+
+def person_of(actor: Any) -> Any:
+    """The Person behind an actor (for "requested by" and "decided by" fields); None for a
+    system actor, which the audit trail names instead."""
+    return actor.person if isinstance(actor, Actor) else actor
 
 
 def as_actor(actor: Any) -> Actor:

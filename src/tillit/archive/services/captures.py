@@ -22,7 +22,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import SCHEDULER, Actor, allowed, as_actor, person_of
+from tillit.access.queryset import allows
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.core.exceptions import NotFound
@@ -49,7 +50,7 @@ MANIFEST_ENTRY = {"media_type": "application/json", "format": "Tillit capture ma
 @transaction.atomic
 def capture_request(
     *,
-    actor: Person | None,
+    actor: Actor | Person,
     channel: Channel,
     reason: str,
     note: str = "",
@@ -58,11 +59,11 @@ def capture_request(
     """Queue a capture of the channel's page; a scheduled or closing one joins one under way."""
     channel = Channel.objects.select_for_update().get(pk=channel.pk)
     note = note.strip()
-    if reason == CaptureReason.ON_DEMAND:
-        if actor is not None and not can_request_capture(as_actor(actor), channel):
-            raise NotFound
-        if not note:
-            raise ValidationError({"note": _("Say which change the capture is taken before.")})
+    who = as_actor(actor)
+    if not allowed(who, "capture.request", lambda a: can_request_capture(a, channel)):
+        raise NotFound
+    if reason == CaptureReason.ON_DEMAND and not note:
+        raise ValidationError({"note": _("Say which change the capture is taken before.")})
     running = channel.captures.filter(state__in=IN_FLIGHT).first()
     if running is not None:
         if reason == CaptureReason.ON_DEMAND:
@@ -72,7 +73,7 @@ def capture_request(
         channel=channel,
         reason=reason,
         note=note,
-        requested_by=actor,
+        requested_by=person_of(actor),
         url=channel.url,
         stage="queued",
     )
@@ -245,7 +246,7 @@ def _mark_done(capture: Capture, result: CaptureResult, files: dict) -> None:
     locked.save()
     schedule_after_capture(capture.channel, now)
     audit_record(
-        actor=None,
+        actor=SCHEDULER,
         action="archive.capture_done",
         obj=locked,
         detail={
@@ -262,7 +263,7 @@ def _mark_failed(capture: Capture, reason: str) -> None:
     if locked is None:
         return
     audit_record(
-        actor=None,
+        actor=SCHEDULER,
         action="archive.capture_failed",
         obj=locked,
         detail={"channel": str(locked.channel.public_id), "reason": reason[:1000]},
@@ -285,9 +286,12 @@ def _join(problems) -> str:
 
 
 @transaction.atomic
-def capture_verify(*, actor: Person | None, capture: Capture) -> list[str]:
+def capture_verify(*, actor: Actor | Person, capture: Capture) -> list[str]:
     """Recompute every stored file's SHA-256, record and audit the outcome; return the problems."""
-    capture = Capture.objects.select_for_update().get(pk=capture.pk)
+    capture = Capture.objects.select_for_update().select_related("channel").get(pk=capture.pk)
+    # Whoever may see the capture may re-check it; the outcome is audited either way.
+    if not allowed(as_actor(actor), "capture.verify", lambda a: allows(a, "view", capture)):
+        raise NotFound
     if capture.state != JobState.DONE:
         raise ValidationError(_("Only a finished capture can be verified."))
     problems = []
@@ -346,6 +350,6 @@ def captures_run_due(now: datetime | None = None) -> int:
         ).exists():
             continue
         schedule_ensure(channel, due=now)
-        capture_request(actor=None, channel=channel, reason=CaptureReason.SCHEDULED)
+        capture_request(actor=SCHEDULER, channel=channel, reason=CaptureReason.SCHEDULED)
         queued += 1
     return queued

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import SCHEDULER, Actor, allowed, as_actor
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.core.exceptions import NotFound
@@ -31,18 +31,17 @@ Progress = Callable[[str, float], None]
 
 def channel_export(
     *,
-    actor: Person | None,
+    actor: Actor | Person,
     channel: Channel,
     out_dir: Path,
     fmt: str = PackageFormat.SIP,
     progress: Progress | None = None,
 ) -> Path:
     """Write the channel's archival package into out_dir and audit it; return the package path."""
-    if actor is not None and not can_export(as_actor(actor), channel):
+    who = as_actor(actor)
+    if not allowed(who, "archive.export", lambda a: can_export(a, channel)):
         raise NotFound
-    path = build_channel_package(
-        channel, Path(out_dir), fmt=fmt, agent=actor.name if actor else "", progress=progress
-    )
+    path = build_channel_package(channel, Path(out_dir), fmt=fmt, agent=str(who), progress=progress)
     with transaction.atomic():
         audit_record(
             actor=actor,
@@ -153,7 +152,7 @@ def _export_failed(export: Export, reason: str) -> None:
     if locked is None:
         return
     audit_record(
-        actor=None,
+        actor=SCHEDULER,
         action="archive.export_failed",
         obj=locked,
         detail={"reason": reason[:1000]},

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import SCHEDULER, as_actor
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.core.exceptions import NotFound
@@ -98,7 +98,7 @@ def schedules_flag_overdue(now: datetime | None = None) -> int:
                 url=f"/arkiv/kanal/{channel.public_id}/",
             )
             audit_record(
-                actor=None,
+                actor=SCHEDULER,
                 action="archive.capture_overdue",
                 obj=channel,
                 detail={"due": schedule.next_due_at.isoformat()},

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tillit.access.actor import OPERATOR
 from tillit.archive.capture import CaptureResult
 from tillit.archive.capture.manifest import describe_file, write_manifest
 from tillit.archive.capture.tests.site import site  # noqa: F401 - re-exported as a fixture
@@ -91,7 +92,7 @@ def done_capture(active_channel, fake_engine, django_capture_on_commit_callbacks
 
     with django_capture_on_commit_callbacks(execute=True):
         capture = capture_request(
-            actor=None, channel=active_channel, reason="on_demand", note="Before the redesign"
+            actor=OPERATOR, channel=active_channel, reason="on_demand", note="Before the redesign"
         )
     capture.refresh_from_db()
     assert capture.state == "done", capture.failure_reason

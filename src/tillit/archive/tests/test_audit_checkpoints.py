@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from tillit.access.actor import OPERATOR
 from tillit.archive.services import channel_export
 from tillit.archive.services.checkpoints import audit_checkpoint_publish
 from tillit.archive.tasks import audit_checkpoint
@@ -58,7 +59,7 @@ def test_package_carries_checkpoints_that_catch_a_later_truncation(
     from tillit.archive.services import package as package_module
 
     monkeypatch.setattr(package_module, "_optional", lambda module, name, channel: None)
-    package = channel_export(actor=None, channel=done_capture.channel, out_dir=tmp_path / "out")
+    package = channel_export(actor=OPERATOR, channel=done_capture.channel, out_dir=tmp_path / "out")
     [document] = list(package.rglob("audit-checkpoints.json"))
     checkpoints = checkpoints_parse(document.read_text(), "package")
     assert checkpoints and checkpoints[-1].reason == "package"

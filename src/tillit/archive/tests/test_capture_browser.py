@@ -8,6 +8,7 @@ from PIL import Image
 from pypdf import PdfReader
 from warcio.archiveiterator import ArchiveIterator
 
+from tillit.access.actor import OPERATOR, SCHEDULER
 from tillit.archive.capture.tests.site import needs_chromium
 from tillit.archive.services import capture_request, capture_verify
 from tillit.channels.models import Channel
@@ -19,7 +20,7 @@ def _capture(channel, url, callbacks):
     Channel.objects.filter(pk=channel.pk).update(url=url)
     channel.refresh_from_db()
     with callbacks(execute=True):
-        capture = capture_request(actor=None, channel=channel, reason="scheduled")
+        capture = capture_request(actor=SCHEDULER, channel=channel, reason="scheduled")
     capture.refresh_from_db()
     return capture
 
@@ -52,10 +53,10 @@ def test_capture_of_a_local_page_is_stored_whole(
         "capture.warc.gz",
         "capture.wacz",
     }
-    assert capture_verify(actor=None, capture=capture) == []
+    assert capture_verify(actor=OPERATOR, capture=capture) == []
     with open(default_storage.path(capture.files["warc"]["name"]), "r+b") as fh:
         fh.write(b"X")
-    assert capture_verify(actor=None, capture=capture) == ["capture.warc.gz: sha256"]
+    assert capture_verify(actor=OPERATOR, capture=capture) == ["capture.warc.gz: sha256"]
 
 
 def test_redirect_to_a_private_address_fails_with_the_reason(

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from tillit.access.actor import OPERATOR, SCHEDULER
 from tillit.archive.capture import FetchPolicy
 from tillit.archive.models import Capture, CaptureSchedule
 from tillit.archive.services import (
@@ -62,11 +63,11 @@ def test_default_policy_allows_no_private_address(settings):
 
 
 def test_verify_passes_then_detects_a_tampered_file(done_capture):
-    assert capture_verify(actor=None, capture=done_capture) == []
+    assert capture_verify(actor=OPERATOR, capture=done_capture) == []
     name = done_capture.files["pdf"]["name"]
     with open(default_storage.path(name), "ab") as fh:
         fh.write(b"changed")
-    assert capture_verify(actor=None, capture=done_capture) == ["page.pdf: sha256"]
+    assert capture_verify(actor=OPERATOR, capture=done_capture) == ["page.pdf: sha256"]
     done_capture.refresh_from_db()
     assert done_capture.verified_ok is False and done_capture.verify_problems
     assert AuditEntry.objects.filter(action="archive.capture_verified").count() == 2
@@ -78,7 +79,7 @@ def test_missing_chromium_fails_with_the_reason_and_stores_nothing(
     settings.TILLIT_CHROMIUM = "/nonexistent/chromium"
     with django_capture_on_commit_callbacks(execute=True):
         capture = capture_request(
-            actor=None, channel=active_channel, reason="on_demand", note="Before the move"
+            actor=OPERATOR, channel=active_channel, reason="on_demand", note="Before the move"
         )
     capture.refresh_from_db()
     assert capture.state == "failed"
@@ -100,7 +101,9 @@ def test_full_disk_while_storing_leaves_nothing_looking_complete(
         return saved[-1]
 
     monkeypatch.setattr(captures_service, "storage_save", save_then_fill_up)
-    capture = capture_request(actor=None, channel=active_channel, reason="scheduled", enqueue=False)
+    capture = capture_request(
+        actor=SCHEDULER, channel=active_channel, reason="scheduled", enqueue=False
+    )
     capture = capture_run(capture.pk)
     assert capture.state == "failed" and "disk full" in capture.failure_reason
     assert capture.files == {} and capture.manifest_sha256 == ""
@@ -109,13 +112,17 @@ def test_full_disk_while_storing_leaves_nothing_looking_complete(
 
 def test_stored_copy_that_differs_fails_the_capture(active_channel, fake_engine, monkeypatch):
     monkeypatch.setattr(captures_service, "storage_sha256", lambda name: "0" * 64)
-    capture = capture_request(actor=None, channel=active_channel, reason="scheduled", enqueue=False)
+    capture = capture_request(
+        actor=SCHEDULER, channel=active_channel, reason="scheduled", enqueue=False
+    )
     capture = capture_run(capture.pk)
     assert capture.state == "failed" and "does not match its checksum" in capture.failure_reason
 
 
 def test_a_claimed_capture_is_not_run_twice(active_channel, fake_engine):
-    capture = capture_request(actor=None, channel=active_channel, reason="scheduled", enqueue=False)
+    capture = capture_request(
+        actor=SCHEDULER, channel=active_channel, reason="scheduled", enqueue=False
+    )
     capture_run(capture.pk)
     capture_run(capture.pk)
     assert len(fake_engine) == 1
@@ -167,7 +174,9 @@ def test_due_channels_are_captured_and_failures_retry_after_a_pause(
 
 
 def test_a_capture_whose_worker_died_is_failed_and_cleaned(active_channel, settings):
-    capture = capture_request(actor=None, channel=active_channel, reason="scheduled", enqueue=False)
+    capture = capture_request(
+        actor=SCHEDULER, channel=active_channel, reason="scheduled", enqueue=False
+    )
     prefix = f"archive/captures/{active_channel.public_id}/{capture.public_id}/"
     default_storage.save(prefix + "screenshot.png", __import__("io").BytesIO(b"half"))
     Capture.objects.filter(pk=capture.pk).update(

@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 from lxml import etree
 
+from tillit.access.actor import OPERATOR
 from tillit.archive.models import Export
 from tillit.archive.packaging import validate_bag
 from tillit.archive.packaging.tests import eark
@@ -76,7 +77,7 @@ def hooks(monkeypatch):
 
 
 def test_sip_passes_eark_validator_and_holds_everything(records, hooks, tmp_path):
-    package = channel_export(actor=None, channel=records, out_dir=tmp_path / "out")
+    package = channel_export(actor=OPERATOR, channel=records, out_dir=tmp_path / "out")
     report = eark.validate(package)
     assert report["structure"]["status"] == "WellFormed"
     errors = [
@@ -105,7 +106,7 @@ def test_sip_passes_eark_validator_and_holds_everything(records, hooks, tmp_path
 
 def test_without_the_other_apps_hooks_the_package_still_builds(records, tmp_path, monkeypatch):
     monkeypatch.setattr(package, "_optional", lambda module, name, channel: None)
-    built = channel_export(actor=None, channel=records, out_dir=tmp_path / "out")
+    built = channel_export(actor=OPERATOR, channel=records, out_dir=tmp_path / "out")
     data = built / "representations" / "rep1" / "data"
     assert not (data / "records").exists() and not (data / "retention").exists()
 

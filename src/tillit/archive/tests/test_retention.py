@@ -4,6 +4,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from tillit.access.actor import SCHEDULER
 from tillit.archive.choices import CaptureReason, JobState, PackageFormat
 from tillit.archive.models import Capture, Export
 from tillit.archive.retention import SKIP_PROTECTED, dispose_captures
@@ -36,7 +37,7 @@ def captures_rule(org, days=365):
 
 def capture(channel, age_days, reason=CaptureReason.SCHEDULED) -> Capture:
     """A capture taken through the service (fake engine), then dated age_days back."""
-    taken = capture_request(actor=None, channel=channel, reason=reason, note="Inför bytet")
+    taken = capture_request(actor=SCHEDULER, channel=channel, reason=reason, note="Inför bytet")
     taken.refresh_from_db()
     assert taken.state == JobState.DONE, taken.failure_reason
     when = days_ago(age_days)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from tillit.access.actor import OPERATOR
 from tillit.channels.models import Channel
 
 from ...choices import JobState, PackageFormat
@@ -69,7 +70,11 @@ class Command(BaseCommand):
         channel = self._channel(options["channel"])
         try:
             capture = capture_request(
-                actor=None, channel=channel, reason="on_demand", note=options["note"], enqueue=False
+                actor=OPERATOR,
+                channel=channel,
+                reason="on_demand",
+                note=options["note"],
+                enqueue=False,
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
@@ -93,7 +98,7 @@ class Command(BaseCommand):
         bar, report = self._progress(options, f"Exporting {channel.name}")
         try:
             path = channel_export(
-                actor=None,
+                actor=OPERATOR,
                 channel=channel,
                 out_dir=options["out"],
                 fmt=options["fmt"],
@@ -112,7 +117,7 @@ class Command(BaseCommand):
         except (Capture.DoesNotExist, ValueError, ValidationError) as exc:
             raise CommandError(f"No capture with the id {options['capture']}.") from exc
         try:
-            problems = capture_verify(actor=None, capture=capture)
+            problems = capture_verify(actor=OPERATOR, capture=capture)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         if problems:
