@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from tillit.access.actor import OPERATOR
 from tillit.access.roles import MandateRole, Role
 from tillit.channels import services as ch
 from tillit.channels.choices import PlatformDecision
@@ -73,14 +74,14 @@ def build_org() -> Org:
     }
     for username, roles in spec.items():
         person = person_create(
-            actor=None,
+            actor=OPERATOR,
             username=username,
             name=username.replace("_", " ").title(),
             email=f"{username}@example.se",
             password=PASSWORD,
         )
         for role, dept in roles:
-            role_assign(actor=None, person=person, role=role, department=dept)
+            role_assign(actor=OPERATOR, person=person, role=role, department=dept)
         org.people[username] = person
     return org
 

@@ -123,6 +123,8 @@ SCHEDULER = system_actor(
 )
 #: A platform telling us something happened (a removal, a delivery, a broken token).
 PLATFORM = system_actor("platform", "item.mark_removed", "connection.mark_invalid")
+#: A member of the public, on the public pages (reporting an accessibility problem).
+PUBLIC = system_actor("public", "accessibility.report")
 #: An operator at the command line (``tillit ...``): the machine's administrator.
 OPERATOR = system_actor(
     "operator",

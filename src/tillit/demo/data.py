@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from tillit.access.actor import OPERATOR
 from tillit.access.roles import MandateRole, Role
 from tillit.channels import services as ch
 from tillit.channels.choices import PlatformDecision
@@ -269,7 +270,7 @@ def load_demo() -> None:
     people = {}
     for username, name, function, dept, roles in PEOPLE:
         person = person_create(
-            actor=None,
+            actor=OPERATOR,
             username=username,
             name=name,
             function=function,
@@ -278,7 +279,7 @@ def load_demo() -> None:
             password=DEMO_PASSWORD,
         )
         for role, role_dept in roles:
-            role_assign(actor=None, person=person, role=role, department=depts.get(role_dept))
+            role_assign(actor=OPERATOR, person=person, role=role, department=depts.get(role_dept))
         people[username] = person
     for slug, name, decision, hosts, reason in PLATFORMS:
         Platform.objects.create(

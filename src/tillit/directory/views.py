@@ -1,22 +1,19 @@
 """Public pages: the link collection, each channel's page and the accessibility statement."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from tillit.access.roles import Role
-from tillit.audit.services import audit_record
+from tillit.access.actor import PUBLIC
 from tillit.channels.selectors import channels_public
 from tillit.core.cache import namespace_version
 from tillit.core.exceptions import NotFound
-from tillit.organisation.notify import notify
-from tillit.organisation.selectors import people_with_role
 
 from .cache import directory_cached
 from .feeds import DirectoryFeed
 from .forms import AccessibilityReportForm
 from .selectors import directory_groups
+from .services import accessibility_report
 
 
 def index(request):
@@ -51,24 +48,7 @@ def accessibility(request):
     """The accessibility statement (DOS-lagen) with a way to report a problem."""
     form = AccessibilityReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        _accessibility_report(**form.cleaned_data)
+        accessibility_report(actor=PUBLIC, **form.cleaned_data)
         messages.success(request, _("Thank you. Your report has been sent."))
         return redirect("directory:accessibility")
     return render(request, "directory/accessibility.html", {"form": form})
-
-
-@transaction.atomic
-def _accessibility_report(*, page: str, description: str, contact: str) -> None:
-    """Record a report and tell the organisation's administrators."""
-    audit_record(
-        actor=None,
-        action="accessibility.report",
-        object_type="accessibility",
-        object_id="-",
-        detail={"page": page, "description": description, "contact": contact},
-    )
-    notify(
-        people=people_with_role(Role.ORG_ADMIN),
-        subject=_("Accessibility problem reported"),
-        body=f"{page}\n\n{description}\n\n{contact}",
-    )

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import SCHEDULER
 from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
 from tillit.channels.models import Mandate
@@ -55,7 +56,7 @@ def _escalate(assessment: Assessment, level: int) -> None:
         escalation_level=level, escalated_at=timezone.now()
     )
     audit_record(
-        actor=None,
+        actor=SCHEDULER,
         action="moderation.escalate",
         obj=item,
         detail={"level": level, "rules": assessment.rules},

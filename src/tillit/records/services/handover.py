@@ -27,8 +27,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import Actor, allowed, as_actor, person_of
 from tillit.audit.services import audit_record
+from tillit.core.exceptions import NotFound
 from tillit.core.files import write_atomic
 from tillit.organisation.models import Person
 
@@ -42,7 +43,7 @@ from ..export import (
     registration_text,
 )
 from ..models import Case, HandoverAttempt, Registration
-from ..permissions import require_registrar
+from ..permissions import is_registrar, require_registrar
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def handover_record(
     """Record one hand-over attempt and move the registration's state accordingly."""
     reg = Registration.objects.select_for_update().get(pk=registration.pk)
     HandoverAttempt.objects.create(
-        registration=reg, method=method, ok=ok, detail=detail[:500], actor=actor
+        registration=reg, method=method, ok=ok, detail=detail[:500], actor=person_of(actor)
     )
     if reg.handover_state != HandoverState.CONFIRMED:
         reg.handover_state = HandoverState.SENT if ok else HandoverState.FAILED
@@ -206,14 +207,21 @@ def erms_file_path(out: Path, case: Case) -> Path:
     return Path(out) / f"erms-arende-{case.pk}.xml"
 
 
+def _may_export(actor) -> None:
+    """The ERMS export is the registrar's, or the operator's at the command line."""
+    if not allowed(as_actor(actor), "records.export", is_registrar):
+        raise NotFound
+
+
 def handover_erms_file(
-    *, actor: Person | None, case: Case, registrations: list[Registration], out: Path
+    *, actor: Actor | Person, case: Case, registrations: list[Registration], out: Path
 ) -> tuple[Path, bool]:
     """Write the case's validated ERMS file durably, then mark its registrations sent.
 
     Returns the path and whether a schema was there to validate against. Raises whatever
     stopped the file (ErmsInvalid, OSError); nothing is marked then.
     """
+    _may_export(actor)
     document = erms_document([(case, registrations)])
     validated = erms_validate(document)
     path = write_atomic(erms_file_path(out, case), document)
@@ -236,9 +244,10 @@ def handover_erms_file(
 
 
 def handover_erms_failed(
-    *, actor: Person | None, registrations: list[Registration], error: str
+    *, actor: Actor | Person, registrations: list[Registration], error: str
 ) -> None:
     """Record on each registration of a case why its ERMS file was not written (shown, retried)."""
+    _may_export(actor)
     detail = (_("The ERMS file was not written: %(error)s") % {"error": error})[:500]
     with transaction.atomic():
         for reg in registrations:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import SCHEDULER, as_actor
 from tillit.audit.services import audit_record
 from tillit.inbox.choices import ActionKind, ItemKind
 from tillit.inbox.models import ActionRequest, Item
@@ -199,7 +199,9 @@ def case_collect_replies(*, case: Case) -> int:
             )
             added += 1
     if added:
-        audit_record(actor=None, action="records.replies_joined", obj=case, detail={"count": added})
+        audit_record(
+            actor=SCHEDULER, action="records.replies_joined", obj=case, detail={"count": added}
+        )
     return added
 
 

@@ -8,6 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
+from tillit.access.actor import OPERATOR
+
 logger = logging.getLogger(__name__)
 
 
@@ -56,7 +58,7 @@ class Command(BaseCommand):
         for case, registrations in group_by_case(ready):
             try:
                 path, validated = handover_erms_file(
-                    actor=None, case=case, registrations=registrations, out=out
+                    actor=OPERATOR, case=case, registrations=registrations, out=out
                 )
             # One case that cannot be written must not hold back the others: its reason is
             # recorded on its registrations (FAILED, shown to the registrar) and retried next run.
@@ -65,7 +67,7 @@ class Command(BaseCommand):
                 error = f"{type(exc).__name__}: {exc}"
                 logger.exception("ERMS export of case %s failed", case.pk)
                 self.stderr.write(f"case {case.pk}: nothing written, {error[:2000]}")
-                handover_erms_failed(actor=None, registrations=registrations, error=error)
+                handover_erms_failed(actor=OPERATOR, registrations=registrations, error=error)
                 continue
             self.stdout.write(
                 f"{path} ({len(registrations)} documents{'' if validated else ', schema not found: not validated'})"
