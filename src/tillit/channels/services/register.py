@@ -2,12 +2,15 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import allowed, as_actor
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Department, Person
+from tillit.organisation.notify import notify
+from tillit.organisation.selectors import managers_of
 
 from ..models import Channel, ChannelEvent, Platform
 from ..permissions import can_create_in, can_edit
@@ -102,3 +105,25 @@ def channel_update(*, actor: Person, channel: Channel, **fields) -> Channel:
 
     namespace_bump_on_commit("directory")
     return channel
+
+
+@transaction.atomic
+def channel_set_dormant(*, actor, channel: Channel, quiet: bool, days: int) -> None:
+    """Flag a running channel as dormant (R8) and ask its manager to act, or clear the flag."""
+    if not allowed(as_actor(actor), "channel.flag_dormant", lambda a: False):
+        raise NotFound
+    Channel.objects.filter(pk=channel.pk).update(dormant_since=timezone.now() if quiet else None)
+    audit_record(
+        actor=actor,
+        action="channel.dormant" if quiet else "channel.revived",
+        obj=channel,
+        detail={"days": days},
+    )
+    if quiet:
+        notify(
+            people=managers_of(channel.department),
+            subject=_("%(name)s is dormant") % {"name": channel.name},
+            body=_("No posts or replies for %(days)s days. Revive the channel or close it.")
+            % {"days": days},
+            url=f"/register/{channel.public_id}/",
+        )

@@ -1,18 +1,19 @@
 """Continuous activity (R8): a running channel with no own posts or replies for the
-organisation's period is flagged as dormant and its manager asked to revive or close it."""
+organisation's period is flagged as dormant and its manager asked to revive or close it.
+
+The inbox knows the activity; the channel's flag is the channels app's, set through its
+service."""
 
 from datetime import timedelta
 
-from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from tillit.audit.services import audit_record
+from tillit.access.actor import SCHEDULER
 from tillit.channels.choices import ChannelStatus
 from tillit.channels.models import Channel
-from tillit.organisation.notify import notify
-from tillit.organisation.selectors import managers_of, organisation_get
+from tillit.channels.services.register import channel_set_dormant
+from tillit.organisation.selectors import organisation_get
 
 from ..choices import ActionKind, ActionState
 from ..models import ActionRequest, Item
@@ -38,24 +39,7 @@ def channels_check_dormancy() -> int:
         quiet = last_activity(channel) < cutoff
         dormant += quiet
         if quiet != bool(channel.dormant_since):
-            _set_dormant(channel, quiet, organisation.dormant_after_days)
+            channel_set_dormant(
+                actor=SCHEDULER, channel=channel, quiet=quiet, days=organisation.dormant_after_days
+            )
     return dormant
-
-
-@transaction.atomic
-def _set_dormant(channel: Channel, quiet: bool, days: int) -> None:
-    Channel.objects.filter(pk=channel.pk).update(dormant_since=timezone.now() if quiet else None)
-    audit_record(
-        actor=None,
-        action="channel.dormant" if quiet else "channel.revived",
-        obj=channel,
-        detail={"days": days},
-    )
-    if quiet:
-        notify(
-            people=managers_of(channel.department),
-            subject=_("%(name)s is dormant") % {"name": channel.name},
-            body=_("No posts or replies for %(days)s days. Revive the channel or close it.")
-            % {"days": days},
-            url=f"/register/{channel.public_id}/",
-        )
