@@ -5,16 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ModerationConfig(AppConfig):
-    """Moderation app."""
+    """Moderation app: assesses every ingested item version after its commit."""
 
     name = "tillit.moderation"
     label = "moderation"
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
-        from tillit.inbox.services.ingest import on_item_ingested
+        from tillit.core.registry import registry
 
         from . import tasks  # noqa: F401  (registers periodic jobs)
-        from .services.assess import assess_item
+        from .services.assess import assess_item_version
 
-        on_item_ingested(assess_item)
+        registry.add("ingest_subscribers", "moderation.assess", assess_item_version)
