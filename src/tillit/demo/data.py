@@ -370,7 +370,7 @@ def demo_ensure_app_secret() -> int:
 
     count = 0
     for connection in Connection.objects.filter(connector="facebook", polling_enabled=False):
-        config = decrypt_config(connection.config_encrypted)
+        config = decrypt_config(bytes(connection.config_encrypted))
         if not config.get("app_secret"):
             config["app_secret"] = DEMO_APP_SECRET
             connection_set(

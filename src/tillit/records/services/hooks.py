@@ -35,7 +35,7 @@ def item_ingested(item_id: int, version: int) -> None:
         .select_related("case")
         .first()
     )
-    if incoming is not None:
+    if incoming is not None and incoming.case is not None:
         from .registration import case_collect_replies
 
         case_collect_replies(case=incoming.case)
