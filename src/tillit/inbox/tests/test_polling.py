@@ -43,7 +43,11 @@ def channels(org, today):
             actor=org["manager_a"],
             channel=channel,
             connector="facebook",
-            config={"page_id": page, "page_access_token": f"token-{page}", "app_secret": APP_SECRET},
+            config={
+                "page_id": page,
+                "page_access_token": f"token-{page}",
+                "app_secret": APP_SECRET,
+            },
         )
         result.append(channel)
     return result
