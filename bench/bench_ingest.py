@@ -4,6 +4,11 @@ Reports items per second through the whole path (signature check, parsing by the
 connector, ingest, commit) and the time from receipt until the item is visible in the
 moderation queue (p50, p99). Not a test: it asserts nothing about time.
 
+The ingest subscribers (assessment, search index) run as tasks after commit: with
+``--tasks held`` (the default) they are enqueued and left for a worker, as in production;
+with ``--tasks immediate`` they run inside the request after the commit, so the figure
+includes them.
+
     .venv/bin/python bench/bench_ingest.py --n 2000 --db sqlite
     .venv/bin/python bench/bench_ingest.py --n 2000 --db postgres   # needs 127.0.0.1:5432
 """
@@ -25,7 +30,13 @@ sys.path.insert(0, str(ROOT / "src"))
 SECRET = "bench-secret"  # noqa: S105
 
 
-def configure(db: str) -> None:
+BACKENDS = {
+    "held": "django_tasks.backends.dummy.DummyBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def configure(db: str, tasks: str = "held") -> None:
     if db == "sqlite":
         path = Path(tempfile.mkdtemp()) / "bench.sqlite3"
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
@@ -37,11 +48,10 @@ def configure(db: str) -> None:
             c.execute("CREATE DATABASE tillit_bench")
         os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/tillit_bench"
     os.environ["DJANGO_SETTINGS_MODULE"] = "tillit.settings.base"
-    os.environ["TILLIT_META_APP_SECRET"] = SECRET
     os.environ["TILLIT_LOG_LEVEL"] = "ERROR"
     os.environ["TILLIT_EMAIL_URL"] = "dummymail://"
     os.environ["TILLIT_ALLOWED_HOSTS"] = "testserver"
-    os.environ["TILLIT_TASK_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
+    os.environ["TILLIT_TASK_BACKEND"] = BACKENDS[tasks]
     import django
 
     django.setup()
@@ -71,8 +81,8 @@ def body_for(page_id: str, i: int) -> bytes:
     ).encode()
 
 
-def run(n: int, db: str) -> dict:
-    configure(db)
+def run(n: int, db: str, tasks: str = "held") -> dict:
+    configure(db, tasks)
     from django.test import Client
     from django.utils import timezone
 
@@ -89,7 +99,7 @@ def run(n: int, db: str) -> dict:
         actor=None,
         channel=channel,
         connector="facebook",
-        config={"page_id": page_id, "page_access_token": "t"},
+        config={"page_id": page_id, "page_access_token": "t", "app_secret": SECRET},
     )
     actor = Actor(org["staff_1"])
     client = Client()
@@ -112,6 +122,7 @@ def run(n: int, db: str) -> dict:
     latencies.sort()
     return {
         "db": db,
+        "tasks": tasks,
         "n": n,
         "items_per_s": round(n / elapsed, 1),
         "visible_p50_ms": round(statistics.median(latencies) * 1000, 2),
@@ -124,5 +135,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--tasks", choices=sorted(BACKENDS), default="held")
     args = parser.parse_args()
-    print(json.dumps(run(args.n, args.db)))
+    print(json.dumps(run(args.n, args.db, args.tasks)))

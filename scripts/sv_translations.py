@@ -548,3 +548,46 @@ SV.update(
 
 # Strings whose meaning needs a gettext context, keyed "context|msgid".
 SV_CONTEXT = {"verb|Record": "Registrera"}
+
+# Ingest that one bad item cannot stop: problems shown on the channel page.
+SV.update(
+    {
+        "last poll failure": "senaste misslyckade hämtning",
+        "author as displayed": "avsändare som den visades",
+        "text shortened": "texten avkortad",
+        "Not stored": "Inte lagrad",
+        "Stored shortened": "Lagrad avkortad",
+        "Polling": "Hämtning",
+        "Webhook": "Webhook",
+        "Other": "Annat",
+        "source": "källa",
+        "Received content with problems": "Mottaget innehåll med problem",
+        "The last poll failed": "Senaste hämtningen misslyckades",
+        "Items with problems": "Poster med problem",
+        "Last seen": "Senast sedd",
+        "What happened": "Vad som hände",
+        "Platform id": "Plattforms-id",
+        "Times": "Antal gånger",
+        "The raw payload of each is kept with the record for review.": (
+            "Rådata för varje post sparas för granskning."
+        ),
+        "shortened": "avkortad",
+        "not yet assessed": "ännu inte bedömd",
+        "The text was longer than Tillit shows and is shortened here; the record keeps it "
+        "whole in the raw payload.": (
+            "Texten var längre än Tillit visar och är avkortad här; hela texten finns kvar i "
+            "rådata."
+        ),
+    }
+)
+SV_PLURAL.update(
+    {
+        "%(counter)s item from the platform could not be stored as it arrived. Nothing else "
+        "was held up.": (
+            "%(counter)s post från plattformen kunde inte lagras som den kom. Inget annat "
+            "hölls upp.",
+            "%(counter)s poster från plattformen kunde inte lagras som de kom. Inget annat "
+            "hölls upp.",
+        ),
+    }
+)

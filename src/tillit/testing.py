@@ -157,3 +157,33 @@ def make_active_channel(org: Org, start: date, until: date | None = None) -> Cha
 def days(n: int) -> timedelta:
     """Shorthand for a number of days."""
     return timedelta(days=n)
+
+
+def committed():
+    """Run the on-commit callbacks of what the block writes, as a real commit would.
+
+    Tests run inside a transaction that never commits, so work enqueued on commit (ingest's
+    subscribers) would never run; inside this block it runs at the block's end, after the
+    writes, exactly as it does after a commit in production.
+    """
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def run_held_subscribers() -> int:
+    """Run the ingest subscriber tasks a held (dummy) task backend has recorded, each once.
+
+    For tests that hold tasks to look at the outbox in between, but still need the
+    assessment that ingest enqueued on commit. Returns how many ran.
+    """
+    from django_tasks import default_task_backend
+
+    results = getattr(default_task_backend, "results", None)
+    if results is None:
+        return 0
+    held = [r for r in results if r.task.func.__name__ == "run_ingest_subscriber"]
+    for result in held:
+        results.remove(result)
+        result.task.call(*result.args, **result.kwargs)
+    return len(held)

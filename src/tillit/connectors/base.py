@@ -146,12 +146,28 @@ class InboundItem:
 
 
 @dataclass(frozen=True)
+class Rejected:
+    """Something the platform sent that could not be read as an item: why, and what it was."""
+
+    reason: str
+    raw: Any = None
+    platform_id: str | None = None
+
+
+@dataclass(frozen=True)
 class FetchResult:
-    """A page of items and the opaque cursor to pass as ``since`` next time."""
+    """A page of items and the opaque cursor to pass as ``since`` next time.
+
+    ``rejected`` holds the entries the connector could not read, so one malformed item is
+    recorded with its reason instead of failing the whole batch; ``removed`` the ids the
+    platform says it removed (the inbox marks them, never drops them).
+    """
 
     items: tuple[InboundItem, ...]
     cursor: str | None
     quota_units: int = 0
+    rejected: tuple[Rejected, ...] = ()
+    removed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,6 +226,9 @@ class Connector:
     capabilities: ClassVar[frozenset[Capability]] = frozenset()
     unsupported: ClassVar[Mapping[Capability, str]] = {}
     has_webhooks: ClassVar[bool] = False
+    # The URL segment of the webhook endpoint (/webhooks/<group>/); connectors that share one
+    # platform endpoint (Meta's Page and Instagram) share a group. Empty means the slug.
+    webhook_group: ClassVar[str] = ""
 
     def __init__(
         self,
@@ -374,6 +393,23 @@ class Connector:
     def parse_webhook(self, body: bytes) -> list[InboundItem]:
         """Turn a verified webhook body into items; call ``verify_webhook`` first."""
         raise NotImplementedError(f"{self.platform} has no webhooks")
+
+    @classmethod
+    def webhook_accounts(cls, payload: Any) -> list[str] | None:
+        """The account keys a decoded delivery addresses; None when it is not for this class.
+
+        Called before the signature is checked, to find whose secret checks it: it must only
+        read the envelope, never trust it.
+        """
+        return None
+
+    def read_webhook(self, body: bytes) -> FetchResult:
+        """This account's items in a verified delivery; bad entries in ``rejected``.
+
+        Raises ``PayloadError`` only when the delivery as a whole cannot be read. The default
+        is strict: connectors that can tell one bad entry from a bad delivery override it.
+        """
+        return FetchResult(tuple(self.parse_webhook(body)), cursor=None)
 
 
 def done(platform_ref: str | None = None, detail: str = "", quota_units: int = 0) -> ActionResult:

@@ -363,8 +363,28 @@ def _load_other_apps() -> None:
     load_archive_demo()
 
 
+def demo_ensure_app_secret() -> int:
+    """Give simulated pages set up before app secrets lived in the connection their secret."""
+    from tillit.demo.stream import DEMO_APP_SECRET
+    from tillit.inbox.crypto import decrypt_config
+    from tillit.inbox.models import Connection
+    from tillit.inbox.services.connections import connection_set
+
+    count = 0
+    for connection in Connection.objects.filter(connector="facebook", polling_enabled=False):
+        config = decrypt_config(bytes(connection.config_encrypted))
+        if not config.get("app_secret"):
+            config["app_secret"] = DEMO_APP_SECRET
+            connection_set(
+                actor=None, channel=connection.channel, connector="facebook", config=config
+            )
+            count += 1
+    return count
+
+
 def _connect_simulated_page(channel, actor) -> None:
     """Connect a demo Facebook channel to a simulated page fed by signed webhooks."""
+    from tillit.demo.stream import DEMO_APP_SECRET
     from tillit.inbox.models import Connection
     from tillit.inbox.services.connections import connection_set
 
@@ -373,6 +393,10 @@ def _connect_simulated_page(channel, actor) -> None:
         actor=actor,
         channel=channel,
         connector="facebook",
-        config={"page_id": page_id, "page_access_token": "demo-token"},
+        config={
+            "page_id": page_id,
+            "page_access_token": "demo-token",
+            "app_secret": DEMO_APP_SECRET,
+        },
     )
     Connection.objects.filter(channel=channel).update(polling_enabled=False)

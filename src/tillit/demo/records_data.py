@@ -1,21 +1,18 @@
 """The demo's records: messages registered into cases, one of little importance, disposal decisions.
 
 Idempotent: each part is made only if missing. Messages arrive the way the demo's other
-content does, as signed Meta webhooks through `meta_receive`.
+content does, as signed Meta webhooks through `webhook_receive`.
 """
 
-import hashlib
-import hmac
 import json
 import time
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 
 from tillit.inbox.choices import ItemKind
 from tillit.inbox.models import Connection, Item
-from tillit.inbox.services.webhooks import meta_receive
+from tillit.inbox.services.webhooks import webhook_receive
 from tillit.organisation.models import Committee, Person
 
 SENDERS = [("7100001", "Karin Granström"), ("7100002", "Ahmed Yusuf"), ("7100003", "Nils Boström")]
@@ -33,7 +30,7 @@ def _person(username: str) -> Person | None:
 def _deliver_messages() -> None:
     """Send three direct messages to the first simulated Facebook page, through the webhook."""
     connection = Connection.objects.filter(connector="facebook", polling_enabled=False).first()
-    if connection is None or not settings.TILLIT_META_APP_SECRET:
+    if connection is None:
         return
     now_ms = int(time.time() * 1000)
     events = [
@@ -55,8 +52,9 @@ def _deliver_messages() -> None:
         },
         ensure_ascii=False,
     ).encode()
-    digest = hmac.new(settings.TILLIT_META_APP_SECRET.encode(), body, hashlib.sha256).hexdigest()
-    meta_receive({"X-Hub-Signature-256": f"sha256={digest}"}, body)
+    from .stream import demo_sign
+
+    webhook_receive(group="meta", headers={"X-Hub-Signature-256": demo_sign(body)}, body=body)
 
 
 def load_records_demo() -> None:

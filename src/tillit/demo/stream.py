@@ -1,7 +1,7 @@
 """The demo's steady stream of Swedish comments and messages, sent as signed Meta webhooks.
 
-Each delivery goes through `meta_receive`, the same path a real Facebook Page uses:
-signature check, parsing by the Facebook connector, ingest.
+Each delivery goes through `webhook_receive`, the same path a real Facebook Page uses:
+signature check with the connection's app secret, parsing by the Facebook connector, ingest.
 """
 
 import hashlib
@@ -10,12 +10,11 @@ import json
 import random
 import time
 
-from django.conf import settings
-
 from tillit.inbox.models import Connection
-from tillit.inbox.services.webhooks import meta_receive
+from tillit.inbox.services.webhooks import webhook_receive
 
-DEMO_APP_SECRET = "tillit-demo-app-secret"  # noqa: S105  (the demo's own, public)
+# The simulated pages' app secret, set in their connections' parameters (the demo's own, public).
+DEMO_APP_SECRET = "tillit-demo-app-secret"  # noqa: S105
 
 NAMES = [
     "Anna Lindberg",
@@ -52,9 +51,9 @@ MESSAGES = [
 ]
 
 
-def _sign(body: bytes) -> str:
-    secret = settings.TILLIT_META_APP_SECRET.encode()
-    return "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+def demo_sign(body: bytes) -> str:
+    """X-Hub-Signature-256 for a body, as Meta signs it with the simulated pages' app secret."""
+    return "sha256=" + hmac.new(DEMO_APP_SECRET.encode(), body, hashlib.sha256).hexdigest()
 
 
 def _comment_change(page_id: str, n: int, rng: random.Random) -> dict:
@@ -102,6 +101,8 @@ def demo_deliver(n: int = 1, seed: int | None = None) -> int:
         else:
             entry["changes"] = [_comment_change(page_id, i, rng)]
         body = json.dumps({"object": "page", "entry": [entry]}, ensure_ascii=False).encode()
-        outcome = meta_receive({"X-Hub-Signature-256": _sign(body)}, body)
+        outcome = webhook_receive(
+            group="meta", headers={"X-Hub-Signature-256": demo_sign(body)}, body=body
+        )
         stored += outcome.result.created
     return stored

@@ -7,7 +7,7 @@ from tillit.access.queryset import AccessRule, RoleRule, access_rule, allows
 from tillit.access.roles import RECORDS_READERS, Role
 from tillit.channels.models import Channel
 
-from .models import Author, Connection, Item
+from .models import Author, Connection, IngestProblem, Item
 
 
 @access_rule(Item)
@@ -43,9 +43,8 @@ class AuthorRule(RoleRule):
     roles = {"register": (Role.REGISTRAR,)}
 
 
-@access_rule(Connection)
-class ConnectionRule(AccessRule):
-    """A connection holds the channel's tokens: the department's manager or an org admin."""
+class ConnectorsRule(AccessRule):
+    """Rows about a channel's connection: the department's manager or an org admin."""
 
     actions = ("manage",)
 
@@ -56,10 +55,18 @@ class ConnectionRule(AccessRule):
             return qs
         return qs.filter(channel__department_id__in=actor.departments(Role.MANAGER))
 
-    def allows(self, actor: Actor, action: str, obj: Connection) -> bool:
-        return actor.is_person and (
-            actor.is_manager_of(obj.channel) or actor.is_org_wide(Role.ORG_ADMIN)
-        )
+    def allows(self, actor: Actor, action: str, obj) -> bool:
+        return may_connect(actor, obj.channel)
+
+
+@access_rule(Connection)
+class ConnectionRule(ConnectorsRule):
+    """A connection holds the channel's tokens."""
+
+
+@access_rule(IngestProblem)
+class IngestProblemRule(ConnectorsRule):
+    """What ingest refused or shortened is shown to whoever manages the connection."""
 
 
 def may_connect(actor: Actor, channel) -> bool:

@@ -36,6 +36,13 @@ class Connection(TimeStamped):
     )
     # Where webhooks name the account (Meta's page id), this routes them to the channel.
     webhook_key = models.CharField(max_length=200, blank=True, db_index=True)
+    # A poll holds the connection until this time (a conditional UPDATE takes it), so two
+    # workers never poll one connection at once; a dead worker's lease simply runs out.
+    poll_lease_until = models.DateTimeField(null=True, blank=True)
+    poll_lease_holder = models.CharField(max_length=64, blank=True)
+    # Why the last poll failed, shown on the channel page; empty once a poll succeeds.
+    poll_error = models.CharField(_("last poll failure"), max_length=500, blank=True)
+    poll_error_at = models.DateTimeField(null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -47,10 +54,11 @@ class Author(models.Model):
     """An author as the platform displayed them; never linked to any other identity."""
 
     platform = models.CharField(max_length=40)
+    # Ids are validated to fit (ingest refuses longer ones); names are kept whole.
     platform_id = models.CharField(max_length=300)
-    display_name = models.CharField(max_length=300, blank=True)
-    handle = models.CharField(max_length=300, blank=True)
-    profile_url = models.CharField(max_length=1000, blank=True)
+    display_name = models.TextField(blank=True)
+    handle = models.TextField(blank=True)
+    profile_url = models.TextField(blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -73,6 +81,11 @@ class Item(models.Model):
     text = models.TextField(_("text"), blank=True)
     text_format = models.CharField(max_length=10, default="plain")
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="items")
+    # The name the platform showed with this item ("" when it gave none, as in Messenger
+    # webhooks); the Author row keeps the latest name that was given.
+    author_name = models.TextField(_("author as displayed"), blank=True)
+    # Text longer than ingest's limit is stored cut, flagged here; `raw` keeps it whole.
+    text_truncated = models.BooleanField(_("text shortened"), default=False)
     is_own = models.BooleanField(
         default=False, help_text=_("Written by the organisation's account.")
     )
@@ -86,7 +99,7 @@ class Item(models.Model):
     parent = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
     )
-    permalink = models.CharField(max_length=1000, blank=True)
+    permalink = models.TextField(blank=True)
     raw = models.JSONField(default=dict)
     version = models.PositiveIntegerField(default=1)
     status = models.CharField(
@@ -115,6 +128,16 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.platform_id}"
+
+    @property
+    def shown_author(self) -> str:
+        """The sender as displayed with this item, else as last displayed, else the id."""
+        return (
+            self.author_name
+            or self.author.display_name
+            or self.author.handle
+            or self.author.platform_id
+        )
 
 
 class ItemVersion(models.Model):
@@ -147,9 +170,9 @@ class Attachment(models.Model):
         FAILED = "failed", _("Could not be fetched")
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="attachments")
-    url = models.CharField(max_length=2000)
-    media_type = models.CharField(max_length=200, blank=True)
-    name = models.CharField(max_length=300, blank=True)
+    url = models.TextField()
+    media_type = models.TextField(blank=True)
+    name = models.TextField(blank=True)
     size = models.BigIntegerField(null=True, blank=True)
     fetch_state = models.CharField(max_length=20, choices=Fetch.choices, default=Fetch.PENDING)
     fetch_detail = models.CharField(max_length=500, blank=True)
@@ -158,6 +181,53 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.url
+
+
+class IngestProblem(models.Model):
+    """Something a platform sent that ingest refused or had to shorten, with why and the raw payload.
+
+    One row per channel and distinct payload: a redelivery of the same bad item counts up
+    `occurrences` instead of adding rows, so a platform that retries for ever cannot fill
+    the table.
+    """
+
+    class Kind(models.TextChoices):
+        REJECTED = "rejected", _("Not stored")
+        TRUNCATED = "truncated", _("Stored shortened")
+
+    class Source(models.TextChoices):
+        POLL = "poll", _("Polling")
+        WEBHOOK = "webhook", _("Webhook")
+        OTHER = "other", _("Other")
+
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="ingest_problems")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    reason = models.CharField(_("reason"), max_length=500)
+    # For display and search only (cut to fit); never used to look an item up.
+    platform_id = models.CharField(max_length=300, blank=True)
+    item = models.ForeignKey(Item, on_delete=models.SET_NULL, null=True, blank=True)
+    # JSON text, not a JSONField: a payload PostgreSQL's jsonb refuses (NUL, lone surrogates)
+    # must still be kept. Bounded; `raw_complete` says whether it was cut.
+    raw = models.TextField(blank=True)
+    raw_complete = models.BooleanField(default=True)
+    fingerprint = models.CharField(max_length=64)
+    occurrences = models.PositiveIntegerField(default=1)
+    first_seen_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField()
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-last_seen_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["channel", "fingerprint"], name="ingest_problem_unique_per_channel"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.reason[:60]}"
 
 
 class ActionRequest(TimeStamped):

@@ -13,7 +13,7 @@ from tillit.access.queryset import get_restricted
 from tillit.channels.models import Channel
 
 from .choices import ItemStatus
-from .models import Item
+from .models import Connection, IngestProblem, Item
 
 PAGE_SIZE = 50
 
@@ -108,4 +108,18 @@ def queue_page(
     items = items[:PAGE_SIZE]
     return QueuePage(
         items, _encode(items[-1].received_at, items[-1].pk) if more and items else None
+    )
+
+
+def connection_for(actor: Actor, channel: Channel) -> Connection | None:
+    """The channel's platform connection, for someone who may manage it."""
+    return Connection.objects.restrict(actor, "manage").filter(channel=channel).first()
+
+
+def ingest_problems_for(actor: Actor, channel: Channel) -> QuerySet[IngestProblem]:
+    """What ingest refused or shortened in the channel, newest first, for its connection's managers."""
+    return (
+        IngestProblem.objects.restrict(actor, "manage")
+        .filter(channel=channel)
+        .select_related("item")
     )

@@ -34,19 +34,48 @@ def sweep_outbox() -> int:
 @register_periodic("inbox.poll", interval=timedelta(minutes=5))
 @task()
 def poll_all() -> int:
-    """Poll every connected, running channel (the fallback to webhooks)."""
+    """Enqueue one poll per connected, running channel (the fallback to webhooks)."""
     from tillit.channels.choices import STAFFED_STATES
 
     from .models import Connection
+
+    ids = list(
+        Connection.objects.filter(
+            channel__status__in=STAFFED_STATES, polling_enabled=True
+        ).values_list("pk", flat=True)
+    )
+    for connection_id in ids:
+        poll_one.enqueue(connection_id)
+    return len(ids)
+
+
+@task()
+def poll_one(connection_id: int) -> str:
+    """Poll one connection under its lease; a failure is recorded on the connection."""
+    from .models import Connection
     from .services.polling import poll_connection
 
-    count = 0
-    for connection in Connection.objects.filter(
-        channel__status__in=STAFFED_STATES, polling_enabled=True
-    ).select_related("channel", "channel__platform"):
-        if poll_connection(connection) is not None:
-            count += 1
-    return count
+    connection = (
+        Connection.objects.select_related("channel", "channel__platform")
+        .filter(pk=connection_id)
+        .first()
+    )
+    if connection is None:
+        return "gone"
+    return "polled" if poll_connection(connection) is not None else "not polled"
+
+
+@task()
+def run_ingest_subscriber(name: str, item_id: int, version: int) -> str:
+    """Run one ingest subscriber for one stored item version (enqueued on commit)."""
+    from tillit.core.registry import registry
+
+    subscriber = registry.store("ingest_subscribers").get(name)
+    if subscriber is None:
+        logger.warning("ingest subscriber %r is not registered; item %s skipped", name, item_id)
+        return "unknown"
+    subscriber(item_id, version)
+    return "done"
 
 
 @task()

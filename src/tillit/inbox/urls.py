@@ -9,7 +9,9 @@ urlpatterns = [
     path("inkorg/", views.queue, name="queue"),
     path("inkorg/<int:item_id>/", views.item_detail, name="item"),
     path("inkorg/<int:item_id>/<slug:kind>/", views.item_act, name="act"),
-    path("webhooks/meta/", webhooks.meta, name="webhook-meta"),
+    # Meta's callback URL as configured in existing apps; the same view as every platform's.
+    path("webhooks/meta/", webhooks.receive, {"group": "meta"}, name="webhook-meta"),
+    path("webhooks/<slug:group>/", webhooks.receive, name="webhook"),
     path(
         "register/<uuid:public_id>/koppling/", connection_views.connection_edit, name="connection"
     ),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ModerationConfig(AppConfig):
-    """Moderation app."""
+    """Moderation app: assesses every ingested item version after its commit."""
 
     name = "tillit.moderation"
     label = "moderation"
@@ -13,14 +13,13 @@ class ModerationConfig(AppConfig):
 
     def ready(self) -> None:
         from tillit.core.registry import registry
-        from tillit.inbox.services.ingest import on_item_ingested
 
         from . import (
             access,  # noqa: F401  (registers the access rules of this app's models)
             tasks,  # noqa: F401  (registers periodic jobs)
         )
         from .panels import PANEL
-        from .services.assess import assess_item
+        from .services.assess import assess_item_version
 
-        on_item_ingested(assess_item)
+        registry.add("ingest_subscribers", "moderation.assess", assess_item_version)
         registry.add("item_panels", "moderation", PANEL)

@@ -12,11 +12,9 @@ class RecordsConfig(AppConfig):
     verbose_name = _("Records")
 
     def ready(self) -> None:
-        from tillit.inbox.services.ingest import on_item_ingested
+        from tillit.core.registry import registry
 
         from . import access  # noqa: F401  (registers the access rules of this app's models)
         from .services.hooks import item_ingested
 
-        if not getattr(item_ingested, "registered", False):  # ready() may run twice in tests
-            on_item_ingested(item_ingested)
-            item_ingested.registered = True
+        registry.add("ingest_subscribers", "records.index", item_ingested)

@@ -54,11 +54,9 @@ def _fernet_key() -> str:
 
 # Connection tokens are encrypted with this key; production sets it from a secret store.
 TILLIT_CREDENTIALS_KEY = _installation_secret("TILLIT_CREDENTIALS_KEY", _fernet_key)
-# Meta signs webhooks with the app secret (X-Hub-Signature-256); without it every delivery is refused.
-TILLIT_META_APP_SECRET = environ.Env().str("TILLIT_META_APP_SECRET", default="")
+# Webhook secrets (Meta's app secret and verify token) are each connection's parameters.
 # Simulated platform traffic; switched on by `tillit demo` in its own process only.
 TILLIT_DEMO_STREAM = False
-TILLIT_META_VERIFY_TOKEN = environ.Env().str("TILLIT_META_VERIFY_TOKEN", default="")
 TILLIT_WEBHOOK_MAX_BYTES = environ.Env().int("TILLIT_WEBHOOK_MAX_BYTES", default=1_000_000)
 TILLIT_ATTACHMENT_MAX_BYTES = environ.Env().int("TILLIT_ATTACHMENT_MAX_BYTES", default=20_000_000)
 # Hand-over of registered direct messages to the records system (R20); empty = not configured.

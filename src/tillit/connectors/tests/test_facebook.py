@@ -84,10 +84,27 @@ def test_second_fetch_sends_since_and_skips_old(router, fb):
 def test_comment_without_from_is_a_payload_error(router, fb):
     comments = fixture_json("facebook", "comments.json")
     del comments["data"][0]["from"]
-    router.get(f"{G}/{PAGE}/feed").respond(json=fixture_json("facebook", "feed.json"))
+    mock_reads(router)
     router.get(f"{G}/{POST}/comments").respond(json=comments)
-    with pytest.raises(PayloadError, match="pages_read_user_content"):
-        fb.fetch_items()
+    (bad,) = fb.fetch_items().rejected
+    assert "pages_read_user_content" in bad.reason
+
+
+def test_read_webhook_keeps_good_entries_and_names_the_bad(fb):
+    good = json.loads(fixture_bytes("facebook", "webhook_feed.json"))
+    good["entry"][0]["id"] = PAGE
+    broken = {"field": "feed", "value": {"item": "comment", "verb": "add", "comment_id": "c9"}}
+    good["entry"][0]["changes"].append(broken)
+    other_page = {"id": "999", "changes": [broken]}
+    good["entry"].append(other_page)
+    result = fb.read_webhook(json.dumps(good).encode())
+    assert len(result.items) == 1  # the comment; the reaction carries no text
+    (bad,) = result.rejected  # the other Page's entry is that connection's to read
+    assert bad.platform_id == "c9" and "no 'from'" in bad.reason
+    with pytest.raises(PayloadError):
+        fb.parse_webhook(json.dumps(good).encode())  # the strict reader still refuses it
+    assert FacebookConnector.webhook_accounts(good) == [PAGE, "999"]
+    assert FacebookConnector.webhook_accounts({"object": "instagram", "entry": []}) is None
 
 
 @pytest.mark.parametrize(
@@ -224,13 +241,18 @@ def test_parse_webhook_rejects_malformed(fb, body):
         fb.parse_webhook(body)
 
 
-def test_comment_with_wrong_types_is_rejected(router, fb):
+def test_comment_with_wrong_types_is_rejected_and_the_rest_still_read(router, fb):
     comments = fixture_json("facebook", "comments.json")
+    bad_id = comments["data"][0]["id"]
     comments["data"][0]["message"] = ["not", "text"]
-    router.get(f"{G}/{PAGE}/feed").respond(json=fixture_json("facebook", "feed.json"))
+    mock_reads(router)
     router.get(f"{G}/{POST}/comments").respond(json=comments)
-    with pytest.raises(PayloadError, match="expected a string"):
-        fb.fetch_items()
+    result = fb.fetch_items()
+    assert [r.platform_id for r in result.rejected] == [bad_id]
+    assert "expected a string" in result.rejected[0].reason
+    assert result.rejected[0].raw["message"] == ["not", "text"]
+    assert bad_id not in {i.platform_id for i in result.items}
+    assert len(result.items) == 3  # the post, the other comment and the message
 
 
 def test_oversized_body_is_rejected(router):

@@ -16,21 +16,33 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
+def demo(django_capture_on_commit_callbacks):
     from tillit.demo.data import load_demo
     from tillit.demo.records_data import load_records_demo
-    from tillit.demo.stream import DEMO_APP_SECRET, demo_deliver
+    from tillit.demo.stream import demo_deliver
 
-    settings.TILLIT_META_APP_SECRET = DEMO_APP_SECRET
-    load_demo()
-    demo_deliver(12, seed=7)
-    load_records_demo()
+    # Assessment runs on commit; the demo's automatic decisions need it to have run.
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo()
+        demo_deliver(12, seed=7)
+        load_records_demo()
+    from django.utils import timezone
+
     from tillit.archive.models import Export
     from tillit.channels.models import Channel
+    from tillit.inbox.models import IngestProblem
 
-    # The demo builds no package; the export rule needs rows across channels of every state.
+    # The demo builds no package and refuses no item; the rules need rows in every channel.
     for channel in Channel.objects.all():
         Export.objects.create(channel=channel, format="sip")
+        IngestProblem.objects.create(
+            channel=channel,
+            kind="rejected",
+            source="poll",
+            reason="id too long",
+            fingerprint=str(channel.pk),
+            last_seen_at=timezone.now(),
+        )
 
 
 def test_filter_and_predicate_agree_for_every_rule_actor_and_action(demo):

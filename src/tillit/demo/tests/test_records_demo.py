@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_load_records_demo_is_idempotent(settings, tmp_path):
     from tillit.demo.data import load_demo
     from tillit.demo.records_data import load_records_demo
-    from tillit.demo.stream import DEMO_APP_SECRET
 
-    settings.TILLIT_META_APP_SECRET = DEMO_APP_SECRET
     load_demo()
     load_records_demo()
     load_records_demo()

@@ -2,67 +2,130 @@
 
 Invariants:
 - (channel, platform id) identifies an item; ingesting the same item again changes nothing.
+  Ids are compared and stored whole: an id too long for its column is refused, never cut.
+- Each item is stored in its own short transaction; an item that cannot be stored is
+  recorded as an IngestProblem (reason and raw payload) and the batch goes on.
+- Subscribers (registry store "ingest_subscribers": moderation's assessment and automatic
+  hiding, records' search index) run as tasks enqueued on commit, one per item version and
+  subscriber, and are idempotent; until the assessment has run the item is "not assessed".
 - An edit on the platform keeps the old text and payload as an ItemVersion.
 - `received_at` is the arrival time on the platform, as the connector reports it.
 - An item counts as captured only when its text, raw payload and every attachment's
   record are stored; removing actions check that (capture before action).
 """
 
+import json
 import logging
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tillit.channels.models import Channel
-from tillit.connectors.base import InboundItem
+from tillit.connectors.base import FetchResult, InboundItem, Rejected
+from tillit.core.registry import registry
 
 from ..choices import ItemKind, ItemStatus
-from ..models import Attachment, Author, Item, ItemVersion
+from ..models import Attachment, Author, IngestProblem, Item, ItemVersion
+from .problems import ingest_problem_record
 
 logger = logging.getLogger(__name__)
 
-MAX_TEXT = 100_000  # a platform's longest post is far below; longer is hostile
-
-#: Called with each newly stored or changed item inside the ingest transaction
-#: (moderation registers here to assess it).
-_after_ingest: list[Callable[[Item, bool], None]] = []
-
-
-def on_item_ingested(hook: Callable[[Item, bool], None]) -> None:
-    """Register a function run for each new (True) or edited (False) item."""
-    _after_ingest.append(hook)
+MAX_TEXT = 100_000  # a platform's longest post is far below; longer is stored cut and flagged
+MAX_ID = 300  # the id columns' size: a longer id is refused, never cut (cut ids collide)
+# NUL and lone surrogates cannot be stored as text (PostgreSQL refuses NUL, UTF-8 refuses
+# surrogates); shown text gets U+FFFD in their place and the raw payload keeps the original.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+SUBSCRIBER_STORE = "ingest_subscribers"
 
 
 @dataclass
 class IngestResult:
-    """How many items were new, edited, or already known."""
+    """How many items were new, edited, already known, refused, or stored shortened."""
 
     created: int = 0
     edited: int = 0
     unchanged: int = 0
+    rejected: int = 0
+    truncated: int = 0
+
+    def add(self, other: "IngestResult") -> None:
+        """Add another result's counts to this one."""
+        for name in ("created", "edited", "unchanged", "rejected", "truncated"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+class ItemRefused(ValueError):
+    """An inbound item that cannot be stored as the platform's record of it; the message says why."""
+
+
+def _clean(text: str | None) -> str:
+    return _UNSTORABLE.sub("\ufffd", text or "")
+
+
+def _check_id(value: Any, what: str, *, required: bool = True) -> str:
+    if value is None or value == "":
+        if required:
+            raise ItemRefused(f"{what}: missing")
+        return ""
+    if not isinstance(value, str):
+        raise ItemRefused(f"{what}: not text")
+    if len(value) > MAX_ID:
+        raise ItemRefused(f"{what}: {len(value)} characters, over the limit of {MAX_ID}")
+    if not value.isprintable():
+        raise ItemRefused(f"{what}: contains control or invalid characters")
+    return value
+
+
+def _storable_raw(raw: Any) -> dict:
+    """The payload as stored: itself, or wrapped as JSON text when the database would refuse it."""
+    data = dict(raw)
+    try:
+        text = json.dumps(data, ensure_ascii=False, default=str)
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return {"tillit_raw_json": json.dumps(data, default=str)}
+    if "\\u0000" in text:
+        return {"tillit_raw_json": json.dumps(data, default=str)}
+    return data
+
+
+def check_inbound(inbound: InboundItem) -> None:
+    """Refuse an item whose identifying fields cannot be stored whole; says which and why."""
+    _check_id(inbound.platform_id, "platform id")
+    _check_id(inbound.author.platform_id, "author id")
+    _check_id(inbound.parent_platform_id, "parent id", required=False)
+    _check_id(inbound.thread_platform_id, "thread id", required=False)
+    if str(inbound.kind) not in ItemKind.values:
+        raise ItemRefused(f"kind {str(inbound.kind)[:30]!r} is unknown")
+    if not isinstance(inbound.text, str):
+        raise ItemRefused("text: not text")
 
 
 def _author(inbound: InboundItem, platform: str) -> Author:
     a = inbound.author
+    name, handle, url = _clean(a.display_name), _clean(a.handle), _clean(a.profile_url)
     author, created = Author.objects.get_or_create(
         platform=platform,
-        platform_id=a.platform_id[:300],
-        defaults={
-            "display_name": (a.display_name or "")[:300],
-            "handle": (a.handle or "")[:300],
-            "profile_url": (a.profile_url or "")[:1000],
-        },
+        platform_id=a.platform_id,
+        defaults={"display_name": name, "handle": handle, "profile_url": url},
     )
-    if not created and (
-        author.display_name != (a.display_name or "")[:300]
-        or author.handle != (a.handle or "")[:300]
-    ):
-        # Keep the latest display; each item's raw payload keeps what was shown then.
-        author.display_name = (a.display_name or "")[:300]
-        author.handle = (a.handle or "")[:300]
-        author.save(update_fields=["display_name", "handle"])
+    if not created:
+        # Keep the latest name the platform gave; an item without one (every Messenger
+        # webhook) must not blank it. Each item keeps its own name in `author_name`.
+        changed = {
+            field: value
+            for field, value in (("display_name", name), ("handle", handle), ("profile_url", url))
+            if value and getattr(author, field) != value
+        }
+        if changed:
+            Author.objects.filter(pk=author.pk).update(**changed)
+            for field, value in changed.items():
+                setattr(author, field, value)
     return author
 
 
@@ -72,41 +135,145 @@ def _needs_attention(kind: str, is_own: bool) -> str:
     return ItemStatus.NEW
 
 
-@transaction.atomic
+def _announce(item_id: int, version: int) -> None:
+    """Enqueue each ingest subscriber for one stored item version (runs on commit)."""
+    from ..tasks import run_ingest_subscriber
+
+    for name in registry.store(SUBSCRIBER_STORE):
+        run_ingest_subscriber.enqueue(name, item_id, version)
+
+
 def ingest_items(
-    *, channel: Channel, items: Iterable[InboundItem], own_account_id: str = ""
+    *,
+    channel: Channel,
+    items: Iterable[InboundItem],
+    own_account_id: str = "",
+    source: str = IngestProblem.Source.OTHER,
 ) -> IngestResult:
-    """Store every item; new ones are captured, edits versioned, repeats ignored."""
+    """Store every item, each in its own short transaction; one bad item never stops the rest.
+
+    New items are captured, edits versioned, repeats ignored. An item that cannot be stored
+    is recorded as an IngestProblem with its reason and payload. The subscribers (the
+    assessment, the search index) run as tasks after each item's commit.
+    """
     result = IngestResult()
     platform = channel.platform.slug
     for inbound in items:
-        if len(inbound.text) > MAX_TEXT:
-            raise ValueError(f"item {inbound.platform_id[:40]!r}: text over {MAX_TEXT} characters")
-        is_own = inbound.kind == ItemKind.OWN_POST or (
-            bool(own_account_id) and inbound.author.platform_id == own_account_id
-        )
-        existing = (
-            Item.objects.select_for_update()
-            .filter(channel=channel, platform_id=inbound.platform_id)
-            .first()
-        )
-        if existing is None:
-            item = _create(channel, inbound, platform, is_own)
-            result.created += 1
-            new = True
-        elif existing.text != inbound.text:
-            item = _new_version(existing, inbound)
-            result.edited += 1
-            new = False
-        else:
-            result.unchanged += 1
-            continue
-        for hook in _after_ingest:
-            hook(item, new)
+        result.add(_ingest_guarded(channel, inbound, platform, own_account_id, source))
     return result
 
 
-def _create(channel: Channel, inbound: InboundItem, platform: str, is_own: bool) -> Item:
+def ingest_batch(
+    *, channel: Channel, fetched: FetchResult, own_account_id: str = "", source: str
+) -> IngestResult:
+    """Ingest what a connector read: its items, the entries it could not read, its removals."""
+    result = ingest_items(
+        channel=channel, items=fetched.items, own_account_id=own_account_id, source=source
+    )
+    for rejected in fetched.rejected:
+        ingest_rejected(channel=channel, rejected=rejected, source=source)
+        result.rejected += 1
+    if fetched.removed:
+        items_mark_removed_by_platform(channel=channel, platform_ids=fetched.removed)
+    return result
+
+
+def ingest_rejected(*, channel: Channel, rejected: Rejected, source: str) -> None:
+    """Record an entry the connector could not read, with its reason and raw payload."""
+    ingest_problem_record(
+        channel=channel,
+        kind=IngestProblem.Kind.REJECTED,
+        source=source,
+        reason=rejected.reason,
+        raw=rejected.raw,
+        platform_id=rejected.platform_id,
+    )
+
+
+def _ingest_guarded(
+    channel: Channel, inbound: InboundItem, platform: str, own_account_id: str, source: str
+) -> IngestResult:
+    raw_id = inbound.platform_id if isinstance(inbound.platform_id, str) else ""
+    try:
+        check_inbound(inbound)
+    except ItemRefused as exc:
+        ingest_problem_record(
+            channel=channel,
+            kind=IngestProblem.Kind.REJECTED,
+            source=source,
+            reason=str(exc),
+            raw=inbound.raw,
+            platform_id=raw_id,
+        )
+        return IngestResult(rejected=1)
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                return _ingest_one(channel, inbound, platform, own_account_id, source)
+        except IntegrityError:
+            # Two deliveries of one new item raced; the second sees the first's row now.
+            if attempt == 0:
+                continue
+            reason = "could not be stored: conflicting rows"
+        except Exception as exc:  # noqa: BLE001  one item's failure must never stop the batch
+            logger.exception("ingest of %r on channel %s failed", raw_id[:60], channel.pk)
+            reason = f"could not be stored: {type(exc).__name__}: {str(exc)[:200]}"
+        ingest_problem_record(
+            channel=channel,
+            kind=IngestProblem.Kind.REJECTED,
+            source=source,
+            reason=reason,
+            raw=inbound.raw,
+            platform_id=raw_id,
+        )
+        return IngestResult(rejected=1)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _ingest_one(
+    channel: Channel, inbound: InboundItem, platform: str, own_account_id: str, source: str
+) -> IngestResult:
+    text = _clean(inbound.text)
+    truncated = len(text) > MAX_TEXT
+    if truncated:
+        text = text[:MAX_TEXT]
+    is_own = inbound.kind == ItemKind.OWN_POST or (
+        bool(own_account_id) and inbound.author.platform_id == own_account_id
+    )
+    existing = (
+        Item.objects.select_for_update()
+        .filter(channel=channel, platform_id=inbound.platform_id)
+        .first()
+    )
+    if existing is None:
+        item = _create(channel, inbound, platform, is_own, text, truncated)
+        result = IngestResult(created=1)
+    elif existing.text != text:
+        item = _new_version(existing, inbound, text, truncated)
+        result = IngestResult(edited=1)
+    else:
+        return IngestResult(unchanged=1)
+    if truncated:
+        result.truncated = 1
+        ingest_problem_record(
+            channel=channel,
+            kind=IngestProblem.Kind.TRUNCATED,
+            source=source,
+            reason=(
+                f"text of {len(inbound.text)} characters stored cut at {MAX_TEXT}; "
+                "the raw payload keeps it whole"
+            ),
+            raw={"platform_id": inbound.platform_id, "version": item.version},
+            platform_id=inbound.platform_id,
+            item=item,
+        )
+    transaction.on_commit(partial(_announce, item.pk, item.version), robust=True)
+    return result
+
+
+def _create(
+    channel: Channel, inbound: InboundItem, platform: str, is_own: bool, text: str, truncated: bool
+) -> Item:
     parent = None
     if inbound.parent_platform_id:
         parent = Item.objects.filter(
@@ -114,30 +281,32 @@ def _create(channel: Channel, inbound: InboundItem, platform: str, is_own: bool)
         ).first()
     item = Item.objects.create(
         channel=channel,
-        platform_id=inbound.platform_id[:300],
+        platform_id=inbound.platform_id,
         kind=str(inbound.kind),
         is_public=inbound.is_public,
-        text=inbound.text,
+        text=text,
+        text_truncated=truncated,
         text_format=str(inbound.text_format),
         author=_author(inbound, platform),
+        author_name=_clean(inbound.author.display_name),
         is_own=is_own,
         received_at=inbound.received_at,
         edited_at=inbound.edited_at,
-        parent_platform_id=(inbound.parent_platform_id or "")[:300],
-        thread_platform_id=(inbound.thread_platform_id or "")[:300],
+        parent_platform_id=inbound.parent_platform_id or "",
+        thread_platform_id=inbound.thread_platform_id or "",
         parent=parent,
-        permalink=(inbound.permalink or "")[:1000],
-        raw=dict(inbound.raw),
+        permalink=_clean(inbound.permalink),
+        raw=_storable_raw(inbound.raw),
         is_hidden=bool(inbound.is_hidden),
         status=_needs_attention(str(inbound.kind), is_own),
     )
     Attachment.objects.bulk_create(
         Attachment(
             item=item,
-            url=a.url[:2000],
-            media_type=(a.media_type or "")[:200],
-            name=(a.name or "")[:300],
-            size=a.size,
+            url=_clean(a.url),
+            media_type=_clean(a.media_type),
+            name=_clean(a.name),
+            size=a.size if isinstance(a.size, int) and 0 <= a.size < 2**62 else None,
         )
         for a in inbound.attachments
     )
@@ -158,17 +327,18 @@ def _create(channel: Channel, inbound: InboundItem, platform: str, is_own: bool)
     return item
 
 
-def _new_version(item: Item, inbound: InboundItem) -> Item:
+def _new_version(item: Item, inbound: InboundItem, text: str, truncated: bool) -> Item:
     ItemVersion.objects.create(
         item=item, version=item.version, text=item.text, raw=item.raw, edited_at=item.edited_at
     )
     item.version += 1
-    item.text = inbound.text
-    item.raw = dict(inbound.raw)
+    item.text = text
+    item.text_truncated = truncated
+    item.raw = _storable_raw(inbound.raw)
     item.edited_at = inbound.edited_at or timezone.now()
     if item.status == ItemStatus.HANDLED and not item.is_own:
         item.status = ItemStatus.NEW  # an edited comment is looked at again
-    item.save(update_fields=["version", "text", "raw", "edited_at", "status"])
+    item.save(update_fields=["version", "text", "text_truncated", "raw", "edited_at", "status"])
     return item
 
 

@@ -2,10 +2,8 @@
 
 from django import template
 
-from tillit.access.actor import as_actor
-
-from ..connection_views import may_connect
-from ..models import Connection
+from ..access import may_connect
+from ..selectors import connection_for, ingest_problems_for
 
 register = template.Library()
 
@@ -13,11 +11,23 @@ register = template.Library()
 @register.inclusion_tag("inbox/_connection_summary.html", takes_context=True)
 def channel_connection_summary(context, channel):
     """The connection's state for people who may manage it; nothing for others."""
-    person = context.get("person")
-    if person is None or not may_connect(as_actor(person), channel):
+    actor = context["request"].actor
+    if not may_connect(actor, channel):
         return {"show": False}
+    return {"show": True, "channel": channel, "connection": connection_for(actor, channel)}
+
+
+@register.inclusion_tag("inbox/_ingest_health.html", takes_context=True)
+def channel_ingest_health(context, channel):
+    """Why the last poll failed and what ingest refused or shortened, for those who connect."""
+    actor = context["request"].actor
+    if not may_connect(actor, channel):
+        return {"show": False}
+    connection = connection_for(actor, channel)
+    problems = list(ingest_problems_for(actor, channel)[:20])
     return {
-        "show": True,
-        "channel": channel,
-        "connection": Connection.objects.filter(channel=channel).first(),
+        "show": bool(problems) or bool(connection and connection.poll_error),
+        "connection": connection,
+        "problems": problems,
+        "total": ingest_problems_for(actor, channel).count() if problems else 0,
     }

@@ -10,16 +10,23 @@ APP_SECRET = "test-app-secret"  # noqa: S105
 PAGE_ID = "111222333"
 
 
+VERIFY_TOKEN = "verify-me"  # noqa: S105
+
+
 @pytest.fixture
-def fb_channel(org, active_channel, settings):
+def fb_channel(org, active_channel):
     from tillit.inbox.services.connections import connection_set
 
-    settings.TILLIT_META_APP_SECRET = APP_SECRET
     connection_set(
         actor=org["manager_a"],
         channel=active_channel,
         connector="facebook",
-        config={"page_id": PAGE_ID, "page_access_token": "EAAB-secret-token"},
+        config={
+            "page_id": PAGE_ID,
+            "page_access_token": "EAAB-secret-token",
+            "app_secret": APP_SECRET,
+            "verify_token": VERIFY_TOKEN,
+        },
     )
     return active_channel
 

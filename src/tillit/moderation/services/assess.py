@@ -86,6 +86,21 @@ def deadline_for(received_at: datetime, tier: str, version) -> datetime | None:
 
 
 @transaction.atomic
+def assess_item_version(item_id: int, version: int) -> Assessment | None:
+    """Ingest subscriber: assess one stored item version once; repeated or stale calls do nothing.
+
+    The item row is locked, so two workers given the same task assess (and auto-hide) once.
+    """
+    item = Item.objects.select_for_update().select_related("channel").filter(pk=item_id).first()
+    if item is None or item.version != version:
+        return None  # disposed of, or edited again: the newer version has its own task
+    done = Assessment.objects.filter(item=item, assessed_text_version=version).first()
+    if done is not None:
+        return done
+    return assess_item(item, new=version == 1)
+
+
+@transaction.atomic
 def assess_item(item: Item, new: bool = True) -> Assessment | None:
     """Assess (or re-assess after an edit) one item; auto-hide where the channel opted in."""
     if item.is_own or item.kind == ItemKind.DIRECT_MESSAGE:

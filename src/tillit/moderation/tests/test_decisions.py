@@ -16,27 +16,29 @@ from tillit.moderation.services.decisions import decision_make
 from tillit.moderation.services.escalation import escalate_overdue
 from tillit.moderation.services.policy import channel_apply_policy
 from tillit.organisation.models import Notice
-from tillit.testing import PASSWORD
+from tillit.testing import PASSWORD, committed, run_held_subscribers
 
 pytestmark = pytest.mark.django_db
 MONDAY_NOON = datetime(2026, 11, 30, 11, 0, tzinfo=UTC)
 
 
 def comment(channel, pid, text, author="u1", when=MONDAY_NOON) -> Item:
-    ingest_items(
-        channel=channel,
-        items=[
-            InboundItem(
-                platform_id=pid,
-                kind=ItemKind.COMMENT,
-                is_public=True,
-                text=text,
-                author=Author(author, f"Person {author}"),
-                received_at=when,
-                raw={"id": pid},
-            )
-        ],
-    )
+    with committed():  # the assessment runs as a task after the item's commit
+        ingest_items(
+            channel=channel,
+            items=[
+                InboundItem(
+                    platform_id=pid,
+                    kind=ItemKind.COMMENT,
+                    is_public=True,
+                    text=text,
+                    author=Author(author, f"Person {author}"),
+                    received_at=when,
+                    raw={"id": pid},
+                )
+            ],
+        )
+    run_held_subscribers()  # where a test holds tasks, the assessment still runs
     return Item.objects.get(channel=channel, platform_id=pid)
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from tillit.connectors.base import Attachment, Author, InboundItem, ItemKind
 from tillit.inbox.services.ingest import ingest_items
+from tillit.testing import committed
 
 _counter = {"n": 0}
 
@@ -36,7 +37,8 @@ def ingest(
         thread_platform_id=thread,
         attachments=attachments,
     )
-    ingest_items(channel=channel, items=[inbound], own_account_id=own_account_id)
+    with committed():  # the search index and case hooks run after the item's commit
+        ingest_items(channel=channel, items=[inbound], own_account_id=own_account_id)
     return Item.objects.get(channel=channel, platform_id=platform_id)
 
 

@@ -18,6 +18,7 @@ from ...base import (
     ItemKind,
     Parameter,
     Profile,
+    Rejected,
     done,
 )
 from ...errors import PayloadError
@@ -64,6 +65,18 @@ _SKIPPED_MESSAGING = {
     "referral",
     "message_edit",
 }
+
+
+def rejected(exc: PayloadError, raw: Any, *id_keys: str) -> Rejected:
+    """A ``Rejected`` for an entry that failed to parse, naming its id when it has a readable one."""
+    found = None
+    if isinstance(raw, Mapping):
+        for key in id_keys or ("id",):
+            value = raw.get(key)
+            if isinstance(value, str | int) and not isinstance(value, bool):
+                found = str(value)[:300]
+                break
+    return Rejected(reason=str(exc), raw=raw, platform_id=found)
 
 
 def graph_author(data: Mapping[str, Any] | None, where: str) -> Author:
@@ -134,6 +147,7 @@ class FacebookConnector(Connector):
         ),
     }
     has_webhooks = True
+    webhook_group = "meta"
 
     @property
     def page_id(self) -> str:
@@ -158,13 +172,19 @@ class FacebookConnector(Connector):
         after = cursor_epoch(decode_cursor(since))
         graph = self.graph
         items: list[InboundItem] = []
+        bad: list[Rejected] = []
         newest = after or 0
         params: dict[str, Any] = {"fields": POST_FIELDS, "limit": 25}
         if after:
             # updated_time moves when someone comments, so this finds posts with new comments.
             params["since"] = after
         for post in graph.paged(f"{self.page_id}/feed", params):
-            item = self._post_item(post)
+            try:
+                item = self._post_item(post)
+            except PayloadError as exc:
+                # One unreadable post is recorded; its comments wait for it to be readable.
+                bad.append(rejected(exc, post))
+                continue
             if after is None or item.received_at.timestamp() >= after:
                 items.append(item)
             newest = max(newest, int(item.received_at.timestamp()))
@@ -178,7 +198,11 @@ class FacebookConnector(Connector):
                 },
             )
             for comment in comments:
-                citem = self._comment_item(comment, post_id=item.platform_id)
+                try:
+                    citem = self._comment_item(comment, post_id=item.platform_id)
+                except PayloadError as exc:
+                    bad.append(rejected(exc, comment))
+                    continue
                 # Equal timestamps are returned again on purpose: ingest is idempotent.
                 if after is None or citem.received_at.timestamp() >= after:
                     items.append(citem)
@@ -190,14 +214,15 @@ class FacebookConnector(Connector):
                 "fields": f"id,updated_time,messages.limit(25){{{MESSAGE_FIELDS}}}",
             },
         ):
-            for msg in conversation_messages(conv):
+            for msg in conversation_messages(conv, bad):
                 if after is None or msg.received_at.timestamp() >= after:
                     items.append(msg)
                 newest = max(newest, int(msg.received_at.timestamp()))
-        return FetchResult(tuple(items), encode_cursor({"since": newest}))
+        return FetchResult(tuple(items), encode_cursor({"since": newest}), rejected=tuple(bad))
 
     def _post_item(self, post: Mapping[str, Any]) -> InboundItem:
         where = "post"
+        post = obj(post, where)
         author = graph_author(opt_obj(post, "from", where), where)
         own = author.platform_id == self.config["page_id"]
         return InboundItem(
@@ -214,6 +239,7 @@ class FacebookConnector(Connector):
 
     def _comment_item(self, comment: Mapping[str, Any], *, post_id: str) -> InboundItem:
         where = "comment"
+        comment = obj(comment, where)
         parent = opt_obj(comment, "parent", where)
         parent_id = field_id(parent, "id", f"{where}.parent") if parent else None
         return InboundItem(
@@ -307,29 +333,69 @@ class FacebookConnector(Connector):
         """Check X-Hub-Signature-256 against the app secret."""
         return verify_signature(self.config.get("app_secret"), headers, body)
 
+    @classmethod
+    def webhook_accounts(cls, payload: Any) -> list[str] | None:
+        """The Page ids a Page delivery's entries name; None for any other object."""
+        return meta_accounts(payload, "page")
+
     def parse_webhook(self, body: bytes) -> list[InboundItem]:
-        """Items from a Page webhook: feed changes (comments, posts) and Messenger messages."""
+        """Items from a Page webhook, strictly: any unreadable entry fails the whole body."""
+        result = self._read(body, account=None)
+        if result.rejected:
+            raise PayloadError(result.rejected[0].reason)
+        return list(result.items)
+
+    def read_webhook(self, body: bytes) -> FetchResult:
+        """This Page's items in a delivery; unreadable changes and events in ``rejected``."""
+        return self._read(body, account=self.config["page_id"])
+
+    def _read(self, body: bytes, *, account: str | None) -> FetchResult:
         payload = obj(parse_json(body), "webhook")
         if payload.get("object") != "page":
             raise PayloadError(
                 f"webhook: object is {str(payload.get('object'))[:30]!r}, not 'page'"
             )
         items: list[InboundItem] = []
+        bad: list[Rejected] = []
+        removed: list[str] = []
         for i, raw_entry in enumerate(field_list(payload, "entry", "webhook")):
-            entry = obj(raw_entry, f"entry[{i}]")
-            for j, raw_change in enumerate(
-                field_list(entry, "changes", f"entry[{i}]", required=False)
-            ):
-                item = self._feed_change(obj(raw_change, f"entry[{i}].changes[{j}]"))
+            if account is not None and not entry_is_for(raw_entry, account):
+                continue  # another Page's entry: that connection reads it
+            try:
+                entry = obj(raw_entry, f"entry[{i}]")
+                changes = field_list(entry, "changes", f"entry[{i}]", required=False)
+                events = field_list(entry, "messaging", f"entry[{i}]", required=False)
+            except PayloadError as exc:
+                bad.append(rejected(exc, raw_entry))
+                continue
+            for j, raw_change in enumerate(changes):
+                removed.extend(removed_ids(raw_change))
+                try:
+                    item = self._feed_change(obj(raw_change, f"entry[{i}].changes[{j}]"))
+                except PayloadError as exc:
+                    value = raw_change.get("value") if isinstance(raw_change, Mapping) else None
+                    bad.append(
+                        Rejected(
+                            str(exc),
+                            raw_change,
+                            rejected(exc, value, "comment_id", "post_id").platform_id,
+                        )
+                    )
+                    continue
                 if item is not None:
                     items.append(item)
-            for j, raw_event in enumerate(
-                field_list(entry, "messaging", f"entry[{i}]", required=False)
-            ):
-                item = messaging_event(obj(raw_event, f"entry[{i}].messaging[{j}]"))
+            for j, raw_event in enumerate(events):
+                try:
+                    item = messaging_event(obj(raw_event, f"entry[{i}].messaging[{j}]"))
+                except PayloadError as exc:
+                    message = raw_event.get("message") if isinstance(raw_event, Mapping) else None
+                    bad.append(
+                        Rejected(str(exc), raw_event, rejected(exc, message, "mid").platform_id)
+                    )
+                    continue
                 if item is not None:
                     items.append(item)
-        return items
+        return FetchResult(tuple(items), None, rejected=tuple(bad), removed=tuple(removed))
 
     def _feed_change(self, change: Mapping[str, Any]) -> InboundItem | None:
         where = "change"
@@ -382,8 +448,46 @@ class FacebookConnector(Connector):
         )
 
 
-def conversation_messages(conv: Mapping[str, Any]) -> list[InboundItem]:
-    """Direct messages from a Graph conversation (Messenger or Instagram)."""
+def meta_accounts(payload: Any, object_type: str) -> list[str] | None:
+    """Account ids named by a Meta delivery's entries, read from the envelope only."""
+    if not isinstance(payload, Mapping) or payload.get("object") != object_type:
+        return None
+    entries = payload.get("entry")
+    if not isinstance(entries, list):
+        return []
+    found = []
+    for entry in entries:
+        value = entry.get("id") if isinstance(entry, Mapping) else None
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value):
+            found.append(str(value))
+    return found
+
+
+def entry_is_for(entry: Any, account: str) -> bool:
+    """True when a delivery entry names this account (Meta gives ids as strings or numbers)."""
+    if not isinstance(entry, Mapping):
+        return False
+    value = entry.get("id")
+    return isinstance(value, str | int) and not isinstance(value, bool) and str(value) == account
+
+
+def removed_ids(change: Any) -> list[str]:
+    """Ids of comments and posts a feed change says were removed on the platform."""
+    value = change.get("value") if isinstance(change, Mapping) else None
+    if not isinstance(value, Mapping) or value.get("verb") != "remove":
+        return []
+    pid = value.get("comment_id") or value.get("post_id")
+    return [pid] if isinstance(pid, str) and 0 < len(pid) <= 300 else []
+
+
+def conversation_messages(
+    conv: Mapping[str, Any], bad: list[Rejected] | None = None
+) -> list[InboundItem]:
+    """Direct messages from a Graph conversation (Messenger or Instagram).
+
+    With ``bad``, an unreadable message is added there and the others are still returned;
+    without it, the first one raises.
+    """
     where = "conversation"
     conv_id = field_id(conv, "id", where)
     messages = opt_obj(conv, "messages", where)
@@ -391,42 +495,49 @@ def conversation_messages(conv: Mapping[str, Any]) -> list[InboundItem]:
         return []
     result = []
     for raw in field_list(messages, "data", f"{where}.messages"):
-        msg = obj(raw, f"{where}.messages[]")
-        mwhere = "message"
-        sender = field_obj(msg, "from", mwhere)
-        atts = []
-        att_edge = opt_obj(msg, "attachments", mwhere)
-        for a in field_list(att_edge or {}, "data", mwhere, required=False):
-            att = obj(a, f"{mwhere}.attachments[]")
-            image = opt_obj(att, "image_data", mwhere) or {}
-            url = opt_str(att, "file_url", mwhere) or opt_str(image, "url", mwhere)
-            if url:
-                atts.append(
-                    Attachment(
-                        url=url,
-                        media_type=opt_str(att, "mime_type", mwhere) or "application/octet-stream",
-                        size=att.get("size") if isinstance(att.get("size"), int) else None,
-                        name=opt_str(att, "name", mwhere),
-                    )
-                )
-        result.append(
-            InboundItem(
-                platform_id=field_id(msg, "id", mwhere),
-                kind=ItemKind.DIRECT_MESSAGE,
-                is_public=False,
-                text=opt_str(msg, "message", mwhere) or "",
-                author=Author(
-                    platform_id=field_id(sender, "id", f"{mwhere}.from"),
-                    display_name=opt_str(sender, "name", f"{mwhere}.from") or "",
-                    handle=None,
-                ),
-                received_at=field_time(msg, "created_time", mwhere),
-                thread_platform_id=conv_id,
-                attachments=tuple(atts),
-                raw=msg,
-            )
-        )
+        try:
+            result.append(_conversation_message(raw, conv_id))
+        except PayloadError as exc:
+            if bad is None:
+                raise
+            bad.append(rejected(exc, raw))
     return result
+
+
+def _conversation_message(raw: Any, conv_id: str) -> InboundItem:
+    msg = obj(raw, "conversation.messages[]")
+    mwhere = "message"
+    sender = field_obj(msg, "from", mwhere)
+    atts = []
+    att_edge = opt_obj(msg, "attachments", mwhere)
+    for a in field_list(att_edge or {}, "data", mwhere, required=False):
+        att = obj(a, f"{mwhere}.attachments[]")
+        image = opt_obj(att, "image_data", mwhere) or {}
+        url = opt_str(att, "file_url", mwhere) or opt_str(image, "url", mwhere)
+        if url:
+            atts.append(
+                Attachment(
+                    url=url,
+                    media_type=opt_str(att, "mime_type", mwhere) or "application/octet-stream",
+                    size=att.get("size") if isinstance(att.get("size"), int) else None,
+                    name=opt_str(att, "name", mwhere),
+                )
+            )
+    return InboundItem(
+        platform_id=field_id(msg, "id", mwhere),
+        kind=ItemKind.DIRECT_MESSAGE,
+        is_public=False,
+        text=opt_str(msg, "message", mwhere) or "",
+        author=Author(
+            platform_id=field_id(sender, "id", f"{mwhere}.from"),
+            display_name=opt_str(sender, "name", f"{mwhere}.from") or "",
+            handle=None,
+        ),
+        received_at=field_time(msg, "created_time", mwhere),
+        thread_platform_id=conv_id,
+        attachments=tuple(atts),
+        raw=msg,
+    )
 
 
 def messaging_event(event: Mapping[str, Any]) -> InboundItem | None:

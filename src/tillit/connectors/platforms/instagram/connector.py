@@ -16,6 +16,7 @@ from ...base import (
     ItemKind,
     Parameter,
     Profile,
+    Rejected,
     done,
 )
 from ...errors import PayloadError
@@ -38,7 +39,13 @@ from ...parsing import (
     safe_id,
 )
 from ...registry import register_connector
-from ..facebook.connector import conversation_messages, messaging_event
+from ..facebook.connector import (
+    conversation_messages,
+    entry_is_for,
+    messaging_event,
+    meta_accounts,
+    rejected,
+)
 from ..facebook.graph import (
     GraphClient,
     require_success,
@@ -117,6 +124,7 @@ class InstagramConnector(Connector):
         ),
     }
     has_webhooks = True
+    webhook_group = "meta"
 
     @property
     def ig_user_id(self) -> str:
@@ -267,25 +275,58 @@ class InstagramConnector(Connector):
         """Check X-Hub-Signature-256 against the app secret."""
         return verify_signature(self.config.get("app_secret"), headers, body)
 
+    @classmethod
+    def webhook_accounts(cls, payload: Any) -> list[str] | None:
+        """The Instagram account ids an Instagram delivery's entries name."""
+        return meta_accounts(payload, "instagram")
+
     def parse_webhook(self, body: bytes) -> list[InboundItem]:
-        """Items from an Instagram webhook: comments and direct messages."""
+        """Items from an Instagram webhook, strictly: any unreadable entry fails the body."""
+        result = self._read(body, account=None)
+        if result.rejected:
+            raise PayloadError(result.rejected[0].reason)
+        return list(result.items)
+
+    def read_webhook(self, body: bytes) -> FetchResult:
+        """This account's comments and messages in a delivery; unreadable ones in ``rejected``."""
+        return self._read(body, account=self.config["ig_user_id"])
+
+    def _read(self, body: bytes, *, account: str | None) -> FetchResult:
         payload = obj(parse_json(body), "webhook")
         if payload.get("object") != "instagram":
             raise PayloadError("webhook: object is not 'instagram'")
         items: list[InboundItem] = []
+        bad: list[Rejected] = []
         for i, raw_entry in enumerate(field_list(payload, "entry", "webhook")):
+            if account is not None and not entry_is_for(raw_entry, account):
+                continue
             where = f"entry[{i}]"
-            entry = obj(raw_entry, where)
-            for j, raw_change in enumerate(field_list(entry, "changes", where, required=False)):
-                change = obj(raw_change, f"{where}.changes[{j}]")
-                item = self._comment_change(change, entry_time=entry.get("time"))
+            try:
+                entry = obj(raw_entry, where)
+                changes = field_list(entry, "changes", where, required=False)
+                events = field_list(entry, "messaging", where, required=False)
+            except PayloadError as exc:
+                bad.append(rejected(exc, raw_entry))
+                continue
+            for j, raw_change in enumerate(changes):
+                try:
+                    change = obj(raw_change, f"{where}.changes[{j}]")
+                    item = self._comment_change(change, entry_time=entry.get("time"))
+                except PayloadError as exc:
+                    value = raw_change.get("value") if isinstance(raw_change, Mapping) else None
+                    bad.append(Rejected(str(exc), raw_change, rejected(exc, value).platform_id))
+                    continue
                 if item is not None:
                     items.append(item)
-            for raw_event in field_list(entry, "messaging", where, required=False):
-                item = messaging_event(obj(raw_event, f"{where}.messaging[]"))
+            for raw_event in events:
+                try:
+                    item = messaging_event(obj(raw_event, f"{where}.messaging[]"))
+                except PayloadError as exc:
+                    bad.append(rejected(exc, raw_event))
+                    continue
                 if item is not None:
                     items.append(item)
-        return items
+        return FetchResult(tuple(items), None, rejected=tuple(bad))
 
     def _comment_change(self, change: Mapping[str, Any], *, entry_time: Any) -> InboundItem | None:
         where = "change"

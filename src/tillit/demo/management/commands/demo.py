@@ -7,7 +7,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
-from tillit.demo.data import DEMO_PASSWORD, PEOPLE, demo_exists, load_demo
+from tillit.demo.data import (
+    DEMO_PASSWORD,
+    PEOPLE,
+    demo_ensure_app_secret,
+    demo_exists,
+    load_demo,
+)
 
 
 class Command(BaseCommand):
@@ -25,9 +31,6 @@ class Command(BaseCommand):
         base = f"http://127.0.0.1:{port}"
         # Links in notices and e-mails point at the demo's own address.
         settings.TILLIT_BASE_URL = base
-        from tillit.demo.stream import DEMO_APP_SECRET
-
-        settings.TILLIT_META_APP_SECRET = settings.TILLIT_META_APP_SECRET or DEMO_APP_SECRET
         if not demo_exists():
             # The set-up's own notifications would flood the console; they stay in memory.
             with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
@@ -39,6 +42,8 @@ class Command(BaseCommand):
 
                 load_records_demo()
             self.stdout.write("Loaded the demo organisation (Piteå kommun).")
+        else:
+            demo_ensure_app_secret()
         self.stdout.write(self.style.SUCCESS(f"\nTillit demo: {base}/"))
         self.stdout.write(f"  Public link collection: {base}/kanaler/")
         self.stdout.write(f"  Directory JSON:         {base}/api/v1/directory/channels")
