@@ -7,13 +7,10 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from tillit.access.actor import as_actor
-
 from . import selectors as sel
-from .choices import HandoverMethod, HandoverState
+from .choices import HandoverState
 from .export import handover_payload
-from .services.handover import handover_record
-from .services.registration import case_set_reference
+from .services.handover import handover_reference_by_api
 
 
 class RegistrationOut(serializers.Serializer):
@@ -37,10 +34,6 @@ class ReferenceIn(serializers.Serializer):
     """The registration number the records system gave the case."""
 
     reference = serializers.CharField(max_length=100)
-
-
-def _person(request):
-    return getattr(request.user, "person", None) if request.user.is_authenticated else None
 
 
 class RegistrationsApi(APIView):
@@ -70,18 +63,14 @@ class RegistrationApi(APIView):
     )
     def patch(self, request, registration_id: int):
         """Store the registration number (diarienummer) the records system gave the case."""
-        person = _person(request)
-        reg = sel.registration_get_for(as_actor(person), registration_id)
+        reg = sel.registration_get_for(request.actor, registration_id)
         data = ReferenceIn(data=request.data)
         data.is_valid(raise_exception=True)
         if reg.case is None:
             raise ApiValidationError({"reference": "not a registered document"})
         try:
-            handover_record(
-                actor=person, registration=reg, method=HandoverMethod.API, ok=True, detail="PATCH"
-            )
-            case_set_reference(
-                actor=person, case=reg.case, reference=data.validated_data["reference"], via="api"
+            handover_reference_by_api(
+                actor=request.actor, registration=reg, reference=data.validated_data["reference"]
             )
         except ValidationError as exc:
             raise ApiValidationError(

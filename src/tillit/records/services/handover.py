@@ -44,6 +44,7 @@ from ..export import (
 )
 from ..models import Case, HandoverAttempt, Registration
 from ..permissions import is_registrar, require_registrar
+from .registration import case_set_reference
 
 logger = logging.getLogger(__name__)
 
@@ -195,8 +196,6 @@ def handover_webhook(*, actor: Person, registration: Registration) -> Registrati
         actor=actor, registration=registration, method=HandoverMethod.WEBHOOK, ok=True, detail=url
     )
     if reference:
-        from .registration import case_set_reference
-
         case_set_reference(actor=actor, case=reg.case, reference=reference, via="webhook")
         reg.refresh_from_db()
     return reg
@@ -258,3 +257,13 @@ def handover_erms_failed(
                 ok=False,
                 detail=detail,
             )
+
+
+@transaction.atomic
+def handover_reference_by_api(*, actor, registration: Registration, reference: str) -> None:
+    """The records system read the document over the API and gave its case a number: both
+    are recorded in one transaction, so a refused number leaves no "handed over" behind."""
+    handover_record(
+        actor=actor, registration=registration, method=HandoverMethod.API, ok=True, detail="PATCH"
+    )
+    case_set_reference(actor=actor, case=registration.case, reference=reference, via="api")
