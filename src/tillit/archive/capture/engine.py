@@ -17,9 +17,9 @@ from typing import Any
 
 from .browser import BrowseResult, BrowseSettings, Progress, browse
 from .errors import CaptureFailed
-from .guard import FetchGuard
+from tillit.core.net.guard import FetchGuard
 from .manifest import MANIFEST_NAME, describe_file, write_manifest
-from .policy import FetchPolicy
+from tillit.core.net.policy import FetchPolicy
 from .waczpack import WaczError, build_wacz
 
 DEFAULT_EXECUTABLE = "/usr/bin/chromium"

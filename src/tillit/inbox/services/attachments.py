@@ -13,9 +13,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from tillit.archive.capture.fetcher import Fetcher
-from tillit.archive.capture.guard import FetchGuard, LimitExceeded
-from tillit.archive.capture.policy import FetchPolicy, Refused
+from tillit.core.net.fetcher import Fetcher
+from tillit.core.net.guard import FetchGuard, LimitExceeded
+from tillit.core.net.policy import FetchPolicy, Refused
 
 from ..models import Attachment, Item
 
