@@ -7,7 +7,14 @@ from django.views.decorators.http import require_POST
 
 from tillit.channels.permissions import Actor
 from tillit.channels.selectors import channel_get_for
-from tillit.connectors.errors import ConfigError, ConnectorError, TokenInvalid
+from tillit.connectors.errors import (
+    AddressRefused,
+    ConfigError,
+    ConnectorError,
+    SecretRequired,
+    TokenInvalid,
+    UnsafeAddress,
+)
 from tillit.connectors.registry import all_connectors, get_connector
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Role
@@ -56,8 +63,19 @@ def connection_edit(request, public_id):
     if request.method == "POST" and form.is_valid():
         try:
             connection = connection_set(
-                actor=request.person, channel=channel, connector=slug, config=form.config(stored)
+                actor=request.person, channel=channel, connector=slug, config=form.config()
             )
+        except UnsafeAddress as exc:
+            form.add_error(f"p_{exc.parameter}", _unsafe_message(exc))
+        except SecretRequired as exc:
+            for name in exc.parameters:
+                form.add_error(
+                    f"p_{name}",
+                    _(
+                        "The address changed, so the stored value was cleared: type it again. "
+                        "A secret is only sent to the server it was saved for."
+                    ),
+                )
         except ConfigError as exc:
             form.add_error(None, str(exc))
         else:
@@ -79,6 +97,15 @@ def connection_edit(request, public_id):
     )
 
 
+def _unsafe_message(exc: UnsafeAddress) -> str:
+    if exc.unresolvable:
+        return _("The server name in this address could not be found.")
+    return _(
+        "The address must not point to an internal or local server (%(reason)s). "
+        "A self-hosted server on the organisation's network must be allowed in the settings."
+    ) % {"reason": exc.reason}
+
+
 @require_POST
 @person_required
 def connection_test(request, public_id):
@@ -87,9 +114,22 @@ def connection_test(request, public_id):
     connection = Connection.objects.filter(channel=channel).first()
     if connection is None:
         raise NotFound
-    connector = connector_for(connection)
+    try:
+        connector = connector_for(connection)
+    except ConfigError as exc:
+        messages.error(request, _("The connection's settings are not valid: %(reason)s") % {"reason": exc})
+        return redirect("channels:detail", channel.public_id)
     try:
         profile = connector.fetch_profile()
+    except AddressRefused as exc:
+        messages.error(
+            request,
+            _(
+                "Tillit did not connect: the address points to an internal or local server "
+                "(%(reason)s). Correct the connection's address."
+            )
+            % {"reason": exc.reason},
+        )
     except TokenInvalid as exc:
         connection_mark_invalid(connection=connection, detail=str(exc))
         messages.error(request, _("The platform refused the token: %(reason)s") % {"reason": exc})

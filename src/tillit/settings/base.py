@@ -75,6 +75,13 @@ TILLIT_CAPTURE_TIMEOUT_S = environ.Env().int("TILLIT_CAPTURE_TIMEOUT_S", default
 TILLIT_CHROMIUM = environ.Env().str("TILLIT_CHROMIUM", default="/usr/bin/chromium")
 # Exact private addresses that fetches of platform-supplied URLs may reach (tests: 127.0.0.1).
 TILLIT_FETCH_ALLOW_PRIVATE = environ.Env().list("TILLIT_FETCH_ALLOW_PRIVATE", default=[])
+# Host names (".example.org" for every subdomain) that connectors, attachment downloads and the
+# records webhook may reach although they resolve to loopback or private addresses: a
+# self-hosted Mastodon or records system on the organisation's own network. Metadata,
+# link-local and multicast addresses stay refused whatever this says.
+TILLIT_OUTBOUND_ALLOW_HOSTS = frozenset(
+    environ.Env().list("TILLIT_OUTBOUND_ALLOW_HOSTS", default=[])
+)
 
 ALLOWED_HOSTS = env("TILLIT_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("TILLIT_CSRF_TRUSTED_ORIGINS")

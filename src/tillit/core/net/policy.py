@@ -40,6 +40,10 @@ class Refused(Exception):
         self.reason = reason
 
 
+class Unresolvable(Refused):
+    """The host name has no address (or the name service failed): nothing to connect to."""
+
+
 @dataclass(frozen=True)
 class FetchPolicy:
     """What one fetch job may reach: hosts, explicitly allowed internal targets and limits."""
@@ -142,6 +146,16 @@ def _check_addresses(url: str, host: str, addresses: list[IPAddress], policy: Fe
             raise Refused(url, f"{host} resolves to {address}, {problem}")
 
 
+def url_for_record(url: str | None) -> str | None:
+    """url as it may be logged or audited: no user info, no query or fragment (tokens hide there)."""
+    if not url:
+        return url
+    parts = urlsplit(url.strip())
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    shown = parts._replace(netloc=netloc, query="", fragment="").geturl()
+    return f"{shown}?…" if parts.query else shown
+
+
 def host_allowed(host: str, allowed_hosts: Iterable[str] | None) -> bool:
     """True when host is listed, or falls under a listed ".domain" entry, or no list is set."""
     if allowed_hosts is None:
@@ -236,9 +250,9 @@ def _resolve(url: str, host: str, port: int, resolver: Resolver | None) -> list[
         raw = (resolver or _getaddrinfo)(host, port)
         addresses = [ipaddress.ip_address(a.split("%", 1)[0]) for a in raw]
     except (OSError, UnicodeError, ValueError) as exc:
-        raise Refused(url, f"cannot resolve {host} ({exc})") from None
+        raise Unresolvable(url, f"cannot resolve {host} ({exc})") from None
     if not addresses:
-        raise Refused(url, f"{host} has no addresses")
+        raise Unresolvable(url, f"{host} has no addresses")
     return addresses
 
 

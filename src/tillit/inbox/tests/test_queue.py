@@ -86,7 +86,7 @@ def test_queue_page_query_count_does_not_grow(org, fb_channel, django_assert_max
     assert response.status_code == 200 and response.content.decode().count("/inkorg/") >= PAGE_SIZE
 
 
-def test_unsupported_action_is_explained(org, today, tasks_held):
+def test_unsupported_action_is_explained(org, today, tasks_held, public_dns):
     from tillit.channels import services as ch
     from tillit.channels.models import Platform
     from tillit.inbox.services.connections import connection_set
