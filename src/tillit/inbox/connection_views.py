@@ -1,5 +1,7 @@
 """Connecting a channel to its platform: managers and organisation administrators only."""
 
+import logging
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,6 +31,9 @@ from .services.connections import (
     connection_set,
     connector_for,
 )
+
+
+logger = logging.getLogger(__name__)
 
 
 def may_connect(actor: Actor, channel) -> bool:
@@ -100,10 +105,11 @@ def connection_edit(request, public_id):
 def _unsafe_message(exc: UnsafeAddress) -> str:
     if exc.unresolvable:
         return _("The server name in this address could not be found.")
+    logger.info("connection address refused: %s", exc.reason)
     return _(
-        "The address must not point to an internal or local server (%(reason)s). "
-        "A self-hosted server on the organisation's network must be allowed in the settings."
-    ) % {"reason": exc.reason}
+        "The address must not point to an internal or local server. A server of your own on "
+        "the organisation's network must first be allowed in the settings."
+    )
 
 
 @require_POST
@@ -117,18 +123,20 @@ def connection_test(request, public_id):
     try:
         connector = connector_for(connection)
     except ConfigError as exc:
-        messages.error(request, _("The connection's settings are not valid: %(reason)s") % {"reason": exc})
+        messages.error(
+            request, _("The connection's settings are not valid: %(reason)s") % {"reason": exc}
+        )
         return redirect("channels:detail", channel.public_id)
     try:
         profile = connector.fetch_profile()
     except AddressRefused as exc:
+        logger.info("connection test refused: %s", exc.reason)
         messages.error(
             request,
             _(
-                "Tillit did not connect: the address points to an internal or local server "
-                "(%(reason)s). Correct the connection's address."
-            )
-            % {"reason": exc.reason},
+                "Tillit did not connect: the address points to an internal or local server. "
+                "Correct the connection's address."
+            ),
         )
     except TokenInvalid as exc:
         connection_mark_invalid(connection=connection, detail=str(exc))

@@ -59,7 +59,7 @@ def counting_server(
     httpd.daemon_threads = True
     port = httpd.server_port
     state["server"] = CountingServer(url=f"http://127.0.0.1:{port}", port=port)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield state["server"]
