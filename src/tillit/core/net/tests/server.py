@@ -27,8 +27,12 @@ class CountingServer:
 def counting_server(
     routes: Mapping[str, tuple[int, str, bytes]] | None = None,
     redirects: Mapping[str, str] | None = None,
+    redirect_all: str | None = None,
 ) -> Iterator[CountingServer]:
-    """Serve routes (path -> status, type, body) and redirects (path -> Location) on 127.0.0.1."""
+    """Serve routes (path -> status, type, body) and redirects (path -> Location) on 127.0.0.1.
+
+    redirect_all sends every request to that Location (a hostile server luring a client on).
+    """
     routes = dict(routes or {})
     redirects = dict(redirects or {})
     state: dict[str, CountingServer] = {}
@@ -37,9 +41,10 @@ def counting_server(
         def _answer(self) -> None:
             path = self.path.split("?", 1)[0]
             state["server"].hits.append((path, {k.lower(): v for k, v in self.headers.items()}))
-            if path in redirects:
+            location = redirects.get(path, redirect_all)
+            if location:
                 self.send_response(302)
-                self.send_header("Location", redirects[path])
+                self.send_header("Location", location)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
