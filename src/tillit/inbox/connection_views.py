@@ -32,7 +32,6 @@ from .services.connections import (
     connector_for,
 )
 
-
 logger = logging.getLogger(__name__)
 
 

@@ -3,4 +3,12 @@
 from .guard import FetchGuard, LimitExceeded, LogEntry
 from .policy import FetchPolicy, Refused, Target, check_url
 
-__all__ = ["FetchGuard", "FetchPolicy", "LimitExceeded", "LogEntry", "Refused", "Target", "check_url"]
+__all__ = [
+    "FetchGuard",
+    "FetchPolicy",
+    "LimitExceeded",
+    "LogEntry",
+    "Refused",
+    "Target",
+    "check_url",
+]

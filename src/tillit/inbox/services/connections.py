@@ -37,7 +37,7 @@ def connection_set(
     cls = get_connector(connector)
     existing = Connection.objects.select_for_update().filter(channel=channel).first()
     stored = (
-        decrypt_config(existing.config_encrypted)
+        decrypt_config(bytes(existing.config_encrypted))
         if existing is not None and existing.connector == connector
         else {}
     )

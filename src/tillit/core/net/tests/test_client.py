@@ -145,5 +145,8 @@ def test_environment_proxy_is_ignored(get, monkeypatch):
 
 
 def test_requests_session_mounts_only_web_schemes():
-    with guarded_session(FetchPolicy()) as session, pytest.raises(requests.exceptions.InvalidSchema):
+    with (
+        guarded_session(FetchPolicy()) as session,
+        pytest.raises(requests.exceptions.InvalidSchema),
+    ):
         session.get("file:///etc/passwd")

@@ -96,11 +96,13 @@ def violations(rel: str, tree: ast.AST) -> list[str]:
                 module, _, attr = imported[func.id].rpartition(".")
                 if module in NETWORK_CALLS and attr in NETWORK_CALLS[module]:
                     found.append(f"{rel}:{node.lineno} uses {module}.{attr}")
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            if imported.get(node.func.id) == "mastodon.Mastodon" and not any(
-                k.arg == "session" for k in node.keywords
-            ):
-                found.append(f"{rel}:{node.lineno} builds Mastodon without a guarded session")
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and imported.get(node.func.id) == "mastodon.Mastodon"
+            and not any(k.arg == "session" for k in node.keywords)
+        ):
+            found.append(f"{rel}:{node.lineno} builds Mastodon without a guarded session")
     return found
 
 
