@@ -62,3 +62,17 @@ def _english_outside_requests():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def public_dns(monkeypatch):
+    """Answer every host-name lookup with one public address, so saving a connection to a
+    made-up host passes the outbound check offline; fill the returned table to make a name
+    resolve elsewhere (a loopback address, say). Nothing in the tests connects to these."""
+    table: dict[str, list[str]] = {}
+
+    def resolve(host, port):
+        return table.get(host, ["93.184.215.14"])
+
+    monkeypatch.setattr("tillit.core.net.policy._getaddrinfo", resolve)
+    return table

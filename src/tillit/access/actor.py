@@ -135,6 +135,7 @@ OPERATOR = system_actor(
     "records.export",
     "retention.run",
     "organisation.bootstrap",
+    "connection.set",
 )
 
 

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import httpx
 
 from tillit.core.links import web_url
+from tillit.core.net.policy import FetchPolicy, Refused, Unresolvable, check_url
 
-from .errors import ConfigError, PlatformRefused
+from .errors import ConfigError, PlatformRefused, UnsafeAddress
 
 
 class Capability(StrEnum):
@@ -81,6 +83,9 @@ class Parameter:
     required: bool = True
     default: str | None = None
     help: str = ""
+    # A URL Tillit connects to: checked against the outbound policy when saved, and secrets
+    # saved with one host are never sent to another (see Connector.merge_config).
+    url: bool = False
 
 
 def _keep_web_url(record: Any, name: str) -> None:
@@ -229,6 +234,10 @@ class Connector:
     # The URL segment of the webhook endpoint (/webhooks/<group>/); connectors that share one
     # platform endpoint (Meta's Page and Instagram) share a group. Empty means the slug.
     webhook_group: ClassVar[str] = ""
+    # The parameter naming the account on the platform (webhooks are routed by it).
+    account_parameter: ClassVar[str | None] = None
+    # Templates receive connector classes; Django would otherwise call them with no config.
+    do_not_call_in_templates: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -236,16 +245,27 @@ class Connector:
         *,
         http: httpx.Client | None = None,
         limits: Limits | None = None,
+        policy: FetchPolicy | None = None,
     ) -> None:
-        """Validate the channel's parameters; ``http`` lets tests and callers share a client."""
+        """Validate the channel's parameters; ``http`` lets tests and callers share a client.
+
+        ``policy`` decides where requests may go; None means the outbound policy from the
+        settings (public addresses plus TILLIT_OUTBOUND_ALLOW_HOSTS).
+        """
         self.limits = limits or Limits()
-        self.config = self._clean_config(config)
+        self.config = self.clean_config(config)
+        self.policy = policy
         self._http = http
 
     # --- configuration -------------------------------------------------
 
     @classmethod
-    def _clean_config(cls, config: Mapping[str, str]) -> dict[str, str]:
+    def clean_config(cls, config: Mapping[str, str]) -> dict[str, str]:
+        """The parameters checked for presence, type and URL shape; ConfigError names the fault.
+
+        No name is resolved here (building a connector must not touch the network); saving a
+        connection also runs ``check_addresses``.
+        """
         known = {p.name for p in cls.parameters}
         unknown = sorted(set(config) - known)
         if unknown:
@@ -260,7 +280,56 @@ class Connector:
             if not isinstance(value, str):
                 raise ConfigError(f"{cls.platform}: parameter {param.name!r} must be a string")
             cleaned[param.name] = value.strip()
+            if param.url:
+                _check_url_shape(cls.platform, param.name, cleaned[param.name])
         return cleaned
+
+    @classmethod
+    def url_parameters(cls) -> tuple[Parameter, ...]:
+        """The parameters that are addresses Tillit connects to."""
+        return tuple(p for p in cls.parameters if p.url)
+
+    @classmethod
+    def check_addresses(cls, config: Mapping[str, str], policy: FetchPolicy | None = None) -> None:
+        """Raise UnsafeAddress when a URL parameter resolves to an internal or local address."""
+        if policy is None:
+            from tillit.core.net.outbound import outbound_policy
+
+            policy = outbound_policy()
+        for param in cls.url_parameters():
+            value = config.get(param.name) or param.default
+            if not value:
+                continue
+            try:
+                check_url(value, policy)
+            except Refused as exc:
+                unresolvable = isinstance(exc, Unresolvable)
+                raise UnsafeAddress(param.name, exc.reason, unresolvable=unresolvable) from None
+
+    @classmethod
+    def merge_config(
+        cls, stored: Mapping[str, str], typed: Mapping[str, str]
+    ) -> tuple[dict[str, str], list[str]]:
+        """Typed values over stored ones, and the names of stored secrets that were dropped.
+
+        A secret left empty keeps its stored value only while every URL parameter still
+        points at the same origin: a token is only ever sent to the host it was saved for.
+        """
+        merged = {k: v for k, v in typed.items() if v}
+        moved = any(
+            _origin(stored.get(p.name) or p.default or "")
+            != _origin(merged.get(p.name) or p.default or "")
+            for p in cls.url_parameters()
+        )
+        cleared = []
+        for param in cls.parameters:
+            if not param.secret or param.name in merged or not stored.get(param.name):
+                continue
+            if moved:
+                cleared.append(param.name)
+            else:
+                merged[param.name] = stored[param.name]
+        return merged, cleared
 
     @classmethod
     def secret_parameters(cls) -> frozenset[str]:
@@ -274,11 +343,11 @@ class Connector:
 
     @property
     def http(self) -> httpx.Client:
-        """The HTTP client, created lazily with this connector's limits."""
+        """The HTTP client, created lazily with this connector's limits and policy."""
         if self._http is None:
             from .http import make_client
 
-            self._http = make_client(self.limits)
+            self._http = make_client(self.limits, policy=self.policy)
         return self._http
 
     def close(self) -> None:
@@ -410,6 +479,31 @@ class Connector:
         is strict: connectors that can tell one bad entry from a bad delivery override it.
         """
         return FetchResult(tuple(self.parse_webhook(body)), cursor=None)
+
+
+def _check_url_shape(platform: str, name: str, value: str) -> None:
+    parts = urlsplit(value)
+    try:
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        host = None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        raise ConfigError(f"{platform}: {name} must be an http(s) URL")
+    if parts.username or parts.password:
+        # Credentials in a URL end up in logs and the audit trail; they belong in a secret.
+        raise ConfigError(f"{platform}: {name} must not contain a user name or password")
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """Scheme, host and port: what a token is bound to."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").rstrip(".").lower(), port
 
 
 def done(platform_ref: str | None = None, detail: str = "", quota_units: int = 0) -> ActionResult:

@@ -40,3 +40,36 @@ class PlatformRefused(ConnectorError):
         super().__init__(message)
         self.status = status
         self.code = code
+
+
+class UnsafeAddress(ConfigError):
+    """A URL parameter points where Tillit must not connect (internal, local, unresolvable)."""
+
+    def __init__(self, parameter: str, reason: str, *, unresolvable: bool = False) -> None:
+        """Name the parameter and why, so the form can put a clear message on the right field."""
+        super().__init__(f"{parameter}: {reason}")
+        self.parameter = parameter
+        self.reason = reason
+        self.unresolvable = unresolvable
+
+
+class AddressRefused(PlatformRefused):
+    """A request was stopped before connecting: its address is internal or not allowed.
+
+    A PlatformRefused, because retrying cannot help and the outbox must not retry it; the
+    difference is that the platform never saw the request.
+    """
+
+    def __init__(self, reason: str) -> None:
+        """Keep the policy's reason (it names the host and address, never a token)."""
+        super().__init__(f"refused to connect: {reason}")
+        self.reason = reason
+
+
+class SecretRequired(ConfigError):
+    """An address changed, so the stored secrets were cleared and must be typed again."""
+
+    def __init__(self, parameters: list[str]) -> None:
+        """Name the secrets that must be entered again (names only, never values)."""
+        super().__init__(f"the address changed: enter {', '.join(parameters)} again")
+        self.parameters = parameters

@@ -11,8 +11,12 @@ from typing import Any
 
 import httpx
 
+from tillit.core.net.client import guarded_client
+from tillit.core.net.policy import FetchPolicy, Refused
+
 from .base import Limits
 from .errors import (
+    AddressRefused,
     ConnectorError,
     PayloadError,
     PlatformRefused,
@@ -42,10 +46,22 @@ class Answer:
         return parse_json(self.body)
 
 
-def make_client(limits: Limits, *, follow_redirects: bool = False) -> httpx.Client:
-    """An httpx client with our timeout and user agent; redirects off unless asked."""
-    return httpx.Client(
-        timeout=httpx.Timeout(limits.timeout_s),
+def make_client(
+    limits: Limits, *, follow_redirects: bool = False, policy: FetchPolicy | None = None
+) -> httpx.Client:
+    """A guarded httpx client with our timeout and user agent; redirects off unless asked.
+
+    Every connection is checked against ``policy`` (default: the outbound policy from the
+    settings) and pinned to the checked address; followed redirects are checked hop by hop,
+    and httpx drops the Authorization header when a hop leaves the origin.
+    """
+    if policy is None:
+        from tillit.core.net.outbound import outbound_policy
+
+        policy = outbound_policy()
+    return guarded_client(
+        policy,
+        timeout=limits.timeout_s,
         headers={"User-Agent": USER_AGENT},
         follow_redirects=follow_redirects,
         max_redirects=5,
@@ -107,6 +123,8 @@ def call(
         with client.stream(method, url, **kwargs) as response:
             body = read_bounded(response, limits.max_body_bytes)
             answer = Answer(response.status_code, response.headers, body)
+    except Refused as exc:
+        raise AddressRefused(exc.reason) from None
     except httpx.TimeoutException:
         raise TransientError("the platform did not answer in time") from None
     except httpx.TransportError as exc:

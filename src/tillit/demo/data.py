@@ -376,7 +376,7 @@ def demo_ensure_app_secret() -> int:
         if not config.get("app_secret"):
             config["app_secret"] = DEMO_APP_SECRET
             connection_set(
-                actor=None, channel=connection.channel, connector="facebook", config=config
+                actor=OPERATOR, channel=connection.channel, connector="facebook", config=config
             )
             count += 1
     return count

@@ -57,14 +57,11 @@ class ConnectionForm(forms.Form):
                 )
             self.fields[f"p_{param.name}"] = field
 
-    def config(self, stored: dict | None = None) -> dict[str, str]:
-        """The parameters to store: typed values, and stored secrets where left empty."""
-        stored = stored or {}
+    def config(self) -> dict[str, str]:
+        """The typed parameters; connection_set keeps stored secrets left empty (same host)."""
         config = {}
         for param in self.connector_cls.parameters:
             value = (self.cleaned_data.get(f"p_{param.name}") or "").strip()
-            if not value and param.secret:
-                value = stored.get(param.name, "")
             if value:
                 config[param.name] = value
         return config

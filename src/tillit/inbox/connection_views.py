@@ -1,21 +1,29 @@
 """Connecting a channel to its platform: managers and organisation administrators only."""
 
+import logging
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tillit.access.actor import Actor
 from tillit.access.decorators import person_required
-from tillit.access.roles import Role
 from tillit.channels.selectors import channel_get_for
-from tillit.connectors.errors import ConfigError, ConnectorError, TokenInvalid
+from tillit.connectors.errors import (
+    AddressRefused,
+    ConfigError,
+    ConnectorError,
+    SecretRequired,
+    TokenInvalid,
+    UnsafeAddress,
+)
 from tillit.connectors.registry import all_connectors, get_connector
 from tillit.core.exceptions import NotFound
 
+from .access import may_connect
 from .connection_forms import ConnectionForm, ConnectorChoiceForm
 from .crypto import decrypt_config
-from .models import Connection
+from .selectors import connection_for
 from .services.connections import (
     connection_mark_invalid,
     connection_mark_ok,
@@ -23,10 +31,7 @@ from .services.connections import (
     connector_for,
 )
 
-
-def may_connect(actor: Actor, channel) -> bool:
-    """Connecting holds the channel's tokens: the department's manager or an org admin."""
-    return actor.is_manager_of(channel) or actor.is_org_wide(Role.ORG_ADMIN)
+logger = logging.getLogger(__name__)
 
 
 def _channel_for(request, public_id):
@@ -41,7 +46,7 @@ def _channel_for(request, public_id):
 def connection_edit(request, public_id):
     """Choose the connector and enter its parameters; secrets are kept encrypted."""
     channel = _channel_for(request, public_id)
-    existing = Connection.objects.filter(channel=channel).first()
+    existing = connection_for(request.actor, channel)
     default = existing.connector if existing else channel.platform.slug
     slug = request.POST.get("connector") or request.GET.get("connector") or default
     if slug not in all_connectors():
@@ -55,15 +60,27 @@ def connection_edit(request, public_id):
     form = ConnectionForm(request.POST or None, connector_cls=cls, stored=stored, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            connection = connection_set(
-                actor=request.person, channel=channel, connector=slug, config=form.config(stored)
+            connection_set(
+                actor=request.actor,
+                channel=channel,
+                connector=slug,
+                config=form.config(),
+                polling_enabled=form.cleaned_data["polling_enabled"],
             )
+        except UnsafeAddress as exc:
+            form.add_error(f"p_{exc.parameter}", _unsafe_message(exc))
+        except SecretRequired as exc:
+            for name in exc.parameters:
+                form.add_error(
+                    f"p_{name}",
+                    _(
+                        "The address changed, so the stored value was cleared: type it again. "
+                        "A secret is only sent to the server it was saved for."
+                    ),
+                )
         except ConfigError as exc:
             form.add_error(None, str(exc))
         else:
-            Connection.objects.filter(pk=connection.pk).update(
-                polling_enabled=form.cleaned_data["polling_enabled"]
-            )
             messages.success(request, _("The connection was saved."))
             return redirect("channels:detail", channel.public_id)
     return render(
@@ -79,17 +96,42 @@ def connection_edit(request, public_id):
     )
 
 
+def _unsafe_message(exc: UnsafeAddress) -> str:
+    if exc.unresolvable:
+        return _("The server name in this address could not be found.")
+    logger.info("connection address refused: %s", exc.reason)
+    return _(
+        "The address must not point to an internal or local server. A server of your own on "
+        "the organisation's network must first be allowed in the settings."
+    )
+
+
 @require_POST
 @person_required
 def connection_test(request, public_id):
     """Read the channel's profile with the stored token, and record whether it worked."""
     channel = _channel_for(request, public_id)
-    connection = Connection.objects.filter(channel=channel).first()
+    connection = connection_for(request.actor, channel)
     if connection is None:
         raise NotFound
-    connector = connector_for(connection)
+    try:
+        connector = connector_for(connection)
+    except ConfigError as exc:
+        messages.error(
+            request, _("The connection's settings are not valid: %(reason)s") % {"reason": exc}
+        )
+        return redirect("channels:detail", channel.public_id)
     try:
         profile = connector.fetch_profile()
+    except AddressRefused as exc:
+        logger.info("connection test refused: %s", exc.reason)
+        messages.error(
+            request,
+            _(
+                "Tillit did not connect: the address points to an internal or local server. "
+                "Correct the connection's address."
+            ),
+        )
     except TokenInvalid as exc:
         connection_mark_invalid(connection=connection, detail=str(exc))
         messages.error(request, _("The platform refused the token: %(reason)s") % {"reason": exc})

@@ -83,6 +83,13 @@ TILLIT_AUDIT_KEYRING = environ.Env().str(
 # store (MEDIA_ROOT/archive/audit-checkpoints.jsonl).
 TILLIT_AUDIT_CHECKPOINT_FILE = environ.Env().str("TILLIT_AUDIT_CHECKPOINT_FILE", default="")
 TILLIT_AUDIT_CHECKPOINT_HOURS = environ.Env().float("TILLIT_AUDIT_CHECKPOINT_HOURS", default=24)
+# Host names (".example.org" for every subdomain) that connectors, attachment downloads and the
+# records webhook may reach although they resolve to loopback or private addresses: a
+# self-hosted Mastodon or records system on the organisation's own network. Metadata,
+# link-local and multicast addresses stay refused whatever this says.
+TILLIT_OUTBOUND_ALLOW_HOSTS = frozenset(
+    environ.Env().list("TILLIT_OUTBOUND_ALLOW_HOSTS", default=[])
+)
 
 ALLOWED_HOSTS = env("TILLIT_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("TILLIT_CSRF_TRUSTED_ORIGINS")

@@ -1,10 +1,11 @@
 """Capturing a public web page as PNG, PDF, WARC and WACZ with checksums (no Django imports)."""
 
+from tillit.core.net.guard import FetchGuard, LogEntry
+from tillit.core.net.policy import FetchPolicy, Refused, check_url
+
 from .engine import CaptureResult, capture_page
 from .errors import CaptureFailed
-from .guard import FetchGuard, LogEntry
 from .manifest import Mismatch, verify_manifest
-from .policy import FetchPolicy, Refused, check_url
 
 __all__ = [
     "CaptureFailed",

@@ -14,10 +14,11 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Route, WebSocketRoute, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from tillit.core.net.fetcher import HOP_BY_HOP, Exchange, Fetcher, decoded_body
+from tillit.core.net.guard import FetchGuard, LimitExceeded
+from tillit.core.net.policy import Refused
+
 from .errors import CaptureFailed
-from .fetcher import HOP_BY_HOP, Exchange, Fetcher, decoded_body
-from .guard import FetchGuard, LimitExceeded
-from .policy import Refused
 from .warc import WarcRecorder
 
 Progress = Callable[[str, float], None]

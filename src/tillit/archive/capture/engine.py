@@ -15,11 +15,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tillit.core.net.guard import FetchGuard
+from tillit.core.net.policy import FetchPolicy
+
 from .browser import BrowseResult, BrowseSettings, Progress, browse
 from .errors import CaptureFailed
-from .guard import FetchGuard
 from .manifest import MANIFEST_NAME, describe_file, write_manifest
-from .policy import FetchPolicy
 from .waczpack import WaczError, build_wacz
 
 DEFAULT_EXECUTABLE = "/usr/bin/chromium"

@@ -11,7 +11,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import datetime_to_iso_date
 from warcio.warcwriter import WARCWriter
 
-from .fetcher import Exchange
+from tillit.core.net.fetcher import Exchange
 
 
 class WarcRecorder:

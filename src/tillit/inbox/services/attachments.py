@@ -13,9 +13,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from tillit.archive.capture.fetcher import Fetcher
-from tillit.archive.capture.guard import FetchGuard, LimitExceeded
-from tillit.archive.capture.policy import FetchPolicy, Refused
+from tillit.core.net.fetcher import Fetcher
+from tillit.core.net.guard import FetchGuard, LimitExceeded
+from tillit.core.net.outbound import outbound_policy
+from tillit.core.net.policy import Refused
 
 from ..models import Attachment, Item
 
@@ -23,17 +24,13 @@ logger = logging.getLogger(__name__)
 
 
 def _download(url: str, limit: int) -> tuple[bytes | None, str]:
-    """Fetch one attachment through the archive's guarded fetcher.
+    """Fetch one attachment through the guarded fetcher (core.net).
 
     Attachment URLs come from platform payloads, which are hostile input: the fetcher
     refuses internal, link-local and metadata addresses, pins the checked address, and
     checks every redirect hop, exactly as captures do.
     """
-    policy = FetchPolicy(
-        allow_private=frozenset(settings.TILLIT_FETCH_ALLOW_PRIVATE),
-        max_bytes=limit,
-        max_requests=12,
-    )
+    policy = outbound_policy(max_bytes=limit, max_requests=12)
     guard = FetchGuard(policy)
 
     async def run():

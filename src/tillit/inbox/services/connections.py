@@ -1,57 +1,97 @@
 """Connecting a channel to its platform and building its connector from stored parameters."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import PLATFORM, Actor, allowed, as_actor
 from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel, Mandate
 from tillit.connectors.base import Connector
+from tillit.connectors.errors import SecretRequired
 from tillit.connectors.registry import get_connector
+from tillit.core.exceptions import NotFound
+from tillit.core.net.policy import FetchPolicy, url_for_record
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 
+from ..access import may_connect
 from ..choices import ConnectionState
 from ..crypto import decrypt_config, encrypt_config
 from ..models import Connection
 
-# Which parameter names the account (and routes webhooks) for each connector.
-ACCOUNT_PARAMETER = {
-    "facebook": "page_id",
-    "instagram": "ig_user_id",
-    "youtube": "channel_id",
-    "linkedin": "organization_id",
-    "x": "user_id",
-    "bluesky": "identifier",
-}
-
 
 @transaction.atomic
 def connection_set(
-    *, actor: Person | None, channel: Channel, connector: str, config: dict[str, str]
+    *,
+    actor: Actor | Person,
+    channel: Channel,
+    connector: str,
+    config: dict[str, str],
+    polling_enabled: bool | None = None,
+    policy: FetchPolicy | None = None,
 ) -> Connection:
-    """Store (or replace) a channel's connection; the parameters are encrypted, never audited."""
+    """Store (or replace) a channel's connection; the parameters are encrypted, never audited.
+
+    A secret left out of ``config`` keeps its stored value only while every address stays on
+    the same origin; otherwise it is cleared (SecretRequired when the connector needs it), so a
+    token is only ever sent to the host it was saved for. Addresses are checked against the
+    outbound policy (UnsafeAddress names the parameter). ``polling_enabled`` None keeps the
+    stored choice.
+    """
+    if not allowed(as_actor(actor), "connection.set", lambda a: may_connect(a, channel)):
+        raise NotFound
     cls = get_connector(connector)
-    cls._clean_config(config)  # raises ConfigError naming what is missing or unknown
-    webhook_key = config.get(ACCOUNT_PARAMETER.get(connector, ""), "")
+    existing = Connection.objects.select_for_update().filter(channel=channel).first()
+    stored = (
+        decrypt_config(bytes(existing.config_encrypted))
+        if existing is not None and existing.connector == connector
+        else {}
+    )
+    merged, cleared = cls.merge_config(stored, config)
+    required = {p.name for p in cls.parameters if p.required}
+    missing = [name for name in cleared if name in required]
+    if missing:
+        raise SecretRequired(missing)
+    cls.clean_config(merged)  # raises ConfigError naming what is missing or unknown
+    cls.check_addresses(merged, policy)
+    merged = {name: value.strip() for name, value in merged.items()}
+    webhook_key = merged.get(cls.account_parameter or "", "")
     connection, _created = Connection.objects.update_or_create(
         channel=channel,
         defaults={
             "connector": connector,
-            "config_encrypted": encrypt_config(config),
+            "config_encrypted": encrypt_config(merged),
             "state": ConnectionState.UNTESTED,
             "state_detail": "",
             "webhook_key": webhook_key,
             "account_platform_id": webhook_key,
+            **({} if polling_enabled is None else {"polling_enabled": polling_enabled}),
         },
     )
-    # The audit names which parameters were set, never their values.
-    audit_record(
-        actor=actor,
-        action="connection.set",
-        obj=connection,
-        detail={"channel": channel.pk, "connector": connector, "parameters": sorted(config)},
-    )
+    # The audit names which parameters were set and where the connection points (old and
+    # new address, without user info or query), never a secret's value.
+    addresses = {
+        p.name: {
+            "old": url_for_record(stored.get(p.name)),
+            "new": url_for_record(merged.get(p.name) or p.default),
+        }
+        for p in cls.url_parameters()
+    }
+    detail: dict = {
+        "channel": channel.pk,
+        "connector": connector,
+        "parameters": sorted(merged),
+        "polling_enabled": connection.polling_enabled,
+    }
+    if existing is not None and existing.connector != connector:
+        detail["previous_connector"] = existing.connector
+    if addresses:
+        detail["addresses"] = addresses
+    if cleared:
+        detail["secrets_cleared"] = sorted(cleared)
+    audit_record(actor=actor, action="connection.set", obj=connection, detail=detail)
     return connection
 
 
@@ -71,9 +111,8 @@ def connection_mark_invalid(*, connection: Connection, detail: str) -> None:
     connection.state_detail = detail[:500]
     connection.save(update_fields=["state", "state_detail", "updated_at"])
     audit_record(
-        actor=None, action="connection.invalid", obj=connection, detail={"reason": detail[:200]}
+        actor=PLATFORM, action="connection.invalid", obj=connection, detail={"reason": detail[:200]}
     )
-    from django.utils import timezone
 
     holders = Person.objects.filter(
         mandates__in=Mandate.objects.valid_on(timezone.localdate()).filter(

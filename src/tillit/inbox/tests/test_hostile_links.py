@@ -30,7 +30,7 @@ def _client(client, username: str):
 
 
 @pytest.fixture
-def rss_items(org, active_channel):
+def rss_items(org, active_channel, public_dns):
     """The hostile feed polled into the active channel through the RSS connector."""
     connection = connection_set(
         actor=org["manager_a"], channel=active_channel, connector="rss", config={"feed_url": FEED}
@@ -84,7 +84,9 @@ def test_a_script_permalink_already_stored_renders_as_text(client, rss_items):
 
 
 @pytest.fixture
-def mastodon_channel(org, active_channel, mastodon_mock_server):
+def mastodon_channel(org, active_channel, mastodon_mock_server, settings):
+    # The mock instance listens on 127.0.0.1: allowed like a self-hosted instance would be.
+    settings.TILLIT_OUTBOUND_ALLOW_HOSTS = {"127.0.0.1"}
     Platform.objects.create(slug="mastodon", name="Mastodon", decision="allowed")
     alice = mastodon_mock_server.client("alice")
     connection = connection_set(

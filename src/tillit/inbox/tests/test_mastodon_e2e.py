@@ -24,7 +24,9 @@ from tillit.testing import PLAN, staff, walk_to_active
 
 
 @pytest.fixture
-def mastodon_channel(org, today, mastodon_mock_server):
+def mastodon_channel(org, today, mastodon_mock_server, settings):
+    # The mock instance listens on 127.0.0.1: allowed like a self-hosted instance would be.
+    settings.TILLIT_OUTBOUND_ALLOW_HOSTS = {"127.0.0.1"}
     platform = Platform.objects.create(slug="mastodon", name="Mastodon", decision="allowed")
     channel = ch.channel_create(
         actor=org["info_a"],
@@ -135,6 +137,7 @@ def test_worker_killed_between_sending_and_recording_does_not_reply_twice(
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tillit.settings.test",
         "DATABASE_URL": _database_url(),
+        "TILLIT_OUTBOUND_ALLOW_HOSTS": "127.0.0.1",
     }
     src = str(Path(__file__).resolve().parents[3])
     env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.test import Client
 
-from tillit.access.actor import actor_for
+from tillit.access.actor import OPERATOR, actor_for
 from tillit.connectors.base import Author, InboundItem, ItemKind
 from tillit.inbox.models import Item
 from tillit.inbox.selectors import PAGE_SIZE, queue_page
@@ -86,7 +86,7 @@ def test_queue_page_query_count_does_not_grow(org, fb_channel, django_assert_max
     assert response.status_code == 200 and response.content.decode().count("/inkorg/") >= PAGE_SIZE
 
 
-def test_unsupported_action_is_explained(org, today, tasks_held):
+def test_unsupported_action_is_explained(org, today, tasks_held, public_dns):
     from tillit.channels import services as ch
     from tillit.channels.models import Platform
     from tillit.inbox.services.connections import connection_set
@@ -104,7 +104,7 @@ def test_unsupported_action_is_explained(org, today, tasks_held):
     staff(org, channel, today)
     channel = walk_to_active(org, channel)
     connection_set(
-        actor=None,
+        actor=OPERATOR,
         channel=channel,
         connector="mastodon",
         config={"api_base_url": "https://m.example", "access_token": "t"},

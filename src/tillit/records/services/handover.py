@@ -11,6 +11,7 @@ Invariants:
 """
 
 import contextlib
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -19,6 +20,7 @@ import smtplib
 from email.message import EmailMessage as MimeMessage
 from email.utils import format_datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 from django.core.exceptions import ValidationError
@@ -31,6 +33,9 @@ from tillit.access.actor import Actor, allowed, as_actor, person_of
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
 from tillit.core.files import write_atomic
+from tillit.core.net.client import guarded_client
+from tillit.core.net.outbound import outbound_policy
+from tillit.core.net.policy import Refused
 from tillit.organisation.models import Person
 
 from ..choices import HandoverMethod, HandoverState, Outcome
@@ -158,6 +163,20 @@ def webhook_signature(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
+def _webhook_client(url: str) -> httpx.Client:
+    """A guarded client for the records webhook; redirects are not followed.
+
+    The webhook's host comes from the operator's own settings, and records systems usually
+    live on the internal network, so that one host may resolve to a private address; a
+    metadata or link-local address is still refused, and so is any other host.
+    """
+    host = urlsplit(url).hostname or ""
+    policy = outbound_policy()
+    if host:
+        policy = dataclasses.replace(policy, internal_hosts=policy.internal_hosts | {host})
+    return guarded_client(policy, timeout=20)
+
+
 def handover_webhook(*, actor: Person, registration: Registration) -> Registration:
     """POST the registration's JSON, signed with the shared secret, to the records system."""
     _check(actor, registration)
@@ -166,18 +185,18 @@ def handover_webhook(*, actor: Person, registration: Registration) -> Registrati
         raise HandoverFailed(_("No records webhook is configured (address and secret)."))
     body = json.dumps(handover_payload(registration), ensure_ascii=False).encode()
     try:
-        response = httpx.post(
-            url,
-            content=body,
-            headers={
-                "Content-Type": "application/json",
-                SIGNATURE_HEADER: webhook_signature(secret, body),
-            },
-            timeout=20,
-        )
+        with _webhook_client(url) as client:
+            response = client.post(
+                url,
+                content=body,
+                headers={
+                    "Content-Type": "application/json",
+                    SIGNATURE_HEADER: webhook_signature(secret, body),
+                },
+            )
         if response.status_code >= 300:
             raise HandoverFailed(f"HTTP {response.status_code}")
-    except (httpx.HTTPError, HandoverFailed) as exc:
+    except (httpx.HTTPError, HandoverFailed, Refused) as exc:
         detail = f"{type(exc).__name__}: {exc}"[:500]
         handover_record(
             actor=actor,

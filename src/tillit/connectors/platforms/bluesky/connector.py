@@ -53,10 +53,11 @@ class BlueskyConnector(Connector):
 
     platform = "bluesky"
     label = "Bluesky"
+    account_parameter = "identifier"
     parameters = (
         Parameter("identifier", "Handle or DID, e.g. kommun.bsky.social"),
         Parameter("app_password", "App password (with direct-message access)", secret=True),
-        Parameter("service", "PDS URL", required=False, default="https://bsky.social"),
+        Parameter("service", "PDS URL", required=False, default="https://bsky.social", url=True),
     )
     capabilities = frozenset(
         {

@@ -116,6 +116,7 @@ class FacebookConnector(Connector):
 
     platform = "facebook"
     label = "Facebook (Page)"
+    account_parameter = "page_id"
     parameters = (
         Parameter("page_id", "Page id"),
         Parameter("page_access_token", "Page access token", secret=True),

@@ -89,6 +89,7 @@ class InstagramConnector(Connector):
 
     platform = "instagram"
     label = "Instagram (professional account)"
+    account_parameter = "ig_user_id"
     parameters = (
         Parameter("ig_user_id", "Instagram user id"),
         Parameter("access_token", "Access token", secret=True),

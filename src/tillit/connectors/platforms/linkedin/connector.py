@@ -61,6 +61,7 @@ class LinkedInConnector(Connector):
 
     platform = "linkedin"
     label = "LinkedIn (organisation page)"
+    account_parameter = "organization_id"
     parameters = (
         Parameter("organization_id", "Organisation id (numeric)"),
         Parameter("access_token", "Access token (r/w_organization_social)", secret=True),

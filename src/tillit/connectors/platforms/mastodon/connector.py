@@ -22,6 +22,10 @@ from mastodon.errors import (
     MastodonUnauthorizedError,
 )
 
+from tillit.core.net.outbound import outbound_policy
+from tillit.core.net.policy import Refused
+from tillit.core.net.session import guarded_session
+
 from ...base import (
     ActionResult,
     Attachment,
@@ -37,7 +41,7 @@ from ...base import (
     done,
 )
 from ...errors import (
-    ConfigError,
+    AddressRefused,
     PayloadError,
     PlatformRefused,
     RateLimited,
@@ -84,6 +88,18 @@ def _json_default(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
+def _refusal(exc: BaseException) -> Refused | None:
+    """The policy refusal Mastodon.py wrapped in a network error, if that is what happened."""
+    seen: BaseException | None = exc
+    for _depth in range(10):
+        if seen is None:
+            return None
+        if isinstance(seen, Refused):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def _id_key(value: str) -> tuple[int, str]:
     # Mastodon ids are numeric strings that sort by time; compare them as numbers.
     return (int(value), value) if value.isdigit() else (0, value)
@@ -96,7 +112,7 @@ class MastodonConnector(Connector):
     platform = "mastodon"
     label = "Mastodon"
     parameters = (
-        Parameter("api_base_url", "Instance URL, e.g. https://mastodon.social"),
+        Parameter("api_base_url", "Instance URL, e.g. https://mastodon.social", url=True),
         Parameter("access_token", "Access token", secret=True),
     )
     capabilities = frozenset(
@@ -126,10 +142,8 @@ class MastodonConnector(Connector):
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        """Check the instance URL; the Mastodon.py client is created on first use."""
+        """The instance URL is checked by clean_config; the client is created on first use."""
         super().__init__(*args, **kwargs)
-        if not self.config["api_base_url"].startswith(("https://", "http://")):
-            raise ConfigError("mastodon: api_base_url must be an http(s) URL")
         self._api: Mastodon | None = None
         self._me: str | None = None
 
@@ -137,7 +151,9 @@ class MastodonConnector(Connector):
     def api(self) -> Mastodon:
         """The Mastodon.py client: throws on rate limits instead of sleeping in a worker."""
         if self._api is None:
-            session = requests.Session()
+            # Mastodon.py talks through requests; this session checks and pins every
+            # connection like the httpx clients of the other connectors.
+            session = guarded_session(self.policy or outbound_policy())
             session.hooks["response"].append(self._check_size)
             self._api = Mastodon(
                 access_token=self.config["access_token"],
@@ -166,7 +182,12 @@ class MastodonConnector(Connector):
             reset = getattr(self._api, "ratelimit_reset", None)
             wait = max(0.0, reset - time.time()) if isinstance(reset, int | float) else None
             raise RateLimited("Mastodon rate limit reached", wait) from None
-        except (MastodonServerError, MastodonNetworkError) as exc:
+        except MastodonNetworkError as exc:
+            refused = _refusal(exc)
+            if refused is not None:
+                raise AddressRefused(refused.reason) from None
+            raise TransientError(f"Mastodon unavailable: {type(exc).__name__}") from None
+        except MastodonServerError as exc:
             raise TransientError(f"Mastodon unavailable: {type(exc).__name__}") from None
         except MastodonNotFoundError:
             raise PlatformRefused("not found on the instance", 404) from None

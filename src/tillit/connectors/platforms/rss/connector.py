@@ -24,7 +24,7 @@ from ...base import (
     Profile,
     TextFormat,
 )
-from ...errors import ConfigError, PayloadError, PlatformRefused
+from ...errors import PayloadError, PlatformRefused
 from ...http import call, make_client
 from ...parsing import decode_cursor, encode_cursor
 from ...registry import register_connector
@@ -60,7 +60,7 @@ class RssConnector(Connector):
 
     platform = "rss"
     label = "RSS/Atom feed"
-    parameters = (Parameter("feed_url", "Feed URL"),)
+    parameters = (Parameter("feed_url", "Feed URL", url=True),)
     capabilities = frozenset({Capability.READ_POSTS, Capability.READ_PROFILE})
     unsupported = {
         Capability.HIDE: _READ_ONLY,
@@ -71,17 +71,12 @@ class RssConnector(Connector):
         Capability.REPORT: _READ_ONLY,
     }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        """Check the feed URL is http(s)."""
-        super().__init__(*args, **kwargs)
-        if not self.config["feed_url"].startswith(("https://", "http://")):
-            raise ConfigError("rss: feed_url must be an http(s) URL")
-
     @property
     def http(self):  # type: ignore[override]
         """Feeds move around, so this client follows (a few) redirects."""
         if self._http is None:
-            self._http = make_client(self.limits, follow_redirects=True)
+            # Each hop is checked against the policy like the first request.
+            self._http = make_client(self.limits, follow_redirects=True, policy=self.policy)
         return self._http
 
     def _download(self, etag: str | None, modified: str | None) -> tuple[bytes | None, dict]:

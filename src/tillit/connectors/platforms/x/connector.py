@@ -68,10 +68,13 @@ class XConnector(Connector):
 
     platform = "x"
     label = "X (Twitter)"
+    account_parameter = "user_id"
     parameters = (
         Parameter("user_id", "User id (numeric)"),
         Parameter("access_token", "OAuth 2.0 user access token", secret=True),
-        Parameter("api_base", "API base URL", required=False, default="https://api.x.com"),
+        Parameter(
+            "api_base", "API base URL", required=False, default="https://api.x.com", url=True
+        ),
     )
     capabilities = frozenset(
         {

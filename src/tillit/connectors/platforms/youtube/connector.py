@@ -85,6 +85,7 @@ class YouTubeConnector(Connector):
 
     platform = "youtube"
     label = "YouTube"
+    account_parameter = "channel_id"
     parameters = (
         Parameter("channel_id", "Channel id (UC...)"),
         Parameter("access_token", "OAuth access token (youtube.force-ssl)", secret=True),

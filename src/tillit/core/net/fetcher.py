@@ -1,6 +1,6 @@
-"""HTTP fetching on the browser's behalf: pinned addresses, checked redirects, byte budget.
+"""Asynchronous guarded fetching: pinned addresses, checked redirects, byte budget.
 
-Chromium never talks to the network during a capture. Every request it makes is answered by
+Captures and attachment downloads use it. Chromium never talks to the network during a capture. Every request it makes is answered by
 this module from the route handler, so the policy sees each URL (including every redirect hop,
 which Playwright's route handler would not see) and the connection goes to the exact address
 the policy approved. Pinning the address is what defeats DNS rebinding: the name is resolved

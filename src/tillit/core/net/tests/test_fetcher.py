@@ -8,9 +8,28 @@ import time
 import httpx
 import pytest
 
-from tillit.archive.capture.fetcher import Exchange, Fetcher, decoded_body
-from tillit.archive.capture.guard import FetchGuard, LimitExceeded
-from tillit.archive.capture.policy import FetchPolicy, Refused
+from tillit.core.net.fetcher import Exchange, Fetcher, decoded_body
+from tillit.core.net.guard import FetchGuard, LimitExceeded
+from tillit.core.net.policy import FetchPolicy, Refused
+
+from .server import counting_server
+
+
+@pytest.fixture(scope="module")
+def site():
+    """A small site on 127.0.0.1: a page, a big page and redirects inward and outward."""
+    with counting_server(
+        routes={
+            "/dir/page.html": (200, "text/html", b"<p>Moved page</p>"),
+            "/big.html": (200, "text/html", b"<p>big</p>" + b"x" * 400_000),
+        },
+        redirects={
+            "/old": "/dir/page.html",
+            "/to-private": "http://10.0.0.1/admin",
+            "/to-metadata": "http://169.254.169.254/latest/meta-data/",
+        },
+    ) as server:
+        yield server.url
 
 
 def fetch(url, policy=None):

@@ -13,10 +13,9 @@ from tillit.inbox.models import Connection, IngestProblem, Item
 from tillit.inbox.services.connections import connection_set
 from tillit.inbox.services.polling import poll_connection, poll_lease_take
 from tillit.inbox.tasks import poll_all
+from tillit.inbox.tests.conftest import APP_SECRET, signed
 from tillit.moderation.models import Assessment
 from tillit.testing import PASSWORD, committed, make_channel, staff, walk_to_active
-
-from .conftest import APP_SECRET, signed
 
 pytestmark = pytest.mark.django_db
 G = "https://graph.facebook.com/v23.0"
@@ -125,7 +124,7 @@ def test_bad_items_and_a_failing_channel_stop_nothing(
 
 
 def test_the_same_bad_batch_through_the_webhook(org, channels, policy):
-    from .test_webhooks import post  # noqa: PLC0415
+    from tillit.inbox.tests.test_webhooks import post
 
     page = PAGES[0]
 

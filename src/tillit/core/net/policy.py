@@ -1,4 +1,9 @@
-"""Which URLs a capture may fetch: scheme, host and resolved-address checks against SSRF."""
+"""Which URLs Tillit may fetch: scheme, host and resolved-address checks against SSRF.
+
+Every outgoing request (connectors, attachments, captures, records webhooks) is checked here:
+the host is resolved once, every address it resolves to must be public, and the caller then
+connects to that one checked address (pinning), so a second DNS answer cannot redirect it.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ METADATA_ADDRESSES = frozenset(
 )
 # IPv6 prefix that embeds an IPv4 address for NAT64 gateways; checked as the embedded IPv4.
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_THIS_NETWORK = ipaddress.ip_network("0.0.0.0/8")
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 
 
@@ -34,15 +40,23 @@ class Refused(Exception):
         self.reason = reason
 
 
+class Unresolvable(Refused):
+    """The host name has no address (or the name service failed): nothing to connect to."""
+
+
 @dataclass(frozen=True)
 class FetchPolicy:
-    """What one capture may fetch: hosts, explicitly allowed private IPs and size/count limits."""
+    """What one fetch job may reach: hosts, explicitly allowed internal targets and limits."""
 
     # None means any host whose addresses are public. Entries are host names; ".example.org"
     # also allows every subdomain of example.org.
     allowed_hosts: frozenset[str] | None = None
     # Exact IP addresses that may be reached although not public (tests use {"127.0.0.1"}).
     allow_private: frozenset[str] = frozenset()
+    # Host names (".example.org" for subdomains too) that may resolve to loopback or private
+    # addresses: a self-hosted Mastodon on the organisation's own network. Metadata, multicast
+    # and unspecified addresses stay refused even for these.
+    internal_hosts: frozenset[str] = frozenset()
     max_bytes: int = 100 * 1024 * 1024
     max_requests: int = 1000
     max_redirects: int = 10
@@ -55,6 +69,8 @@ class FetchPolicy:
             object.__setattr__(self, "allowed_hosts", hosts)
         allowed_ips = frozenset(str(ipaddress.ip_address(ip)) for ip in self.allow_private)
         object.__setattr__(self, "allow_private", allowed_ips)
+        internal = frozenset(_normalise_host(h) for h in self.internal_hosts if h.strip())
+        object.__setattr__(self, "internal_hosts", internal)
         if self.max_bytes <= 0 or self.max_requests <= 0 or self.max_redirects < 0:
             raise ValueError("limits must be positive")
 
@@ -72,6 +88,17 @@ class Target:
 
 def check_url(url: str, policy: FetchPolicy) -> Target:
     """Return where to connect for url, or raise Refused; resolves the host once."""
+    scheme, host, port = split_url(url, policy)
+    address = check_host(host, port, policy, url=url)
+    return Target(url=url, scheme=scheme, host=host, port=port, address=address)
+
+
+def split_url(url: str, policy: FetchPolicy) -> tuple[str, str, int]:
+    """The scheme, normalised host and port of url, checked without resolving anything.
+
+    A host that is an IP address is checked here too, so a literal internal address is
+    refused before any name service or connection is involved.
+    """
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
@@ -79,22 +106,54 @@ def check_url(url: str, policy: FetchPolicy) -> Target:
     try:
         host = _normalise_host(parts.hostname or "")
         port = parts.port or (443 if scheme == "https" else 80)
-    except ValueError as exc:
+    except (ValueError, UnicodeError) as exc:
         raise Refused(url, f"malformed URL ({exc})") from None
     if not host:
         raise Refused(url, "URL has no host")
     if not host_allowed(host, policy.allowed_hosts):
         raise Refused(url, f"host {host} is not in the allowed hosts")
+    try:
+        literal = ipaddress.ip_address(host)
+    except ValueError:
+        return scheme, host, port
+    _check_addresses(url, host, [literal], policy)
+    return scheme, host, port
+
+
+def check_host(host: str, port: int, policy: FetchPolicy, *, url: str = "") -> str:
+    """The one address to connect to for host, after every address it resolves to passed."""
+    url = url or f"{host}:{port}"
+    try:
+        host = _normalise_host(host)
+    except (ValueError, UnicodeError) as exc:
+        raise Refused(url, f"malformed host ({exc})") from None
+    if not host_allowed(host, policy.allowed_hosts):
+        raise Refused(url, f"host {host} is not in the allowed hosts")
     addresses = _resolve(url, host, port, policy.resolver)
+    _check_addresses(url, host, addresses, policy)
+    return str(addresses[0])
+
+
+def _check_addresses(url: str, host: str, addresses: list[IPAddress], policy: FetchPolicy) -> None:
     # Every address must pass, not just one: a hostile DNS answer can mix a public address
     # with an internal one and let the connecting side pick the internal one.
+    internal_ok = bool(policy.internal_hosts) and host_allowed(host, policy.internal_hosts)
     for address in addresses:
-        problem = address_problem(address, policy.allow_private)
+        problem = address_problem(address, policy.allow_private, internal_ok=internal_ok)
         if problem:
             if host == str(address):
                 raise Refused(url, f"{host} is {problem}")
             raise Refused(url, f"{host} resolves to {address}, {problem}")
-    return Target(url=url, scheme=scheme, host=host, port=port, address=str(addresses[0]))
+
+
+def url_for_record(url: str | None) -> str | None:
+    """url as it may be logged or audited: no user info, no query or fragment (tokens hide there)."""
+    if not url:
+        return url
+    parts = urlsplit(url.strip())
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    shown = parts._replace(netloc=netloc, query="", fragment="").geturl()
+    return f"{shown}?…" if parts.query else shown
 
 
 def host_allowed(host: str, allowed_hosts: Iterable[str] | None) -> bool:
@@ -110,8 +169,14 @@ def host_allowed(host: str, allowed_hosts: Iterable[str] | None) -> bool:
     return False
 
 
-def address_problem(address: IPAddress, allow_private: frozenset[str]) -> str | None:
-    """Why address must not be fetched (None when it may): internal, metadata, multicast..."""
+def address_problem(
+    address: IPAddress, allow_private: frozenset[str], *, internal_ok: bool = False
+) -> str | None:
+    """Why address must not be fetched (None when it may): internal, metadata, multicast...
+
+    internal_ok (a host on the explicit allow-list) lets loopback and private addresses
+    through, never metadata, multicast or unspecified ones.
+    """
     if str(address) in allow_private:
         return None
     if address in METADATA_ADDRESSES:
@@ -120,21 +185,34 @@ def address_problem(address: IPAddress, allow_private: frozenset[str]) -> str | 
     if embedded is not None:
         if str(embedded) in allow_private:
             return None
-        inner = address_problem(embedded, allow_private)
+        inner = address_problem(embedded, allow_private, internal_ok=internal_ok)
         return f"an address embedding {embedded}, {inner}" if inner else None
+    if address.is_multicast:
+        return "a multicast address"
+    if address.is_unspecified:
+        return "a reserved address (unspecified)"
+    if internal_ok and _internal_network(address):
+        return None
     if address.is_loopback:
         return "a loopback address"
     if address.is_link_local:
         return "a link-local address"
-    if address.is_multicast:
-        return "a multicast address"
-    if address.is_unspecified or address.is_reserved:
+    if address.is_reserved:
         return "a reserved address"
     if address.is_private:
         return "a private address"
     if not address.is_global:
         return "a reserved address"
     return None
+
+
+def _internal_network(address: IPAddress) -> bool:
+    """Loopback or a private range an organisation runs servers on (not link-local, not 0/8)."""
+    if address.is_link_local:
+        return False
+    if isinstance(address, ipaddress.IPv4Address) and address in _THIS_NETWORK:
+        return False
+    return address.is_loopback or address.is_private
 
 
 def _embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
@@ -172,9 +250,9 @@ def _resolve(url: str, host: str, port: int, resolver: Resolver | None) -> list[
         raw = (resolver or _getaddrinfo)(host, port)
         addresses = [ipaddress.ip_address(a.split("%", 1)[0]) for a in raw]
     except (OSError, UnicodeError, ValueError) as exc:
-        raise Refused(url, f"cannot resolve {host} ({exc})") from None
+        raise Unresolvable(url, f"cannot resolve {host} ({exc})") from None
     if not addresses:
-        raise Refused(url, f"{host} has no addresses")
+        raise Unresolvable(url, f"{host} has no addresses")
     return addresses
 
 

@@ -1,4 +1,4 @@
-"""Per-capture bookkeeping: the request log and the byte and request-count budgets."""
+"""Per-job bookkeeping for guarded fetches: the request log and the byte and request budgets."""
 
 from __future__ import annotations
 

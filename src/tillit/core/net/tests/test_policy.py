@@ -2,8 +2,8 @@
 
 import pytest
 
-from tillit.archive.capture.guard import FetchGuard, LimitExceeded
-from tillit.archive.capture.policy import FetchPolicy, Refused, check_url
+from tillit.core.net.guard import FetchGuard, LimitExceeded
+from tillit.core.net.policy import FetchPolicy, Refused, check_url
 
 
 def fake_dns(table):
