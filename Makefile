@@ -22,7 +22,10 @@ test: venv
 	$(VENV)/bin/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: venv
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench scripts conftest.py
+	$(VENV)/bin/ruff format --check src tests bench scripts conftest.py
+	$(VENV)/bin/mypy src
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/python manage.py makemigrations --check --dry-run
 
 # Refresh the Swedish catalogue: extract strings, fill them from scripts/sv_translations.py, compile.
