@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from tillit.access.actor import Actor
 from tillit.access.queryset import get_restricted
+from tillit.access.roles import MandateRole
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Department, Person
 from tillit.organisation.selectors import departments
@@ -109,3 +110,11 @@ def mandate_of_channel(channel: Channel, mandate_id) -> Mandate:
     if mandate is None:
         raise NotFound
     return mandate
+
+
+def channel_administrators(channel: Channel) -> QuerySet[Person]:
+    """The people holding a valid administrator mandate on the channel today (R5)."""
+    valid = Mandate.objects.valid_on(timezone.localdate()).filter(
+        channel=channel, role=MandateRole.ADMINISTRATOR
+    )
+    return Person.objects.filter(mandates__in=valid).distinct()

@@ -51,6 +51,7 @@ class ActionState(models.TextChoices):
     REFUSED = "refused", _("Refused by the platform")
     NOT_SUPPORTED = "not_supported", _("Not supported by the platform")
     FAILED = "failed", _("Failed; needs a person")
+    UNKNOWN = "unknown", _("Outcome unknown; check on the platform")
 
 
 FINAL_ACTION_STATES = {
@@ -58,6 +59,7 @@ FINAL_ACTION_STATES = {
     ActionState.REFUSED,
     ActionState.NOT_SUPPORTED,
     ActionState.FAILED,
+    ActionState.UNKNOWN,
 }
 #: Actions that remove content from public view: the item must be captured first.
 REMOVING_ACTIONS = {ActionKind.HIDE, ActionKind.DELETE}

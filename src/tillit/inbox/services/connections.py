@@ -1,13 +1,12 @@
 """Connecting a channel to its platform and building its connector from stored parameters."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tillit.access.actor import PLATFORM, Actor, allowed, as_actor
-from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
-from tillit.channels.models import Channel, Mandate
+from tillit.channels.models import Channel
+from tillit.channels.selectors import channel_administrators
 from tillit.connectors.base import Connector
 from tillit.connectors.errors import SecretRequired
 from tillit.connectors.registry import get_connector
@@ -114,13 +113,8 @@ def connection_mark_invalid(*, connection: Connection, detail: str) -> None:
         actor=PLATFORM, action="connection.invalid", obj=connection, detail={"reason": detail[:200]}
     )
 
-    holders = Person.objects.filter(
-        mandates__in=Mandate.objects.valid_on(timezone.localdate()).filter(
-            channel=connection.channel, role=MandateRole.ADMINISTRATOR
-        )
-    ).distinct()
     notify(
-        people=holders,
+        people=channel_administrators(connection.channel),
         subject=_("%(channel)s: the platform token no longer works")
         % {"channel": connection.channel.name},
         body=_("Reconnect the channel so that Tillit can read and act again."),

@@ -22,8 +22,10 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import SCHEDULER
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
+from tillit.channels.selectors import channel_administrators
 from tillit.connectors.base import ActionResult, ActionStatus
 from tillit.connectors.errors import (
     ConnectorError,
@@ -33,6 +35,7 @@ from tillit.connectors.errors import (
     TransientError,
 )
 from tillit.organisation.models import Person
+from tillit.organisation.notify import notify
 
 from ..choices import FINAL_ACTION_STATES, REMOVING_ACTIONS, ActionKind, ActionState
 from ..models import ActionRequest, Connection, Item
@@ -126,9 +129,21 @@ def _backoff(attempts: int) -> timedelta:
     return delay + timedelta(seconds=random.uniform(0, delay.total_seconds() * 0.1))  # noqa: S311
 
 
+def _target(action: ActionRequest) -> Item:
+    """The item an action acts on; only a block may come without one."""
+    if action.item is None:
+        raise ValueError(f"a {action.kind} needs an item")
+    return action.item
+
+
 def _send(connector, action: ActionRequest) -> ActionResult:
-    item = action.item
     p = action.params
+    if action.kind == ActionKind.BLOCK:
+        return connector.block(
+            p["author_platform_id"],
+            context_platform_id=action.item.platform_id if action.item else None,
+        )
+    item = _target(action)
     if action.kind == ActionKind.HIDE:
         return connector.hide(item.platform_id)
     if action.kind == ActionKind.UNHIDE:
@@ -141,10 +156,6 @@ def _send(connector, action: ActionRequest) -> ActionResult:
         )
     if action.kind == ActionKind.REPLY:
         return connector.reply(item.platform_id, p["text"], action.idempotency_key)
-    if action.kind == ActionKind.BLOCK:
-        return connector.block(
-            p["author_platform_id"], context_platform_id=item.platform_id if item else None
-        )
     if action.kind == ActionKind.REPORT:
         return connector.report(
             item.platform_id,
@@ -154,16 +165,25 @@ def _send(connector, action: ActionRequest) -> ActionResult:
     raise ValueError(action.kind)
 
 
+class ReplyLookupFailed(Exception):
+    """After a crash mid-reply, the platform could not be asked whether the reply arrived."""
+
+
 def _already_replied(connector, action: ActionRequest) -> str | None:
-    """After a crash mid-reply: the platform id of our reply if it already exists."""
+    """After a crash mid-reply: the platform id of our reply if it already exists.
+
+    Raises ReplyLookupFailed when the platform cannot be asked: sending again could post the
+    reply twice, so the caller holds the action for a person instead.
+    """
     own = action.channel.connection.account_platform_id
+    parent = _target(action).platform_id
     try:
         fetched = connector.fetch_items(None)
-    except ConnectorError:
-        return None
+    except ConnectorError as exc:
+        raise ReplyLookupFailed(str(exc)) from exc
     for inbound in fetched.items:
         if (
-            inbound.parent_platform_id == action.item.platform_id
+            inbound.parent_platform_id == parent
             and (not own or inbound.author.platform_id == own)
             and action.params.get("text", "") in inbound.text
         ):
@@ -183,7 +203,18 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
     connector = connector_for(connection)
     try:
         if recovering and action.kind == ActionKind.REPLY:
-            ref = _already_replied(connector, action)
+            try:
+                ref = _already_replied(connector, action)
+            except ReplyLookupFailed as exc:
+                return _finish(
+                    action,
+                    ActionState.UNKNOWN,
+                    _(
+                        "Tillit stopped while sending this reply and could not check whether it "
+                        "arrived (%(reason)s). It is not sent again: check the platform."
+                    )
+                    % {"reason": exc},
+                )
             if ref:
                 return _finish(
                     action, ActionState.DONE, _("Found on the platform after a restart."), ref=ref
@@ -248,7 +279,7 @@ def _finish(action: ActionRequest, state: str, detail: str, ref: str = "") -> Ac
         if flags:
             Item.objects.filter(pk=action.item_id).update(**flags)
     audit_record(
-        actor=None,
+        actor=SCHEDULER,
         action=f"outbox.{state}",
         obj=action,
         detail={
@@ -258,6 +289,14 @@ def _finish(action: ActionRequest, state: str, detail: str, ref: str = "") -> Ac
             "detail": (detail or "")[:300],
         },
     )
+    if state == ActionState.UNKNOWN:
+        notify(
+            people=channel_administrators(action.channel),
+            subject=_("%(channel)s: check whether a reply was published")
+            % {"channel": action.channel.name},
+            body=action.detail,
+            url=f"/inkorg/{action.item_id}/" if action.item_id else "/inkorg/",
+        )
     return action
 
 

@@ -66,6 +66,7 @@ def test_poll_reply_and_block(org, mastodon_channel, mastodon_mock_server, tasks
     bob.status_post("@alice Jag vill överklaga bygglovet", visibility="direct")
 
     result = poll_connection(mastodon_channel.connection)
+    assert result is not None
     assert result.created >= 2
     comment = Item.objects.get(platform_id=str(reply.id))
     assert comment.kind == "comment" and comment.is_public and comment.author.handle == "@bob"
@@ -95,6 +96,7 @@ def test_poll_reply_and_block(org, mastodon_channel, mastodon_mock_server, tasks
 
     hide = action_request(actor=org["staff_1"], channel=mastodon_channel, kind="hide", item=comment)
     done = outbox_execute(hide.pk)
+    assert done is not None
     assert done.state == "not_supported" and "block" in done.detail.lower()
 
 
@@ -157,5 +159,6 @@ def test_worker_killed_between_sending_and_recording_does_not_reply_twice(
         claimed_at=timezone.now() - timedelta(minutes=10)
     )
     recovered = outbox_execute(action.pk, worker_id="survivor")
+    assert recovered is not None
     assert recovered.state == "done"
     assert len(_public_replies_by_alice(server, reply.id)) == 1

@@ -50,11 +50,13 @@ def test_fails_three_times_then_done_exactly_once(queued, item):
         delays = []
         for _ in range(3):
             action = outbox_execute(queued.pk)
+            assert action is not None
             assert action.state == "retry"
             delays.append(action.next_attempt_at - timezone.now())
             assert outbox_execute(queued.pk) is None  # not due yet: nothing sent
             make_due(action)
         action = outbox_execute(queued.pk)
+        assert action is not None
         assert action.state == "done" and action.attempts == 4
         assert route.call_count == 4
         assert outbox_execute(queued.pk) is None  # final: never sent again
@@ -72,6 +74,7 @@ def test_rate_limit_honours_retry_after(queued, item):
             )
         )
         action = outbox_execute(queued.pk)
+        assert action is not None
     assert action.state == "retry"
     wait = (action.next_attempt_at - timezone.now()).total_seconds()
     assert 100 < wait <= 121
@@ -92,6 +95,7 @@ def test_expired_token_marks_connection_and_tells_administrator(org, queued, ite
             )
         )
         action = outbox_execute(queued.pk)
+        assert action is not None
     assert action.state == "retry"
     assert Connection.objects.get().state == "invalid"
     assert Notice.objects.filter(person=org["staff_1"], subject__contains="token").exists()
@@ -105,6 +109,7 @@ def test_platform_refusal_is_final(queued, item):
             )
         )
         action = outbox_execute(queued.pk)
+        assert action is not None
     assert action.state == "refused" and "Unsupported" in action.detail
 
 
@@ -125,6 +130,7 @@ def test_platform_down_for_an_hour_loses_nothing(queued, item):
         elapsed = timedelta()
         while elapsed < timedelta(hours=1):
             action = outbox_execute(queued.pk)
+            assert action is not None
             assert action.state == "retry"
             elapsed += action.next_attempt_at - timezone.now()
             make_due(action)
@@ -148,3 +154,34 @@ def test_fresh_sending_action_is_left_to_its_worker(queued):
         state="sending", claimed_by="busy-worker", claimed_at=timezone.now()
     )
     assert outbox_execute(queued.pk, worker_id="w2") is None
+
+
+def test_a_reply_whose_fate_is_unknown_after_a_crash_is_held_for_a_person(org, item, tasks_held):
+    """Finding 11: killed mid-reply, then the platform cannot be asked whether it arrived."""
+    reply = action_request(
+        actor=org["staff_1"],
+        channel=item.channel,
+        kind="reply",
+        item=item,
+        params={"text": "Tack för frågan."},
+        idempotency_key="reply-7",
+    )
+    ActionRequest.objects.filter(pk=reply.pk).update(
+        state="sending", claimed_by="dead-worker", claimed_at=timezone.now() - timedelta(hours=1)
+    )
+    with respx.mock(assert_all_mocked=True, assert_all_called=False) as mock:
+        lookup = mock.get(url__startswith=GRAPH).mock(
+            return_value=httpx.Response(500, json={"error": {"message": "down", "code": 2}})
+        )
+        sent = mock.post(f"{GRAPH}/{item.platform_id}/comments").mock(
+            return_value=httpx.Response(200, json={"id": "new"})
+        )
+        action = outbox_execute(reply.pk, worker_id="w2")
+        assert action is not None and action.state == "unknown"
+        assert lookup.called and not sent.called
+        # Final: a later sweep never sends it either.
+        assert outbox_execute(reply.pk, worker_id="w3") is None
+    assert "not sent again" in action.detail
+    assert Notice.objects.filter(
+        person=org["staff_1"], subject__contains="check whether a reply was published"
+    ).exists()

@@ -67,6 +67,7 @@ def test_only_channels_with_a_mandate(org, fb_channel):
     assert queue_page(actor_for(org["manager_b"])).items == []
     assert len(queue_page(actor_for(org["manager_a"])).items) == 3
     item = Item.objects.first()
+    assert item is not None
     assert client_for("outsider").get(f"/inkorg/{item.pk}/").status_code == 404
     assert client_for("staff_2").get(f"/inkorg/{item.pk}/").status_code == 200
 

@@ -34,7 +34,9 @@ def counting_server(
     redirect_all sends every request to that Location (a hostile server luring a client on).
     """
     routes = dict(routes or {})
+    assert routes is not None
     redirects = dict(redirects or {})
+    assert redirects is not None
     state: dict[str, CountingServer] = {}
 
     class Handler(BaseHTTPRequestHandler):
