@@ -43,7 +43,7 @@ class RegistrationsApi(APIView):
     def get(self, request):
         """List registrations; `?state=ready` (default) or another hand-over state."""
         state = request.query_params.get("state", HandoverState.READY)
-        regs = sel.registrations_for(request.actor, state=state)[:500]
+        regs = sel.registrations_for_handover(request.actor, state=state)[:500]
         return Response([handover_payload(r) for r in regs])
 
 

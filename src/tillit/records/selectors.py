@@ -101,6 +101,15 @@ def registrations_for(actor: Actor, *, state: str = "") -> QuerySet[Registration
     return qs.order_by("-received_at", "-pk")
 
 
+def registrations_for_handover(actor: Actor, *, state: str = "") -> QuerySet[Registration]:
+    """Registrations with everything their hand-over payload reads: channel, platform, files."""
+    return (
+        registrations_for(actor, state=state)
+        .select_related("item__channel__platform", "action__channel__platform")
+        .prefetch_related("item__attachments")
+    )
+
+
 def registration_get_for(actor: Actor, registration_id: int) -> Registration:
     """One registration for a registrar; NotFound otherwise."""
     qs = registrations_for(actor).filter(pk=registration_id)

@@ -75,14 +75,21 @@ def _active_rules() -> list[DisposalRule]:
 def disposal_plan(*, now: datetime | None = None) -> list[PlanRow]:
     """A dry run: per decision, what the next run would dispose of (nothing is changed)."""
     now = now or timezone.now()
+    rules = _active_rules()
+    # One query for every decision's confirmed batches, not one per decision.
+    confirmed: dict[int, list[DisposalBatch]] = {}
+    for batch in DisposalBatch.objects.filter(
+        rule__in=[r for r in rules if r.until_obsolete], state=BatchState.CONFIRMED
+    ).order_by("pk"):
+        confirmed.setdefault(batch.rule_id, []).append(batch)
     rows = []
-    for rule in _active_rules():
+    for rule in rules:
         handler = handler_for(rule.content_class)
         if handler is None:
             rows.append(PlanRow(rule, 0, [], note=_("No part of Tillit stores this class yet.")))
             continue
         if rule.until_obsolete:
-            ids = [i for b in _confirmed(rule) for i in b.object_ids]
+            ids = [i for b in confirmed.get(rule.pk, []) for i in b.object_ids]
             qs = handler.candidates(rule, None).filter(pk__in=ids)
             note = _("Only batches a person has confirmed.")
         else:
