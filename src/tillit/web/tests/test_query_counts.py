@@ -31,7 +31,7 @@ from tillit.organisation.models import Committee, Department
 from tillit.organisation.notify import notify
 from tillit.organisation.services import person_create, role_assign
 from tillit.records.tests.helpers import ingest
-from tillit.testing import Org, make_channel, staff, walk_to_active
+from tillit.testing import Org, make_channel, run_held_subscribers, staff, walk_to_active
 
 pytestmark = pytest.mark.django_db
 
@@ -131,6 +131,8 @@ def grow(world: World) -> None:
         ingest(target, INSULT, author=(f"i{tag}", f"Ivar {tag}"))
         ingest(target, PERSONAL, author=(f"p{tag}", f"Petra {tag}"))
         ingest(target, f"Igen {tag}", author=("501", "Anna Lindberg"))
+    # Tasks are held in this world: assess what was ingested, as a worker would.
+    run_held_subscribers()
     author_item = Item.objects.filter(channel=world.first_channel, author__platform_id="501")
     world.author_id = author_item.values_list("author_id", flat=True).distinct().get()
 
