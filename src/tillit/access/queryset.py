@@ -12,8 +12,10 @@ returning everything, so forgetting a rule fails closed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 
 from tillit.core.exceptions import NotFound
@@ -46,7 +48,7 @@ class RoleRule(AccessRule):
     """A whole-table rule: each action is open to a set of organisation-wide roles."""
 
     #: action -> the organisation-wide roles that may take it.
-    roles: ClassVar[dict[str, tuple[str, ...]]] = {}
+    roles: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -86,24 +88,11 @@ def _checked(rule: AccessRule, action: str) -> None:
 class RestrictedQuerySet(models.QuerySet):
     """A queryset that knows how to narrow itself to what an actor may do."""
 
-    def restrict(self, actor: Actor, action: str = "view") -> RestrictedQuerySet:
+    def restrict(self, actor: Actor, action: str = "view") -> models.QuerySet:
         """The rows the actor may ``action``; none for anyone without a rule's consent."""
         rule = rule_for(self.model)
         _checked(rule, action)
-        qs = rule.filter(self, actor, action)
-        qs._restricted_for = (actor, action)  # type: ignore[attr-defined]
-        return qs
-
-    def _clone(self):
-        clone = super()._clone()
-        if hasattr(self, "_restricted_for"):
-            clone._restricted_for = self._restricted_for  # type: ignore[attr-defined]
-        return clone
-
-    @property
-    def is_restricted(self) -> bool:
-        """Whether this queryset went through ``restrict``."""
-        return hasattr(self, "_restricted_for")
+        return rule.filter(self, actor, action)
 
 
 def allows(actor: Actor, action: str, obj: models.Model) -> bool:
@@ -123,7 +112,7 @@ def get_restricted(qs: models.QuerySet[M], actor: Actor, action: str = "view", *
     """Fetch one object the actor may ``action``; NotFound whether missing or forbidden."""
     try:
         obj = qs.get(**lookup)
-    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise NotFound from exc
     require(actor, action, obj)
     return obj

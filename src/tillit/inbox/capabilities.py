@@ -1,11 +1,15 @@
 """What each platform lets the moderator do, and why not when it doesn't."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tillit.connectors.base import Capability
 from tillit.connectors.registry import get_connector
 
 from .choices import ActionKind
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise as StrPromise
 
 ACTION_CAPABILITY = {
     ActionKind.HIDE: Capability.HIDE,
@@ -22,7 +26,7 @@ class ActionOption:
     """One action as the moderator sees it: possible or not, and the platform's explanation."""
 
     kind: str
-    label: str
+    label: "str | StrPromise"
     supported: bool
     explanation: str
 

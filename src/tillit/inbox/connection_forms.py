@@ -13,9 +13,9 @@ class ConnectorChoiceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["connector"].choices = [
-            (slug, cls.label) for slug, cls in sorted(all_connectors().items())
-        ]
+        field = self.fields["connector"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(slug, cls.label) for slug, cls in sorted(all_connectors().items())]
 
 
 class ConnectionForm(forms.Form):

@@ -17,7 +17,7 @@ def encrypt_config(config: dict[str, str]) -> bytes:
     return _fernet().encrypt(json.dumps(config, sort_keys=True).encode("utf-8"))
 
 
-def decrypt_config(blob: bytes) -> dict[str, str]:
+def decrypt_config(blob: bytes | memoryview) -> dict[str, str]:
     """Decrypt stored parameters; a wrong key is a configuration error, said plainly."""
     try:
         return json.loads(_fernet().decrypt(bytes(blob)).decode("utf-8"))

@@ -32,7 +32,9 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args, channels=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["channel"].choices = [("", _("All"))] + [(c.pk, c.name) for c in channels]
+        field = self.fields["channel"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("All"))] + [(c.pk, c.name) for c in channels]
 
 
 class ReplyForm(forms.Form):

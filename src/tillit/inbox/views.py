@@ -84,11 +84,11 @@ def item_act(request, item_id: int, kind: str):
         return redirect("inbox:item", item.pk)
     params = {}
     if kind == ActionKind.REPLY:
-        form = ReplyForm(request.POST)
-        if not form.is_valid():
+        reply = ReplyForm(request.POST)
+        if not reply.is_valid():
             messages.error(request, _("Write the reply first."))
             return redirect("inbox:item", item.pk)
-        params["text"] = form.cleaned_data["text"]
+        params["text"] = reply.cleaned_data["text"]
     else:
         form = ActionForm(request.POST)
         params["reason"] = form.cleaned_data["reason"] if form.is_valid() else ""

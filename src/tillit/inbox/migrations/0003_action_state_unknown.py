@@ -4,15 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inbox', '0002_ingest_problems_leases_full_names'),
+        ("inbox", "0002_ingest_problems_leases_full_names"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='actionrequest',
-            name='state',
-            field=models.CharField(choices=[('queued', 'Queued'), ('sending', 'Sending'), ('retry', 'Waiting to retry'), ('done', 'Done'), ('refused', 'Refused by the platform'), ('not_supported', 'Not supported by the platform'), ('failed', 'Failed; needs a person'), ('unknown', 'Outcome unknown; check on the platform')], db_index=True, default='queued', max_length=20),
+            model_name="actionrequest",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Queued"),
+                    ("sending", "Sending"),
+                    ("retry", "Waiting to retry"),
+                    ("done", "Done"),
+                    ("refused", "Refused by the platform"),
+                    ("not_supported", "Not supported by the platform"),
+                    ("failed", "Failed; needs a person"),
+                    ("unknown", "Outcome unknown; check on the platform"),
+                ],
+                db_index=True,
+                default="queued",
+                max_length=20,
+            ),
         ),
     ]

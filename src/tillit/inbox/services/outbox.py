@@ -73,6 +73,8 @@ def action_request(
     if item is not None and item.channel_id != channel.pk:
         raise ValueError("the item belongs to another channel")
     if kind in REMOVING_ACTIONS:
+        if item is None:
+            raise ValueError(f"a {kind} needs an item")
         fresh = Item.objects.select_for_update().get(pk=item.pk)
         if not fresh.capture_complete:
             raise CaptureIncomplete(_("The item is not completely stored yet; try again shortly."))
@@ -271,10 +273,10 @@ def _finish(action: ActionRequest, state: str, detail: str, ref: str = "") -> Ac
     action.completed_at = timezone.now()
     action.save(update_fields=["state", "detail", "result_ref", "completed_at", "updated_at"])
     if state == ActionState.DONE and action.item_id:
-        flags = {
-            ActionKind.HIDE: {"is_hidden": True},
-            ActionKind.UNHIDE: {"is_hidden": False},
-            ActionKind.DELETE: {"is_deleted": True},
+        flags: dict[str, bool] | None = {
+            ActionKind.HIDE.value: {"is_hidden": True},
+            ActionKind.UNHIDE.value: {"is_hidden": False},
+            ActionKind.DELETE.value: {"is_deleted": True},
         }.get(action.kind)
         if flags:
             Item.objects.filter(pk=action.item_id).update(**flags)

@@ -135,7 +135,7 @@ def test_platform_down_for_an_hour_loses_nothing(queued, item):
             elapsed += action.next_attempt_at - timezone.now()
             make_due(action)
         route.mock(return_value=httpx.Response(200, json={"success": True}))
-        assert outbox_execute(queued.pk).state == "done"
+        assert (done := outbox_execute(queued.pk)) is not None and done.state == "done"
 
 
 def test_stale_sending_action_is_recovered(queued, item):
@@ -146,7 +146,9 @@ def test_stale_sending_action_is_recovered(queued, item):
         mock.post(f"{GRAPH}/{item.platform_id}").mock(
             return_value=httpx.Response(200, json={"success": True})
         )
-        assert outbox_execute(queued.pk, worker_id="w2").state == "done"
+        assert (
+            done := outbox_execute(queued.pk, worker_id="w2")
+        ) is not None and done.state == "done"
 
 
 def test_fresh_sending_action_is_left_to_its_worker(queued):

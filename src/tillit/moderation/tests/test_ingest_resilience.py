@@ -169,7 +169,9 @@ def test_a_held_lease_keeps_a_second_poll_out_until_it_expires(channels):
     )
     with respx.mock(assert_all_mocked=True) as router, committed():
         mock_page(router, PAGES[0], good_comments(PAGES[0], 2))
-        assert poll_connection(connection).created == 3  # the post and two comments
+        assert (
+            result := poll_connection(connection)
+        ) is not None and result.created == 3  # the post and two comments
     connection.refresh_from_db()
     assert connection.poll_lease_until is None and connection.poll_lease_holder == ""
 

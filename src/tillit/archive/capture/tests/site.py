@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -101,14 +102,15 @@ class Site(BaseHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site():
     """Base URL of the test site on 127.0.0.1 (a free port)."""
-    handler = type("TestSite", (Site,), {"release": threading.Event()})
+    release = threading.Event()
+    handler: Any = type("TestSite", (Site,), {"release": release})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     handler.port = server.server_port
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
-    handler.release.set()
+    release.set()
     time.sleep(0.05)
     server.shutdown()
     server.server_close()

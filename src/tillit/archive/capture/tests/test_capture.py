@@ -18,7 +18,7 @@ from .site import needs_chromium
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
-LOCAL = FetchPolicy(allow_private={"127.0.0.1"})
+LOCAL = FetchPolicy(allow_private=frozenset({"127.0.0.1"}))
 
 
 @pytest.fixture(scope="module")

@@ -43,14 +43,14 @@ def counting_server(
         def _answer(self) -> None:
             path = self.path.split("?", 1)[0]
             state["server"].hits.append((path, {k.lower(): v for k, v in self.headers.items()}))
-            location = redirects.get(path, redirect_all)
+            location = (redirects or {}).get(path, redirect_all)
             if location:
                 self.send_response(302)
                 self.send_header("Location", location)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            status, ctype, body = routes.get(path, (200, "text/plain", b"INTERNAL-SECRET"))
+            status, ctype, body = (routes or {}).get(path, (200, "text/plain", b"INTERNAL-SECRET"))
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))

@@ -10,7 +10,7 @@ from tillit.core.net.session import guarded_session
 
 from .server import counting_server
 
-LOCAL = FetchPolicy(internal_hosts={"127.0.0.1"})
+LOCAL = FetchPolicy(internal_hosts=frozenset({"127.0.0.1"}))
 
 
 def fake_dns(table, calls=None):
@@ -85,7 +85,7 @@ def test_non_web_scheme_is_refused_by_the_transport():
 
 @pytest.mark.parametrize("get", GETTERS)
 def test_name_resolving_inside_is_refused_and_resolved_once(get):
-    calls = []
+    calls: list[str] = []
     policy = FetchPolicy(resolver=fake_dns({"feed.example.se": ["127.0.0.1"]}, calls))
     with counting_server() as server:
         with pytest.raises(Exception) as caught:  # noqa: PT011
@@ -97,9 +97,9 @@ def test_name_resolving_inside_is_refused_and_resolved_once(get):
 
 @pytest.mark.parametrize("get", GETTERS)
 def test_allow_listed_name_is_pinned_to_its_checked_address_with_its_own_host_header(get):
-    calls = []
+    calls: list[str] = []
     policy = FetchPolicy(
-        internal_hosts={"mastodon.kommun.local"},
+        internal_hosts=frozenset({"mastodon.kommun.local"}),
         resolver=fake_dns({"mastodon.kommun.local": ["127.0.0.1"]}, calls),
     )
     with counting_server() as server:
@@ -113,7 +113,8 @@ def test_allow_listed_name_is_pinned_to_its_checked_address_with_its_own_host_he
 @pytest.mark.parametrize("get", GETTERS)
 def test_allow_list_never_opens_metadata(get):
     policy = FetchPolicy(
-        internal_hosts={"evil.example"}, resolver=fake_dns({"evil.example": ["169.254.169.254"]})
+        internal_hosts=frozenset({"evil.example"}),
+        resolver=fake_dns({"evil.example": ["169.254.169.254"]}),
     )
     with pytest.raises(Exception) as caught:  # noqa: PT011
         get("http://evil.example/", policy)

@@ -34,8 +34,8 @@ def site():
 
 def fetch(url, policy=None):
     """Fetch url with a fresh guard; return (exchange or exception, guard, recorded exchanges)."""
-    guard = FetchGuard(policy or FetchPolicy(allow_private={"127.0.0.1"}))
-    recorded = []
+    guard = FetchGuard(policy or FetchPolicy(allow_private=frozenset({"127.0.0.1"})))
+    recorded: list = []
 
     async def run():
         fetcher = Fetcher(guard, recorded.append, deadline=time.monotonic() + 10, user_agent="t")
@@ -74,13 +74,15 @@ def test_redirect_to_internal_address_is_refused_before_connecting(site, path, a
 
 
 def test_redirect_limit(site):
-    result, _, _ = fetch(f"{site}/old", FetchPolicy(allow_private={"127.0.0.1"}, max_redirects=0))
+    result, _, _ = fetch(
+        f"{site}/old", FetchPolicy(allow_private=frozenset({"127.0.0.1"}), max_redirects=0)
+    )
     assert isinstance(result, httpx.TooManyRedirects)
 
 
 def test_byte_budget_stops_the_download(site):
     result, guard, _ = fetch(
-        f"{site}/big.html", FetchPolicy(allow_private={"127.0.0.1"}, max_bytes=1000)
+        f"{site}/big.html", FetchPolicy(allow_private=frozenset({"127.0.0.1"}), max_bytes=1000)
     )
     assert isinstance(result, LimitExceeded)
     assert guard.failure.startswith("size limit exceeded")

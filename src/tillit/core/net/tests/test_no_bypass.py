@@ -91,11 +91,11 @@ def violations(rel: str, tree: ast.AST) -> list[str]:
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
                 module = aliases.get(func.value.id)
                 if module in NETWORK_CALLS and func.attr in NETWORK_CALLS[module]:
-                    found.append(f"{rel}:{node.lineno} uses {module}.{func.attr}")
+                    found.append(f"{rel}:{getattr(node, 'lineno', 0)} uses {module}.{func.attr}")
             elif isinstance(func, ast.Name) and func.id in imported:
                 module, _, attr = imported[func.id].rpartition(".")
                 if module in NETWORK_CALLS and attr in NETWORK_CALLS[module]:
-                    found.append(f"{rel}:{node.lineno} uses {module}.{attr}")
+                    found.append(f"{rel}:{getattr(node, 'lineno', 0)} uses {module}.{attr}")
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
