@@ -348,3 +348,15 @@ def items_mark_removed_by_platform(*, channel: Channel, platform_ids: Iterable[s
     return Item.objects.filter(
         channel=channel, platform_id__in=list(platform_ids), removed_by_platform_at__isnull=True
     ).update(removed_by_platform_at=timezone.now())
+
+
+def item_set_status(*, item: Item, status: str) -> None:
+    """Set where an item stands in the queue (moderation's assessment and decisions call this).
+
+    The status is the inbox's field; apps above change it through here, never by writing
+    the row themselves.
+    """
+    if status not in ItemStatus.values:
+        raise ValueError(f"unknown item status {status!r}")
+    Item.objects.filter(pk=item.pk).update(status=status)
+    item.status = status

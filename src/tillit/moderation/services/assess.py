@@ -11,6 +11,7 @@ from django.db import transaction
 
 from tillit.inbox.choices import ItemKind, ItemStatus
 from tillit.inbox.models import Item
+from tillit.inbox.services.ingest import item_set_status
 
 from ..calendar import add_working_days
 from ..choices import URGENT_TIERS, DecisionKind, Priority, Tier
@@ -134,8 +135,7 @@ def assess_item(item: Item, new: bool = True) -> Assessment | None:
     )
     status = ItemStatus.NEEDS_ATTENTION if proposal.flagged else ItemStatus.NEW
     if item.status != ItemStatus.HANDLED or proposal.flagged:
-        Item.objects.filter(pk=item.pk).update(status=status)
-        item.status = status
+        item_set_status(item=item, status=status)
     auto = set(policy.auto_hide_categories or [])
     if proposal.flagged and auto and item.capture_complete and not item.is_hidden:
         cats = {f["category"] for f in proposal.findings}

@@ -21,6 +21,7 @@ from tillit.core.exceptions import NotFound
 from tillit.inbox.choices import ActionKind, ItemStatus
 from tillit.inbox.models import Item
 from tillit.inbox.selectors import queue_channels
+from tillit.inbox.services.ingest import item_set_status
 from tillit.inbox.services.outbox import action_request
 from tillit.organisation.models import Person
 
@@ -126,7 +127,7 @@ def decision_make(
     if kind == DecisionKind.BLOCK:
         _record_block(decision, item, block_reason, review_on)
     if kind != DecisionKind.REPLY:
-        Item.objects.filter(pk=item.pk).update(status=ItemStatus.HANDLED)
+        item_set_status(item=item, status=ItemStatus.HANDLED)
     audit_record(
         actor=actor,
         action=f"moderation.{kind}",
