@@ -12,8 +12,10 @@ returning everything, so forgetting a rule fails closed.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Mapping
+from typing import Any, ClassVar, TypeVar, cast
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 
 from tillit.core.exceptions import NotFound
@@ -46,7 +48,8 @@ class RoleRule(AccessRule):
     """A whole-table rule: each action is open to a set of organisation-wide roles."""
 
     #: action -> the organisation-wide roles that may take it.
-    roles: ClassVar[dict[str, tuple[str, ...]]] = {}
+    # Mapping, not dict: read-only, so a module-level {action: (Role.X,)} fits as it is.
+    roles: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -90,12 +93,15 @@ class RestrictedQuerySet(models.QuerySet):
         """The rows the actor may ``action``; none for anyone without a rule's consent."""
         rule = rule_for(self.model)
         _checked(rule, action)
-        qs = rule.filter(self, actor, action)
+        # A rule narrows with filter()/none(), which keep the queryset's class; the rule's
+        # signature speaks of plain querysets, so the type system cannot know that.
+        qs = cast(RestrictedQuerySet, rule.filter(self, actor, action))
         qs._restricted_for = (actor, action)  # type: ignore[attr-defined]
         return qs
 
     def _clone(self):
-        clone = super()._clone()
+        # _clone is private Django API that django-stubs does not declare.
+        clone = super()._clone()  # type: ignore[misc]
         if hasattr(self, "_restricted_for"):
             clone._restricted_for = self._restricted_for  # type: ignore[attr-defined]
         return clone
@@ -123,7 +129,7 @@ def get_restricted(qs: models.QuerySet[M], actor: Actor, action: str = "view", *
     """Fetch one object the actor may ``action``; NotFound whether missing or forbidden."""
     try:
         obj = qs.get(**lookup)
-    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise NotFound from exc
     require(actor, action, obj)
     return obj
