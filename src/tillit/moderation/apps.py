@@ -1,7 +1,14 @@
 """App config for moderation."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from tillit.inbox.models import Item
 
 
 class ModerationConfig(AppConfig):
@@ -22,5 +29,9 @@ class ModerationConfig(AppConfig):
         from .panels import PANEL
         from .services.assess import assess_item
 
-        on_item_ingested(assess_item)
+        def assess_ingested(item: Item, new: bool) -> None:
+            """Assess an ingested item; the hook has no use for the assessment returned."""
+            assess_item(item, new)
+
+        on_item_ingested(assess_ingested)
         registry.add("item_panels", "moderation", PANEL)

@@ -1,5 +1,7 @@
 """App config for records."""
 
+from typing import ClassVar
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +12,7 @@ class RecordsConfig(AppConfig):
     name = "tillit.records"
     label = "records"
     verbose_name = _("Records")
+    _hooked: ClassVar[bool] = False
 
     def ready(self) -> None:
         from tillit.inbox.services.ingest import on_item_ingested
@@ -17,6 +20,6 @@ class RecordsConfig(AppConfig):
         from . import access  # noqa: F401  (registers the access rules of this app's models)
         from .services.hooks import item_ingested
 
-        if not getattr(item_ingested, "registered", False):  # ready() may run twice in tests
+        if not RecordsConfig._hooked:  # ready() may run twice in tests
             on_item_ingested(item_ingested)
-            item_ingested.registered = True
+            RecordsConfig._hooked = True

@@ -28,7 +28,8 @@ from ..choices import RULE_REQUIRED, DecisionKind
 from ..models import Block, Decision, PolicyRule
 from .policy import policy_for
 
-PLATFORM_ACTION = {
+# Keyed by str: a decision kind arrives as the checked string from the form.
+PLATFORM_ACTION: dict[str, ActionKind] = {
     DecisionKind.HIDE: ActionKind.HIDE,
     DecisionKind.UNHIDE: ActionKind.UNHIDE,
     DecisionKind.RESTORE: ActionKind.UNHIDE,
