@@ -19,6 +19,7 @@ import smtplib
 from email.message import EmailMessage as MimeMessage
 from email.utils import format_datetime
 from pathlib import Path
+from typing import cast
 
 import httpx
 from django.core.exceptions import ValidationError
@@ -122,7 +123,7 @@ def handover_email(*, actor: Person, registration: Registration) -> Registration
     if not mailbox:
         raise HandoverFailed(_("No registry mailbox is configured (TILLIT_REGISTRY_EMAIL)."))
     reg = registration
-    case = reg.case
+    case = cast(Case, reg.case)  # _check refused a registration without a case
     subject = _("Direct message to register: %(subject)s") % {
         "subject": WITHHELD if reg.secret else reg.subject
     }
@@ -196,7 +197,10 @@ def handover_webhook(*, actor: Person, registration: Registration) -> Registrati
     if reference:
         from .registration import case_set_reference
 
-        case_set_reference(actor=actor, case=reg.case, reference=reference, via="webhook")
+        # _check refused a registration without a case, and a case is never taken away.
+        case_set_reference(
+            actor=actor, case=cast(Case, reg.case), reference=reference, via="webhook"
+        )
         reg.refresh_from_db()
     return reg
 

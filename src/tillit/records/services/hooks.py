@@ -1,10 +1,12 @@
 """Run for each item inside the ingest transaction: index it, and file our own replies."""
 
+from typing import cast
+
 from tillit.inbox.choices import ItemKind
 from tillit.inbox.models import Item
 
 from ..choices import Direction
-from ..models import Registration
+from ..models import Case, Registration
 from ..search import search_index
 
 
@@ -28,4 +30,4 @@ def item_ingested(item: Item, new: bool) -> None:
     if incoming is not None:
         from .registration import case_collect_replies
 
-        case_collect_replies(case=incoming.case)
+        case_collect_replies(case=cast(Case, incoming.case))  # case__isnull=False above

@@ -7,6 +7,8 @@ Invariants:
 - A registration number (diarienummer) is unique among cases once it is known.
 """
 
+from typing import cast
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -167,7 +169,8 @@ def case_collect_replies(*, case: Case) -> int:
         ).select_related("item")
     )
     for reg in incoming:
-        for own in thread_of(reg.item).filter(is_own=True, registration__isnull=True):
+        item = cast(Item, reg.item)  # item__isnull=False above
+        for own in thread_of(item).filter(is_own=True, registration__isnull=True):
             Registration.objects.create(
                 item=own,
                 outcome=Outcome.REGISTERED,
@@ -181,7 +184,7 @@ def case_collect_replies(*, case: Case) -> int:
             )
             added += 1
         replies = ActionRequest.objects.filter(
-            item_id__in=thread_of(reg.item).values("pk"),
+            item_id__in=thread_of(item).values("pk"),
             kind=ActionKind.REPLY,
             registration__isnull=True,
         )
