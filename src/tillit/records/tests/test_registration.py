@@ -44,7 +44,9 @@ def test_queue_pages_are_not_found_for_others(client, org, active_channel):
     client.login(username="registrar", password=PASSWORD)
     page = client.get("/diarium/")
     assert page.status_code == 200
-    assert "Jag vill överklaga bygglovet" in page.content.decode()
+    html = page.content.decode()
+    assert "Jag vill överklaga bygglovet" in html  # the suggested subject
+    assert "Anna Lindberg" in html and f'href="/diarium/meddelande/{message.pk}/"' in html
     detail = client.get(f"/diarium/meddelande/{message.pk}/")
     assert detail.status_code == 200
 
