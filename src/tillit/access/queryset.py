@@ -103,7 +103,7 @@ class RestrictedQuerySet(models.QuerySet):
         # _clone is private Django API that django-stubs does not declare.
         clone = super()._clone()  # type: ignore[misc]
         if hasattr(self, "_restricted_for"):
-            clone._restricted_for = self._restricted_for  # type: ignore[attr-defined]
+            clone._restricted_for = self._restricted_for
         return clone
 
     @property

@@ -61,7 +61,7 @@ def _cutoff(rule: DisposalRule, now: datetime) -> datetime:
 
 
 # Records that point at items go first, so an item freed of its decisions goes in the same run.
-_CLASS_ORDER = [ContentClass.BLOCKS, ContentClass.MODERATION, ContentClass.CAPTURES]
+_CLASS_ORDER: list[str] = [ContentClass.BLOCKS, ContentClass.MODERATION, ContentClass.CAPTURES]
 
 
 def _active_rules() -> list[DisposalRule]:
@@ -147,7 +147,9 @@ def _chunk(
             entry, _created = DisposalLogEntry.objects.select_for_update().get_or_create(
                 run=run,
                 rule=rule,
-                channel_id=channel_id,
+                # None is a valid value for the nullable channel; django-stubs rejects it on
+                # an _id lookup (typeddjango/django-stubs#3472).
+                channel_id=channel_id,  # type: ignore[misc]
                 defaults={"content_class": rule.content_class},
             )
             entry.count += len(ids)
