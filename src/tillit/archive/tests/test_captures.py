@@ -91,7 +91,7 @@ def test_full_disk_while_storing_leaves_nothing_looking_complete(
     active_channel, fake_engine, settings, monkeypatch
 ):
     real_save = captures_service.storage_save
-    saved = []
+    saved: list[str] = []
 
     def save_then_fill_up(name, source):
         if len(saved) == 2:
@@ -101,17 +101,19 @@ def test_full_disk_while_storing_leaves_nothing_looking_complete(
 
     monkeypatch.setattr(captures_service, "storage_save", save_then_fill_up)
     capture = capture_request(actor=None, channel=active_channel, reason="scheduled", enqueue=False)
-    capture = capture_run(capture.pk)
-    assert capture.state == "failed" and "disk full" in capture.failure_reason
-    assert capture.files == {} and capture.manifest_sha256 == ""
+    ran = capture_run(capture.pk)
+    assert ran is not None
+    assert ran.state == "failed" and "disk full" in ran.failure_reason
+    assert ran.files == {} and ran.manifest_sha256 == ""
     assert stored_files(settings) == []  # the two files already stored were removed
 
 
 def test_stored_copy_that_differs_fails_the_capture(active_channel, fake_engine, monkeypatch):
     monkeypatch.setattr(captures_service, "storage_sha256", lambda name: "0" * 64)
     capture = capture_request(actor=None, channel=active_channel, reason="scheduled", enqueue=False)
-    capture = capture_run(capture.pk)
-    assert capture.state == "failed" and "does not match its checksum" in capture.failure_reason
+    ran = capture_run(capture.pk)
+    assert ran is not None
+    assert ran.state == "failed" and "does not match its checksum" in ran.failure_reason
 
 
 def test_a_claimed_capture_is_not_run_twice(active_channel, fake_engine):
