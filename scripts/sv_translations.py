@@ -263,6 +263,7 @@ SV = {
     "Unread": "Oläst",
     "No notices.": "Inga notiser.",
     "Outcome unknown; check on the platform": "Utfallet okänt; kontrollera på plattformen",
+    "Only a registered document has a case.": "Bara en registrerad handling har ett ärende.",
     "Tillit stopped while sending this reply and could not check whether it arrived (%(reason)s). It is not sent again: check the platform.": "Tillit avbröts medan svaret skickades och kunde inte kontrollera om det kom fram (%(reason)s). Det skickas inte igen: kontrollera på plattformen.",
     "%(channel)s: check whether a reply was published": "%(channel)s: kontrollera om ett svar publicerades",
 }

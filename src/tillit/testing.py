@@ -58,7 +58,7 @@ def build_org() -> Org:
         slug="tiktok", name="TikTok", decision=PlatformDecision.NOT_ALLOWED, hosts=["tiktok.com"]
     )
     org = Org(organisation, dept_a, dept_b, facebook, tiktok)
-    spec = {
+    spec: dict[str, list[tuple[Role, Department | None]]] = {
         "admin": [(Role.ORG_ADMIN, None)],
         "manager_a": [(Role.MANAGER, dept_a)],
         "manager_b": [(Role.MANAGER, dept_b)],

@@ -48,6 +48,7 @@ class RoleRule(AccessRule):
     """A whole-table rule: each action is open to a set of organisation-wide roles."""
 
     #: action -> the organisation-wide roles that may take it.
+    # Mapping, not dict: read-only, so a module-level {action: (Role.X,)} fits as it is.
     roles: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
     def __init_subclass__(cls, **kwargs):

@@ -1,5 +1,6 @@
 """The archive's settings, read at call time so tests and deployments can change them."""
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,7 +10,9 @@ from .capture import FetchPolicy
 
 def capture_policy() -> FetchPolicy:
     """What a capture may fetch: public addresses only, plus TILLIT_CAPTURE_ALLOW_PRIVATE."""
-    allow = getattr(settings, "TILLIT_CAPTURE_ALLOW_PRIVATE", frozenset()) or frozenset()
+    allow: Iterable[str] = (
+        getattr(settings, "TILLIT_CAPTURE_ALLOW_PRIVATE", frozenset()) or frozenset()
+    )
     return FetchPolicy(allow_private=frozenset(allow), max_bytes=capture_max_bytes())
 
 

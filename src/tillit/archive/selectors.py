@@ -100,16 +100,30 @@ def channel_capture_status(channel: Channel) -> CaptureStatus:
     return CaptureStatus(schedule, last_done, capture_in_flight(channel), due, overdue)
 
 
-def channels_capture_register(actor: Actor, *, overdue_only: bool = False) -> list[Channel]:
+@dataclass(frozen=True)
+class CaptureRegisterRow:
+    """A channel in the capture register: when its capture is due and whether it is overdue.
+
+    The channel carries the annotations of ``_with_capture_facts`` (last capture, under way).
+    """
+
+    channel: Channel
+    due_at: datetime | None
+    overdue: bool
+
+
+def channels_capture_register(
+    actor: Actor, *, overdue_only: bool = False
+) -> list[CaptureRegisterRow]:
     """Running channels the person may see, with capture facts and an `overdue` flag each."""
     now = timezone.now()
     qs = _with_capture_facts(channels_visible_to(actor).filter(status__in=SCHEDULED_STATES))
     overdue_ids = set(qs.filter(_overdue_q(now)).values_list("pk", flat=True))
     rows = []
     for channel in qs:
-        channel.capture_overdue = channel.pk in overdue_ids
+        overdue = channel.pk in overdue_ids
         schedule = getattr(channel, "capture_schedule", None)
-        channel.capture_due_at = schedule.next_due_at if schedule else channel.status_changed_at
-        if channel.capture_overdue or not overdue_only:
-            rows.append(channel)
+        due_at = schedule.next_due_at if schedule else channel.status_changed_at
+        if overdue or not overdue_only:
+            rows.append(CaptureRegisterRow(channel, due_at, overdue))
     return rows

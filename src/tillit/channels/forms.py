@@ -1,5 +1,7 @@
 """Forms for channels, mandates, lifecycle steps and platform decisions; services do the checks."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -49,10 +51,11 @@ class ChannelForm(forms.ModelForm):
 
     def __init__(self, *args, departments=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = (
+        # fields maps names to plain Fields; the model form made these two ModelChoiceFields.
+        cast(forms.ModelChoiceField, self.fields["department"]).queryset = (
             departments if departments is not None else Department.objects.none()
         )
-        self.fields["platform"].queryset = Platform.objects.exclude(
+        cast(forms.ModelChoiceField, self.fields["platform"]).queryset = Platform.objects.exclude(
             decision=PlatformDecision.NOT_ALLOWED
         )
         if self.instance.pk:

@@ -8,7 +8,6 @@ from tillit.access.queryset import get_restricted
 from tillit.access.roles import MandateRole
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Department, Person
-from tillit.organisation.selectors import departments
 
 from .choices import ChannelStatus
 from .models import Channel, Mandate, Platform
@@ -93,7 +92,7 @@ def platform_catalogue() -> QuerySet[Platform]:
 
 def departments_creatable_by(actor: Actor) -> QuerySet[Department]:
     """Departments where the person may propose a channel."""
-    return departments().restrict(actor, "propose")
+    return Department.objects.restrict(actor, "propose").select_related("committee")
 
 
 def platform_get(slug: str) -> Platform:

@@ -1,12 +1,15 @@
 """Versioned cache namespaces: a change bumps the version, so stale entries are never read."""
 
+from typing import cast
+
 from django.core.cache import cache
 from django.db import transaction
 
 
 def namespace_version(namespace: str) -> int:
     """The current version of a cache namespace."""
-    return cache.get_or_set(f"ns:{namespace}", 1, timeout=None)
+    # Only this module writes these keys, always with an int.
+    return cast(int, cache.get_or_set(f"ns:{namespace}", 1, timeout=None))
 
 
 def namespace_bump_on_commit(namespace: str) -> None:

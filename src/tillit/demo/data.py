@@ -87,7 +87,7 @@ PLATFORMS = [
     ),
 ]
 
-PEOPLE = [
+PEOPLE: list[tuple[str, str, str, str | None, list[tuple[Role, str | None]]]] = [
     # username, name, function, department slug, roles [(role, dept slug|None)]
     ("admin", "Åsa Lindqvist", "Kommunikationschef", None, [(Role.ORG_ADMIN, None)]),
     ("chef.kultur", "Erik Nilsson", "Förvaltningschef", "kultur", [(Role.MANAGER, "kultur")]),
@@ -275,11 +275,12 @@ def load_demo() -> None:
             name=name,
             function=function,
             email=f"{username}@pitea.example",
-            department=depts.get(dept),
+            department=depts.get(dept) if dept else None,
             password=DEMO_PASSWORD,
         )
         for role, role_dept in roles:
-            role_assign(actor=OPERATOR, person=person, role=role, department=depts.get(role_dept))
+            department = depts.get(role_dept) if role_dept else None
+            role_assign(actor=OPERATOR, person=person, role=role, department=department)
         people[username] = person
     for slug, name, decision, hosts, reason in PLATFORMS:
         Platform.objects.create(

@@ -7,6 +7,7 @@ content does, as signed Meta webhooks through `webhook_receive`.
 import json
 import time
 from datetime import date
+from typing import cast
 
 from django.db import transaction
 
@@ -91,14 +92,15 @@ def load_records_demo() -> None:
                 reg = dm_register(
                     actor=registrar, item=first, subject="Överklagande av bygglov, Norrstrand"
                 )
-                case_set_reference(actor=registrar, case=reg.case, reference="SBN 2026/118")
+                case = cast(Case, reg.case)  # dm_register always files into a case
+                case_set_reference(actor=registrar, case=case, reference="SBN 2026/118")
                 if second is not None:
                     # Into the existing case, not yet handed over: `tillit records export` has work.
                     dm_register(
                         actor=registrar,
                         item=second,
                         subject="Ritning till bygglovsärende",
-                        case=reg.case,
+                        case=case,
                     )
             if thanks is not None:
                 dm_mark_little_importance(

@@ -1,5 +1,7 @@
 """The decision form shown with an item."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +36,8 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, rules=(), proposed=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rule"].choices = [("", _("No rule"))] + [
+        # fields maps names to plain Fields; "rule" is the ChoiceField above.
+        cast(forms.ChoiceField, self.fields["rule"]).choices = [("", _("No rule"))] + [
             (r.code, f"{r.code} – {r.title} ({r.get_tier_display()})") for r in rules
         ]
         if proposed:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from .detectors import CATEGORIES, analyse
 from .detectors.base import Analysis
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 MAX_TEXT_CHARS = 20_000
 MAX_LINE_CHARS = 200_000
@@ -40,8 +43,10 @@ def moderate_line(line: str, threshold: float = 0.5) -> dict[str, object]:
         return {"id": None, "error": f"line longer than {MAX_LINE_CHARS} characters"}
     try:
         item = json.loads(line)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return {"id": None, "error": f"invalid JSON: {exc.msg}"}
+    except ValueError as exc:  # not a decode error, e.g. an integer past Python's digit limit
+        return {"id": None, "error": f"invalid JSON: {exc}"}
     if not isinstance(item, dict):
         return {"id": None, "error": "line is not a JSON object"}
     item_id = item.get("id")
@@ -55,7 +60,7 @@ def moderate_line(line: str, threshold: float = 0.5) -> dict[str, object]:
     return verdict(item_id, analyse(text), threshold)
 
 
-def moderate_jsonl(instream: IO[str], outstream: IO[str], threshold: float = 0.5) -> int:
+def moderate_jsonl(instream: IO[str], outstream: SupportsWrite[str], threshold: float = 0.5) -> int:
     """Read {"id", "text"} lines and write one verdict line each; return the count written."""
     count = 0
     for line in instream:

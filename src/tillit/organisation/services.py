@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import Actor, as_actor
 from tillit.access.roles import DEPARTMENT_ROLES, Role
 from tillit.audit.services import audit_record
 from tillit.core.registry import registry
@@ -17,7 +17,7 @@ from .selectors import notices_for
 
 @transaction.atomic
 def organisation_update(
-    *, actor: Person | None, organisation: Organisation, **fields
+    *, actor: Actor | Person, organisation: Organisation, **fields
 ) -> Organisation:
     """Change the organisation's settings."""
     changed = {}
@@ -34,7 +34,7 @@ def organisation_update(
 @transaction.atomic
 def person_create(
     *,
-    actor: Person | None,
+    actor: Actor | Person,
     username: str,
     name: str,
     email: str,
@@ -60,7 +60,7 @@ def person_create(
 
 @transaction.atomic
 def role_assign(
-    *, actor: Person | None, person: Person, role: str, department: Department | None = None
+    *, actor: Actor | Person, person: Person, role: str, department: Department | None = None
 ) -> RoleAssignment:
     """Give a person a role; manager and informatör need a department, the rest must not have one."""
     if role not in Role.values:
@@ -83,7 +83,7 @@ def role_assign(
 
 
 @transaction.atomic
-def person_deactivate(*, actor: Person | None, person: Person) -> Person:
+def person_deactivate(*, actor: Actor | Person, person: Person) -> Person:
     """Mark a person as having left; what depended on them is re-checked at once.
 
     The apps above (channels' staffing checks) subscribe through the registry's
@@ -102,7 +102,7 @@ def person_deactivate(*, actor: Person | None, person: Person) -> Person:
 
 
 @transaction.atomic
-def role_remove(*, actor: Person | None, assignment: RoleAssignment) -> None:
+def role_remove(*, actor: Actor | Person, assignment: RoleAssignment) -> None:
     """Take a role away; channels whose staffing depended on it are re-checked elsewhere."""
     detail = {"role": assignment.role, "department": assignment.department_id}
     person = assignment.person

@@ -36,10 +36,13 @@ def settings_edit(request):
         raise NotFound
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
+        # A fresh copy: is_valid() has written the form onto `organisation`, and the service
+        # audits what changed against the stored values.
+        stored = organisation_get()
+        if stored is None:
+            raise NotFound
         try:
-            organisation_update(
-                actor=request.person, organisation=organisation_get(), **form.cleaned_data
-            )
+            organisation_update(actor=request.person, organisation=stored, **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_errors(form, exc)
         else:

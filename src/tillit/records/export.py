@@ -190,7 +190,10 @@ def group_by_case(registrations: list[Registration]) -> list[tuple[Case, list[Re
     """Registrations grouped under their case, in order."""
     groups: dict[int, tuple[Case, list[Registration]]] = {}
     for reg in registrations:
-        groups.setdefault(reg.case_id, (reg.case, []))[1].append(reg)
+        case = reg.case
+        if case is None:  # every caller's query keeps only registrations in a case
+            continue
+        groups.setdefault(case.pk, (case, []))[1].append(reg)
     return list(groups.values())
 
 

@@ -1,5 +1,9 @@
 """Forms of records: registration decisions, reference numbers, searches, requests and masks."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,12 +11,17 @@ from tillit.inbox.choices import ItemKind
 
 from .choices import ErasureOutcome, PersonalDataKind
 
+if TYPE_CHECKING:
+    from tillit.channels.models import Channel
+
+    from .models import Case
+
 
 class RegisterForm(forms.Form):
     """Register a message into a new or an existing case."""
 
     subject = forms.CharField(label=_("Subject"), max_length=300)
-    case = forms.ModelChoiceField(
+    case: forms.ModelChoiceField[Case] = forms.ModelChoiceField(
         label=_("Existing case"), queryset=None, required=False, empty_label=_("New case")
     )
     new_case_title = forms.CharField(
@@ -28,7 +37,8 @@ class RegisterForm(forms.Form):
 
     def __init__(self, *args, cases=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["case"].queryset = cases
+        # fields maps names to plain Fields; this one is the ModelChoiceField above.
+        cast(forms.ModelChoiceField, self.fields["case"]).queryset = cases
 
 
 class LittleImportanceForm(forms.Form):
@@ -56,7 +66,7 @@ class SecretForm(forms.Form):
 class SearchForm(forms.Form):
     """Find documents by channel, date, author, kind and text."""
 
-    channel = forms.ModelChoiceField(
+    channel: forms.ModelChoiceField[Channel] = forms.ModelChoiceField(
         label=_("Channel"), queryset=None, required=False, empty_label=_("All")
     )
     date_from = forms.DateField(
@@ -75,7 +85,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, channels=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["channel"].queryset = channels
+        cast(forms.ModelChoiceField, self.fields["channel"]).queryset = channels
 
     def filters(self) -> dict:
         """The cleaned filters for the selectors."""

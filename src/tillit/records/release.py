@@ -78,7 +78,7 @@ def _rows(request: AccessRequest, mask: str = MASK_CHAR) -> list[dict]:
             text = _("[Withheld: %(ground)s]") % {"ground": entry.withheld_ground}
             author = _("[Withheld]")
             grounds = [entry.withheld_ground]
-            attachments = []
+            attachments: list[str] = []
         else:
             text = masked_text(item.text, entry.masks).replace(MASK_CHAR, mask)
             author = _sender(entry)

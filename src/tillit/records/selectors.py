@@ -126,8 +126,8 @@ def ready_for_handover() -> QuerySet[Registration]:
     ).select_related("case")
 
 
-def _day_start(day: date | None) -> datetime | None:
-    return timezone.make_aware(datetime.combine(day, time.min)) if day else None
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def items_search(

@@ -1,5 +1,7 @@
 """Views of the registry: the registration queue, a message with its thread, cases and hand-overs."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -9,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
 from tillit.core.forms import apply_validation_errors
+from tillit.inbox.models import Item
 from tillit.organisation.selectors import organisation_get
 
 from . import selectors as sel
@@ -30,14 +33,23 @@ def where_to_ask(request):
     return render(request, "records/where_to_ask.html", {"organisation": organisation_get()})
 
 
+@dataclass(frozen=True)
+class QueueRow:
+    """A message in the registration queue with the sender and subject shown beside it."""
+
+    item: Item
+    sender: str
+    suggested_subject: str
+
+
 @person_required
 def queue(request):
     """Direct messages waiting for the registrar, oldest first."""
     actor = request.actor
-    items = list(sel.registration_queue(actor)[:200])
-    for item in items:
-        item.suggested_subject = suggest_subject(item.text)
-        item.sender = sel.sender_label(item)
+    items = [
+        QueueRow(item, sel.sender_label(item), suggest_subject(item.text))
+        for item in sel.registration_queue(actor)[:200]
+    ]
     ready = (
         sel.registrations_for(actor)
         .filter(handover_state__in=[HandoverState.READY, HandoverState.FAILED])

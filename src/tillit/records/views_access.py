@@ -177,8 +177,8 @@ def access_request_act(request, request_id: int, what: str):
             else:
                 messages.error(request, _("Give the text to mask and the legal ground."))
         elif what == "withhold" and entry:
-            form = GroundForm(request.POST)
-            if form.is_valid():
+            ground_form = GroundForm(request.POST)
+            if ground_form.is_valid():
                 if request.POST.get("attachment"):
                     att = (
                         entry.item.attachments.filter(pk=request.POST["attachment"]).first()
@@ -191,11 +191,11 @@ def access_request_act(request, request_id: int, what: str):
                         actor=request.person,
                         entry=entry,
                         attachment=att,
-                        ground=form.cleaned_data["ground"],
+                        ground=ground_form.cleaned_data["ground"],
                     )
                 else:
                     svc.access_entry_withhold(
-                        actor=request.person, entry=entry, ground=form.cleaned_data["ground"]
+                        actor=request.person, entry=entry, ground=ground_form.cleaned_data["ground"]
                     )
                 messages.success(request, _("Withheld."))
             else:
@@ -203,12 +203,12 @@ def access_request_act(request, request_id: int, what: str):
         elif what == "remove" and entry:
             svc.access_request_remove_item(actor=request.person, entry=entry)
         elif what == "close":
-            form = CloseForm(request.POST)
-            if form.is_valid():
+            close_form = CloseForm(request.POST)
+            if close_form.is_valid():
                 svc.access_request_close(
                     actor=request.person,
                     request=req,
-                    outcome_note=form.cleaned_data["outcome_note"],
+                    outcome_note=close_form.cleaned_data["outcome_note"],
                 )
                 messages.success(request, _("The request is closed and its hold released."))
             else:

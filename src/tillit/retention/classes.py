@@ -123,7 +123,8 @@ def _delete_each_or_all(manager, ids: list[int]) -> tuple[list[int], dict[str, l
         return list(ids), {}
     except (ProtectedError, RestrictedError):
         pass
-    deleted, skipped = [], {}
+    deleted: list[int] = []
+    skipped: dict[str, list[int]] = {}
     for pk in ids:
         try:
             with transaction.atomic():

@@ -90,7 +90,7 @@ def capture_request(
     return capture
 
 
-def capture_before_close(channel: Channel, actor: Person | None) -> Capture:
+def capture_before_close(channel: Channel, actor: Actor | Person) -> Capture:
     """The capture a channel gets before it closes; call from the close step's transaction."""
     return capture_request(
         actor=actor,

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import SCHEDULER, Actor, allowed, as_actor
+from tillit.access.actor import SCHEDULER, Actor, allowed, as_actor, person_of
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.core.exceptions import NotFound
@@ -53,7 +53,7 @@ def channel_export(
 
 
 @transaction.atomic
-def export_request(*, actor: Person, channel: Channel, fmt: str) -> Export:
+def export_request(*, actor: Actor | Person, channel: Channel, fmt: str) -> Export:
     """Queue a package of the channel for download (archivists and org admins)."""
     if not can_export(as_actor(actor), channel):
         raise NotFound
@@ -62,7 +62,9 @@ def export_request(*, actor: Person, channel: Channel, fmt: str) -> Export:
     channel = Channel.objects.select_for_update().get(pk=channel.pk)
     if channel.exports.filter(state__in=IN_FLIGHT).exists():
         raise ValidationError(_("An export of this channel is already under way."))
-    export = Export.objects.create(channel=channel, format=fmt, requested_by=actor, stage="queued")
+    export = Export.objects.create(
+        channel=channel, format=fmt, requested_by=person_of(actor), stage="queued"
+    )
     audit_record(
         actor=actor,
         action="archive.export_requested",

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from ..choices import IN_FLIGHT, JobState
 from ..models import Job
 
+J = TypeVar("J", bound=Job)
 
-def mark_failed(jobs: QuerySet, pk: int, reason: str) -> Job | None:
+
+def mark_failed(jobs: QuerySet[J], pk: int, reason: str) -> J | None:
     """Lock the job and mark it failed, unless it has already ended; return it when marked.
 
     Call inside a transaction. A job that finished (or failed) meanwhile is left as it is, so a

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import cast
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
@@ -198,7 +199,8 @@ class _Collector:
     def _captures(self) -> None:
         captures = self.channel.captures.filter(state=JobState.DONE).select_related("requested_by")
         for capture in captures.order_by("finished_at"):
-            folder = f"captures/{capture.finished_at.astimezone(UTC):%Y%m%dT%H%M%SZ}-{str(capture.public_id)[:8]}"
+            finished_at = cast(datetime, capture.finished_at)  # a done job has finished
+            folder = f"captures/{finished_at.astimezone(UTC):%Y%m%dT%H%M%SZ}-{str(capture.public_id)[:8]}"
             paths = []
             for entry in capture.files.values():
                 path = f"{folder}/{entry['path']}"
@@ -214,7 +216,7 @@ class _Collector:
             self.out.events.append(
                 PremisEvent(
                     "capture",
-                    capture.finished_at,
+                    finished_at,
                     f"{CaptureReason(capture.reason).label} capture of {capture.url}"
                     + (f": {capture.note}" if capture.note else ""),
                     agent_name=person.name if person else "",

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import SCHEDULER, as_actor
+from tillit.access.actor import SCHEDULER, Actor, as_actor
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.core.exceptions import NotFound
@@ -28,7 +28,7 @@ def schedule_ensure(channel: Channel, *, due: datetime | None = None) -> Capture
 
 
 @transaction.atomic
-def schedule_set(*, actor: Person, channel: Channel, interval_days: int) -> CaptureSchedule:
+def schedule_set(*, actor: Actor | Person, channel: Channel, interval_days: int) -> CaptureSchedule:
     """Change how often the channel is captured; the next due time follows the last capture."""
     if not can_set_schedule(as_actor(actor), channel):
         raise NotFound

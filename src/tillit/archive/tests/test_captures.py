@@ -92,7 +92,7 @@ def test_full_disk_while_storing_leaves_nothing_looking_complete(
     active_channel, fake_engine, settings, monkeypatch
 ):
     real_save = captures_service.storage_save
-    saved = []
+    saved: list[str] = []
 
     def save_then_fill_up(name, source):
         if len(saved) == 2:
@@ -104,9 +104,10 @@ def test_full_disk_while_storing_leaves_nothing_looking_complete(
     capture = capture_request(
         actor=SCHEDULER, channel=active_channel, reason="scheduled", enqueue=False
     )
-    capture = capture_run(capture.pk)
-    assert capture.state == "failed" and "disk full" in capture.failure_reason
-    assert capture.files == {} and capture.manifest_sha256 == ""
+    ran = capture_run(capture.pk)
+    assert ran is not None
+    assert ran.state == "failed" and "disk full" in ran.failure_reason
+    assert ran.files == {} and ran.manifest_sha256 == ""
     assert stored_files(settings) == []  # the two files already stored were removed
 
 
@@ -115,8 +116,9 @@ def test_stored_copy_that_differs_fails_the_capture(active_channel, fake_engine,
     capture = capture_request(
         actor=SCHEDULER, channel=active_channel, reason="scheduled", enqueue=False
     )
-    capture = capture_run(capture.pk)
-    assert capture.state == "failed" and "does not match its checksum" in capture.failure_reason
+    ran = capture_run(capture.pk)
+    assert ran is not None
+    assert ran.state == "failed" and "does not match its checksum" in ran.failure_reason
 
 
 def test_a_claimed_capture_is_not_run_twice(active_channel, fake_engine):

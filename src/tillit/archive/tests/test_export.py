@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpResponseRedirect
 from django.test import Client
 from django.utils import timezone
 from lxml import etree
@@ -143,6 +144,7 @@ def test_archivist_builds_and_downloads_a_package_from_the_web(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/arkiv/kanal/{records.public_id}/export/", {"format": "sip"})
     export = Export.objects.get()
+    assert isinstance(response, HttpResponseRedirect)
     assert response.url == f"/arkiv/export/{export.public_id}/"
     assert export.state == "done", export.failure_reason
     assert client.get(response.url + "status.json").json()["sha256"] == export.sha256

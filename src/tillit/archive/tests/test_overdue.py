@@ -47,13 +47,14 @@ def test_a_new_channel_is_overdue_only_after_the_grace_period(active_channel):
 def test_register_lists_overdue_channels_for_archivists(org, active_channel):
     _make_overdue(active_channel)
     rows = channels_capture_register(actor_for(org["archivist"]), overdue_only=True)
-    assert [c.pk for c in rows] == [active_channel.pk] and rows[0].capture_overdue
+    assert [r.channel.pk for r in rows] == [active_channel.pk] and rows[0].overdue
     assert channels_capture_register(actor_for(org["outsider"])) == []
     client = Client()
     client.login(username="archivist", password=PASSWORD)
     page = client.get("/arkiv/?overdue=1")
     assert page.status_code == 200
-    assert active_channel.name in page.content.decode()
+    html = page.content.decode()
+    assert active_channel.name in html and '<span class="flag">' in html
 
 
 def test_schedule_is_set_by_the_manager_and_audited(org, active_channel, done_capture):

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import Actor, as_actor, person_of
 from tillit.access.roles import Role
 from tillit.audit.services import audit_record
 from tillit.core.cache import namespace_bump_on_commit
@@ -60,7 +60,9 @@ def _recipients(channel: Channel, name: str) -> list[Person]:
 
 
 @transaction.atomic
-def channel_transition(*, actor: Person, channel: Channel, name: str, comment: str = "") -> Channel:
+def channel_transition(
+    *, actor: Actor | Person, channel: Channel, name: str, comment: str = ""
+) -> Channel:
     """Make one lifecycle move, or refuse it with a reason and change nothing."""
     channel = (
         Channel.objects.select_for_update()
@@ -102,7 +104,7 @@ def channel_transition(*, actor: Person, channel: Channel, name: str, comment: s
     channel.save(update_fields=["status", "status_changed_at", "updated_at"])
     ChannelEvent.objects.create(
         channel=channel,
-        actor=actor,
+        actor=person_of(actor),
         action=name,
         from_status=previous,
         to_status=channel.status,
@@ -118,7 +120,7 @@ def channel_transition(*, actor: Person, channel: Channel, name: str, comment: s
         people=[p for p in _recipients(channel, name) if p.pk != actor.pk],
         subject=_("%(channel)s: %(step)s")
         % {"channel": channel.name, "step": channel.get_status_display()},
-        body=_("%(who)s: %(step)s.") % {"who": actor.name, "step": transition.label}
+        body=_("%(who)s: %(step)s.") % {"who": str(actor), "step": transition.label}
         + (f"\n\n{comment}" if comment else ""),
         url=f"/register/{channel.public_id}/",
     )

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import Actor, as_actor, person_of
 from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
@@ -22,7 +22,7 @@ from .staffing import channel_check_staffing
 @transaction.atomic
 def mandate_grant(
     *,
-    actor: Person,
+    actor: Actor | Person,
     channel: Channel,
     person: Person,
     role: str,
@@ -51,7 +51,7 @@ def mandate_grant(
         valid_from=valid_from,
         valid_until=valid_until,
         note=note,
-        granted_by=actor,
+        granted_by=person_of(actor),
     )
     mandate.full_clean()
     mandate.save()
@@ -79,7 +79,7 @@ def mandate_grant(
 
 
 @transaction.atomic
-def mandate_revoke(*, actor: Person, mandate: Mandate) -> Mandate:
+def mandate_revoke(*, actor: Actor | Person, mandate: Mandate) -> Mandate:
     """End a mandate now; a running channel that loses its staffing is flagged at once."""
     mandate = Mandate.objects.select_for_update().select_related("channel").get(pk=mandate.pk)
     if not can_manage_mandates(as_actor(actor), mandate.channel):
@@ -87,7 +87,7 @@ def mandate_revoke(*, actor: Person, mandate: Mandate) -> Mandate:
     if mandate.revoked_at is not None:
         return mandate
     mandate.revoked_at = timezone.now()
-    mandate.revoked_by = actor
+    mandate.revoked_by = person_of(actor)
     mandate.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
     audit_record(actor=actor, action="mandate.revoke", obj=mandate)
     channel_check_staffing(channel=mandate.channel, actor=actor)

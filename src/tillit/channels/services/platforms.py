@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import Actor, as_actor, person_of
 from tillit.access.roles import Role
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
@@ -13,7 +13,9 @@ from ..models import Platform
 
 
 @transaction.atomic
-def platform_decide(*, actor: Person, platform: Platform, decision: str, reason: str) -> Platform:
+def platform_decide(
+    *, actor: Actor | Person, platform: Platform, decision: str, reason: str
+) -> Platform:
     """Record a decision about a platform; only an organisation administrator decides."""
     if not as_actor(actor).is_org_wide(Role.ORG_ADMIN):
         raise NotFound
@@ -22,7 +24,7 @@ def platform_decide(*, actor: Person, platform: Platform, decision: str, reason:
     platform.decision = decision
     platform.reason = reason
     platform.decided_at = timezone.now()
-    platform.decided_by = actor
+    platform.decided_by = person_of(actor)
     platform.full_clean()
     platform.save()
     audit_record(

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import allowed, as_actor
+from tillit.access.actor import Actor, allowed, as_actor, person_of
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Department, Person
@@ -64,7 +64,7 @@ def _validate(channel: Channel) -> None:
 
 
 @transaction.atomic
-def channel_create(*, actor: Person, department: Department, **fields) -> Channel:
+def channel_create(*, actor: Actor | Person, department: Department, **fields) -> Channel:
     """Start a channel as a draft in a department the person works for."""
     who = as_actor(actor)
     if department is None or not can_create_in(who, department.pk):
@@ -72,18 +72,18 @@ def channel_create(*, actor: Person, department: Department, **fields) -> Channe
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    channel = Channel(department=department, created_by=actor, **fields)
+    channel = Channel(department=department, created_by=person_of(actor), **fields)
     _validate(channel)
     channel.save()
     ChannelEvent.objects.create(
-        channel=channel, actor=actor, action="create", to_status=channel.status
+        channel=channel, actor=person_of(actor), action="create", to_status=channel.status
     )
     audit_record(actor=actor, action="channel.create", obj=channel, detail={"name": channel.name})
     return channel
 
 
 @transaction.atomic
-def channel_update(*, actor: Person, channel: Channel, **fields) -> Channel:
+def channel_update(*, actor: Actor | Person, channel: Channel, **fields) -> Channel:
     """Change a channel's name, address or plan."""
     channel = Channel.objects.select_for_update().get(pk=channel.pk)
     if not can_edit(as_actor(actor), channel):

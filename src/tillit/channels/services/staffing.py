@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tillit.access.actor import Actor
 from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
 from tillit.organisation.models import Person
@@ -39,7 +40,7 @@ def staffing_problems(channel: Channel, day: date | None = None) -> list[str]:
 
 
 @transaction.atomic
-def channel_check_staffing(*, channel: Channel, actor: Person | None = None) -> bool:
+def channel_check_staffing(*, channel: Channel, actor: Actor | Person | None = None) -> bool:
     """Flag or clear a running channel's staffing problem; return whether it is staffed."""
     channel = Channel.objects.select_for_update().select_related("department").get(pk=channel.pk)
     problems = staffing_problems(channel) if channel.status in STAFFED_STATES else []

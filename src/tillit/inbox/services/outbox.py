@@ -22,7 +22,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import SCHEDULER
+from tillit.access.actor import SCHEDULER, Actor, person_of
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.channels.selectors import channel_administrators
@@ -60,7 +60,7 @@ class CaptureIncomplete(Exception):
 @transaction.atomic
 def action_request(
     *,
-    actor: Person | None,
+    actor: Actor | Person,
     channel: Channel,
     kind: str,
     item: Item | None = None,
@@ -89,7 +89,7 @@ def action_request(
         params=params or {},
         idempotency_key=key,
         next_attempt_at=timezone.now(),
-        requested_by=actor,
+        requested_by=person_of(actor),
     )
     audit_record(
         actor=actor,

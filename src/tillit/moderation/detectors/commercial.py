@@ -64,7 +64,7 @@ def find_commercial(text: str, urls: list[re.Match[str]] | None = None) -> list[
     """Find links with sales talk, promo codes and repeated links."""
     urls = find_urls(text) if urls is None else urls
     lower = lowered(text)
-    found = []
+    found: list[Finding] = []
     if not urls and not any(w in lower for w in _PROMO_WORDS):
         return found
     sales = list(_SALES.finditer(text)) if urls else []  # sales talk counts only with a link
@@ -99,7 +99,7 @@ _RIP_WORDS = ("gratis", "iptv", "free", "crack", "magnet:")
 def find_copyright(text: str, urls: list[re.Match[str]] | None = None) -> list[Finding]:
     """Find links to piracy sites, magnet links, rip offers and long pasted texts."""
     urls = find_urls(text) if urls is None else urls
-    found = []
+    found: list[Finding] = []
     lower = lowered(text)
     rip_words = any(w in lower for w in _RIP_WORDS)
     if not urls and not rip_words and len(text) < LONG_TEXT:

@@ -122,7 +122,7 @@ def _luhn_ok(digits: str) -> bool:
 
 def find_identity_numbers(text: str) -> list[Finding]:
     """Find valid personnummer and samordningsnummer in any common written form."""
-    found = []
+    found: list[Finding] = []
     if not _SIX_DIGITS.search(text):
         return found
     for m in _PNR.finditer(text):
@@ -219,7 +219,7 @@ def find_bank_details(text: str, taken: list[Finding]) -> list[Finding]:
 
 def find_health(text: str) -> list[Finding]:
     """Find health and other sensitive details that sit next to a reference to a person."""
-    found = []
+    found: list[Finding] = []
     if not _may_contain(text, _HEALTH_KEYS):
         return found
     for m in _HEALTH.finditer(text):

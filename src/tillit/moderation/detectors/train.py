@@ -61,23 +61,21 @@ class Data:
             if emb is None
             else np.asarray(emb, dtype=np.float64)
         )
-        self.bags, self.rules, self.rule_score, self.rule_cats, self.has_finding = (
-            [],
-            [],
-            [],
-            [],
-            [],
-        )
+        self.bags: list[dict[str, float]] = []
+        self.rule_score: list[float] = []
+        self.rule_cats: list[dict[str, float]] = []
+        self.has_finding: list[bool] = []
+        rules = []
         for text in self.texts:
             findings = detect_all(text)
             cats = category_scores(findings)
             score = round(min(0.99, noisy_or([f.score for f in findings])), 4)
             self.bags.append(triage.finding_bag(findings))
-            self.rules.append(triage.rule_features(text, findings, cats, score))
+            rules.append(triage.rule_features(text, findings, cats, score))
             self.rule_score.append(score)
             self.rule_cats.append(cats)
             self.has_finding.append(bool(findings))
-        self.rules = np.asarray(self.rules, dtype=np.float64)
+        self.rules = np.asarray(rules, dtype=np.float64)
         self.grams = [triage.word_ngrams(t) for t in self.texts]
         # Every logistic fit (NB-LR and the heads) learns the share of the annotators who put
         # the text over the head's cut: three rows per text, one per annotator, would give the
@@ -112,10 +110,10 @@ def fit_nblr(grams: list[set[str]], soft: np.ndarray) -> tuple[np.ndarray, np.nd
     """
     df: dict[str, int] = {}
     for g in grams:
-        for x in g:
-            df[x] = df.get(x, 0) + 1
-    vocab = sorted(x for x, c in df.items() if c >= MIN_DF)
-    index = {x: i for i, x in enumerate(vocab)}
+        for gram in g:
+            df[gram] = df.get(gram, 0) + 1
+    vocab = sorted(gram for gram, c in df.items() if c >= MIN_DF)
+    index = {gram: i for i, gram in enumerate(vocab)}
     x = np.zeros((len(grams), len(vocab)))
     for r, g in enumerate(grams):
         x[r, sorted(index[k] for k in g if k in index)] = 1.0
@@ -341,7 +339,7 @@ def cross_validate(data: Data, k: int, repeats: int, benign: Data | None = None)
                 }
                 | prf(flagged, labels)
             )
-    out = {
+    out: dict[str, dict[str, tuple[float, float]] | tuple[float, float]] = {
         head: {
             key: (float(np.mean([x[key] for x in rs])), float(np.std([x[key] for x in rs])))
             for key in rs[0]

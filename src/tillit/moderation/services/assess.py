@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 
+from tillit.access.actor import POLICY
 from tillit.inbox.choices import ItemKind, ItemStatus
 from tillit.inbox.models import Item
 from tillit.inbox.services.ingest import item_set_status
@@ -144,11 +145,10 @@ def assess_item(item: Item, new: bool = True) -> Assessment | None:
             from .decisions import decision_make
 
             decision_make(
-                actor=None,
+                actor=POLICY,
                 item=item,
                 kind=DecisionKind.HIDE,
                 rule_code=chosen[0].code,
                 note="Automatic hiding under the channel's policy.",
-                automatic=True,
             )
     return assessment

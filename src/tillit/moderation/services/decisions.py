@@ -15,7 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import Actor, allowed, as_actor, person_of
+from tillit.access.queryset import allows
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
 from tillit.inbox.choices import ActionKind, ItemStatus
@@ -29,7 +30,8 @@ from ..choices import RULE_REQUIRED, DecisionKind
 from ..models import Block, Decision, PolicyRule
 from .policy import policy_for
 
-PLATFORM_ACTION = {
+# Keyed by str: a decision kind arrives as the checked string from the form.
+PLATFORM_ACTION: dict[str, ActionKind] = {
     DecisionKind.HIDE: ActionKind.HIDE,
     DecisionKind.UNHIDE: ActionKind.UNHIDE,
     DecisionKind.RESTORE: ActionKind.UNHIDE,
@@ -63,20 +65,25 @@ def _snapshot(item: Item) -> dict:
 @transaction.atomic
 def decision_make(
     *,
-    actor: Person | None,
+    actor: Actor | Person,
     item: Item,
     kind: str,
     rule_code: str = "",
     note: str = "",
     reply_text: str = "",
-    automatic: bool = False,
     block_reason: str = "",
     review_on: date | None = None,
 ) -> Decision:
-    """Record a decision on an item and queue its platform action."""
-    if not automatic and item.channel_id not in set(
-        queue_channels(as_actor(actor)).values_list("pk", flat=True)
-    ):
+    """Record a decision on an item and queue its platform action.
+
+    A person decides in the channels they moderate; the comment policy (the POLICY actor)
+    may only hide, under a channel's opted-in rule, and its decision goes to review (R16).
+    """
+    who = as_actor(actor)
+    automatic = bool(who.system)
+    if automatic and kind != DecisionKind.HIDE:
+        raise NotFound
+    if not allowed(who, "item.hide_automatically", lambda a: allows(a, "moderate", item.channel)):
         raise NotFound
     if kind not in DecisionKind.values:
         raise ValidationError({"kind": _("Unknown decision.")})
@@ -103,7 +110,7 @@ def decision_make(
         rule=rule,
         tier=rule.tier if rule else "",
         snapshot=_snapshot(item),
-        decided_by=actor,
+        decided_by=person_of(actor),
         automatic=automatic,
         note=note,
         needs_review=automatic,
@@ -164,7 +171,7 @@ def _record_block(decision: Decision, item: Item, reason: str, review_on: date |
 
 
 @transaction.atomic
-def decision_review(*, actor: Person, decision: Decision, note: str = "") -> Decision:
+def decision_review(*, actor: Actor | Person, decision: Decision, note: str = "") -> Decision:
     """A person confirms an automatic decision."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.item.channel_id not in set(
@@ -172,7 +179,7 @@ def decision_review(*, actor: Person, decision: Decision, note: str = "") -> Dec
     ):
         raise NotFound
     decision.needs_review = False
-    decision.reviewed_by = actor
+    decision.reviewed_by = person_of(actor)
     decision.reviewed_at = timezone.now()
     decision.save(update_fields=["needs_review", "reviewed_by", "reviewed_at"])
     audit_record(actor=actor, action="moderation.review", obj=decision, detail={"note": note[:500]})

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from tillit.access.actor import Actor, person_of
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.organisation.models import Person
@@ -67,7 +68,7 @@ GUIDELINE_RULES = [
 
 @transaction.atomic
 def policy_create_from_guideline(
-    *, actor: Person | None, title: str = "Kommentarsregler", introduction: str = ""
+    *, actor: Actor | Person, title: str = "Kommentarsregler", introduction: str = ""
 ) -> PolicyVersion:
     """Publish a new policy version holding the guideline's rules."""
     number = (
@@ -78,7 +79,7 @@ def policy_create_from_guideline(
         title=title,
         introduction=introduction,
         published_at=timezone.now(),
-        created_by=actor,
+        created_by=person_of(actor),
     )
     PolicyRule.objects.bulk_create(
         PolicyRule(
@@ -93,7 +94,7 @@ def policy_create_from_guideline(
 @transaction.atomic
 def channel_apply_policy(
     *,
-    actor: Person | None,
+    actor: Actor | Person,
     channel: Channel,
     version: PolicyVersion,
     commercial_allowed: bool = False,

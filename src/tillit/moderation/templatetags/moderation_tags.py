@@ -1,22 +1,29 @@
 """Template helpers for moderation: the evidence highlighted in the text, safely escaped."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from ..choices import CATEGORY_LABELS, DETECTOR_LABELS
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 register = template.Library()
 
 
 @register.filter
-def category_label(code: str) -> str:
+def category_label(code: str) -> StrOrPromise:
     """A detector category ("hate") as the reader's language names it."""
     return CATEGORY_LABELS.get(code, code)
 
 
 @register.filter
-def detector_label(code: str) -> str:
+def detector_label(code: str) -> StrOrPromise:
     """A detector ("lexicon") as the reader's language names it."""
     return DETECTOR_LABELS.get(code, code)
 
@@ -31,7 +38,8 @@ def highlight_findings(text: str, findings) -> str:
             if 0 <= int(f["start"]) < int(f["end"]) <= len(text)
         }
     )
-    pieces, pos = [], 0
+    pieces: list[str] = []
+    pos = 0
     for start, end in spans:
         if start < pos:
             continue  # overlapping spans: the first one wins

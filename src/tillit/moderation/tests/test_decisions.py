@@ -90,6 +90,7 @@ def test_hide_needs_a_rule_and_records_everything(org, fb_channel, policy, tasks
     assert decision.tier == "own_rules" and decision.decided_by == org["staff_1"]
     assert decision.snapshot["text"] == "Du är en idiot"
     assert decision.snapshot["author"]["platform_id"] == "u1"
+    assert decision.action is not None
     assert (
         decision.action.kind == "hide"
         and decision.action.idempotency_key == f"decision-{decision.pk}"
@@ -135,6 +136,7 @@ def test_block_is_a_decision_with_reason_rule_earlier_violations_and_review(
     block = Block.objects.get()
     assert block.decision == decision and len(block.earlier_violations) == 1
     assert block.review_on > timezone.localdate()
+    assert decision.action is not None
     assert decision.action.params["author_platform_id"] == "u1"
 
 
@@ -150,6 +152,7 @@ def test_auto_hide_personal_data_is_the_policys_decision_and_reviewed(
     item = comment(fb_channel, "c1", "Hennes personnummer är 19121212-1212")
     decision = Decision.objects.get(item=item)
     assert decision.automatic and decision.decided_by is None and decision.needs_review
+    assert decision.rule is not None and decision.action is not None
     assert decision.kind == "hide" and decision.rule.code == "R14"
     assert decision.action.kind == "hide"
     # Insults are not auto-hidden on this channel.
@@ -181,7 +184,8 @@ def test_decision_through_the_page(org, fb_channel, policy, tasks_held):
     # The evidence names its category and detector in Swedish, not by their codes.
     assert "<strong>Förolämpning (idiot)</strong>" in page and "– ordlista" in page
     client.post(f"/inkorg/{item.pk}/beslut/", {"kind": "hide", "rule": "R13a", "note": "x"})
-    assert Decision.objects.get().rule.code == "R13a"
+    rule = Decision.objects.get().rule
+    assert rule is not None and rule.code == "R13a"
 
 
 def test_public_rules_page(org, fb_channel, policy):

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import Actor, as_actor, person_of
 from tillit.audit.services import audit_record
 from tillit.core.registry import registry
 from tillit.inbox.models import Attachment, Item
@@ -34,7 +34,7 @@ def _open(request: AccessRequest) -> AccessRequest:
 
 @transaction.atomic
 def access_request_open(
-    *, actor: Person, description: str, requester: str = "", received_at=None
+    *, actor: Actor | Person, description: str, requester: str = "", received_at=None
 ) -> AccessRequest:
     """Record a request and hold what it will cover until it is closed."""
     require_registrar(as_actor(actor))
@@ -44,7 +44,7 @@ def access_request_open(
         description=description.strip(),
         requester=requester.strip()[:300],
         received_at=received_at or timezone.now(),
-        opened_by=actor,
+        opened_by=person_of(actor),
     )
     # Retention holds the request's documents while it is open (it subscribes here).
     for subscriber in registry.values("access_request_opened"):
@@ -59,7 +59,9 @@ def access_request_open(
 
 
 @transaction.atomic
-def access_request_add_items(*, actor: Person, request: AccessRequest, items: list[Item]) -> int:
+def access_request_add_items(
+    *, actor: Actor | Person, request: AccessRequest, items: list[Item]
+) -> int:
     """Select items for the request; they are held from now on. Returns how many were new."""
     require_registrar(as_actor(actor))
     request = _open(request)
@@ -79,7 +81,7 @@ def access_request_add_items(*, actor: Person, request: AccessRequest, items: li
 
 
 @transaction.atomic
-def access_request_remove_item(*, actor: Person, entry: AccessRequestItem) -> None:
+def access_request_remove_item(*, actor: Actor | Person, entry: AccessRequestItem) -> None:
     """Take an item out of an open request."""
     require_registrar(as_actor(actor))
     _open(entry.request)
@@ -94,7 +96,7 @@ def access_request_remove_item(*, actor: Person, entry: AccessRequestItem) -> No
 
 @transaction.atomic
 def access_entry_mask(
-    *, actor: Person, entry: AccessRequestItem, start: int, end: int, ground: str
+    *, actor: Actor | Person, entry: AccessRequestItem, start: int, end: int, ground: str
 ) -> AccessRequestItem:
     """Mask characters start..end (end exclusive) of the item's text, citing the legal ground."""
     require_registrar(as_actor(actor))
@@ -127,7 +129,7 @@ def access_entry_mask(
 
 @transaction.atomic
 def access_entry_mask_text(
-    *, actor: Person, entry: AccessRequestItem, phrase: str, ground: str
+    *, actor: Actor | Person, entry: AccessRequestItem, phrase: str, ground: str
 ) -> AccessRequestItem:
     """Mask every occurrence of a phrase in the item's text."""
     text = entry.item.text if entry.item else ""
@@ -145,7 +147,7 @@ def access_entry_mask_text(
 
 @transaction.atomic
 def access_entry_withhold(
-    *, actor: Person, entry: AccessRequestItem, ground: str
+    *, actor: Actor | Person, entry: AccessRequestItem, ground: str
 ) -> AccessRequestItem:
     """Withhold the whole item (its text and attachments) on a legal ground."""
     require_registrar(as_actor(actor))
@@ -167,7 +169,7 @@ def access_entry_withhold(
 
 @transaction.atomic
 def access_attachment_withhold(
-    *, actor: Person, entry: AccessRequestItem, attachment: Attachment, ground: str
+    *, actor: Actor | Person, entry: AccessRequestItem, attachment: Attachment, ground: str
 ) -> AttachmentMask:
     """Withhold one whole attachment of a selected item."""
     require_registrar(as_actor(actor))
@@ -189,7 +191,7 @@ def access_attachment_withhold(
 
 
 @transaction.atomic
-def access_request_exported(*, actor: Person, request: AccessRequest, fmt: str) -> None:
+def access_request_exported(*, actor: Actor | Person, request: AccessRequest, fmt: str) -> None:
     """Record that a release was exported (who, when, which format)."""
     require_registrar(as_actor(actor))
     audit_record(actor=actor, action="records.access_export", obj=request, detail={"format": fmt})
@@ -197,7 +199,7 @@ def access_request_exported(*, actor: Person, request: AccessRequest, fmt: str) 
 
 @transaction.atomic
 def access_request_close(
-    *, actor: Person, request: AccessRequest, outcome_note: str
+    *, actor: Actor | Person, request: AccessRequest, outcome_note: str
 ) -> AccessRequest:
     """Close the request and release its hold; the release record stays."""
     require_registrar(as_actor(actor))

@@ -20,6 +20,7 @@ import smtplib
 from email.message import EmailMessage as MimeMessage
 from email.utils import format_datetime
 from pathlib import Path
+from typing import cast
 from urllib.parse import urlsplit
 
 import httpx
@@ -62,7 +63,7 @@ class HandoverFailed(Exception):
 
 @transaction.atomic
 def handover_record(
-    *, actor: Person | None, registration: Registration, method: str, ok: bool, detail: str = ""
+    *, actor: Actor | Person, registration: Registration, method: str, ok: bool, detail: str = ""
 ) -> Registration:
     """Record one hand-over attempt and move the registration's state accordingly."""
     reg = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -86,7 +87,7 @@ def handover_record(
     return reg
 
 
-def _check(actor: Person, registration: Registration) -> None:
+def _check(actor: Actor | Person, registration: Registration) -> None:
     require_registrar(as_actor(actor))
     if registration.outcome != Outcome.REGISTERED or registration.case_id is None:
         raise ValidationError(_("Only registered documents are handed over."))
@@ -122,14 +123,14 @@ def eml_bytes(reg: Registration) -> bytes:
     return bytes(msg)
 
 
-def handover_email(*, actor: Person, registration: Registration) -> Registration:
+def handover_email(*, actor: Actor | Person, registration: Registration) -> Registration:
     """Mail the document to the registry's mailbox as an .eml attachment."""
     _check(actor, registration)
     mailbox = registry_email()
     if not mailbox:
         raise HandoverFailed(_("No registry mailbox is configured (TILLIT_REGISTRY_EMAIL)."))
     reg = registration
-    case = reg.case
+    case = cast(Case, reg.case)  # _check refused a registration without a case
     subject = _("Direct message to register: %(subject)s") % {
         "subject": WITHHELD if reg.secret else reg.subject
     }
@@ -177,7 +178,7 @@ def _webhook_client(url: str) -> httpx.Client:
     return guarded_client(policy, timeout=20)
 
 
-def handover_webhook(*, actor: Person, registration: Registration) -> Registration:
+def handover_webhook(*, actor: Actor | Person, registration: Registration) -> Registration:
     """POST the registration's JSON, signed with the shared secret, to the records system."""
     _check(actor, registration)
     url, secret = webhook_url(), webhook_secret()
@@ -215,7 +216,10 @@ def handover_webhook(*, actor: Person, registration: Registration) -> Registrati
         actor=actor, registration=registration, method=HandoverMethod.WEBHOOK, ok=True, detail=url
     )
     if reference:
-        case_set_reference(actor=actor, case=reg.case, reference=reference, via="webhook")
+        # _check refused a registration without a case, and a case is never taken away.
+        case_set_reference(
+            actor=actor, case=cast(Case, reg.case), reference=reference, via="webhook"
+        )
         reg.refresh_from_db()
     return reg
 
@@ -279,9 +283,13 @@ def handover_erms_failed(
 
 
 @transaction.atomic
-def handover_reference_by_api(*, actor, registration: Registration, reference: str) -> None:
+def handover_reference_by_api(
+    *, actor: Actor | Person, registration: Registration, reference: str
+) -> None:
     """The records system read the document over the API and gave its case a number: both
     are recorded in one transaction, so a refused number leaves no "handed over" behind."""
+    if registration.case is None:
+        raise ValidationError({"reference": _("Only a registered document has a case.")})
     handover_record(
         actor=actor, registration=registration, method=HandoverMethod.API, ok=True, detail="PATCH"
     )

@@ -1,12 +1,14 @@
 """Run after each stored item version commits: index it, and file our own replies."""
 
+from typing import cast
+
 from django.db import transaction
 
 from tillit.inbox.choices import ItemKind
 from tillit.inbox.models import Item
 
 from ..choices import Direction
-from ..models import Registration
+from ..models import Case, Registration
 from ..search import search_index
 
 
@@ -38,4 +40,4 @@ def item_ingested(item_id: int, version: int) -> None:
     if incoming is not None and incoming.case is not None:
         from .registration import case_collect_replies
 
-        case_collect_replies(case=incoming.case)
+        case_collect_replies(case=cast(Case, incoming.case))  # case__isnull=False above

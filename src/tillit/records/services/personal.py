@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import Actor, as_actor, person_of
 from tillit.audit.services import audit_record
 from tillit.inbox.models import Author
 from tillit.organisation.models import Person
@@ -26,7 +26,7 @@ def _label(author: Author) -> str:
 
 @transaction.atomic
 def personal_request_record(
-    *, actor: Person, author: Author, kind: str, note: str = "", received_at=None
+    *, actor: Actor | Person, author: Author, kind: str, note: str = "", received_at=None
 ) -> PersonalDataRequest:
     """Record a data subject's access or erasure request about an author."""
     require_registrar(as_actor(actor))
@@ -38,7 +38,7 @@ def personal_request_record(
         author_label=_label(author),
         requester_note=note.strip(),
         received_at=received_at or timezone.now(),
-        recorded_by=actor,
+        recorded_by=person_of(actor),
     )
     audit_record(
         actor=actor, action=f"records.personal_{kind}", obj=request, detail={"author": author.pk}
@@ -48,7 +48,7 @@ def personal_request_record(
 
 @transaction.atomic
 def personal_request_decide(
-    *, actor: Person, request: PersonalDataRequest, outcome: str, reason: str
+    *, actor: Actor | Person, request: PersonalDataRequest, outcome: str, reason: str
 ) -> PersonalDataRequest:
     """Decide an erasure request; a refusal or grant always states its reason."""
     require_registrar(as_actor(actor))
@@ -63,7 +63,7 @@ def personal_request_decide(
         raise ValidationError({"reason": _("Give the reason for the decision.")})
     request.outcome = outcome
     request.decision_reason = reason.strip()
-    request.decided_by = actor
+    request.decided_by = person_of(actor)
     request.decided_at = timezone.now()
     request.save(
         update_fields=["outcome", "decision_reason", "decided_by", "decided_at", "updated_at"]
@@ -78,7 +78,7 @@ def personal_request_decide(
 
 
 @transaction.atomic
-def personal_export_recorded(*, actor: Person, author: Author, count: int) -> None:
+def personal_export_recorded(*, actor: Actor | Person, author: Author, count: int) -> None:
     """Audit that a registrar exported everything stored about one author."""
     require_registrar(as_actor(actor))
     audit_record(actor=actor, action="records.personal_export", obj=author, detail={"items": count})

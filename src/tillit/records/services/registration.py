@@ -7,12 +7,14 @@ Invariants:
 - A registration number (diarienummer) is unique among cases once it is known.
 """
 
+from typing import cast
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import SCHEDULER, as_actor
+from tillit.access.actor import SCHEDULER, Actor, as_actor, person_of
 from tillit.audit.services import audit_record
 from tillit.inbox.choices import ActionKind, ItemKind
 from tillit.inbox.models import ActionRequest, Item
@@ -36,7 +38,7 @@ def _locked_dm(item: Item) -> Item:
 @transaction.atomic
 def dm_register(
     *,
-    actor: Person,
+    actor: Actor | Person,
     item: Item,
     subject: str,
     case: Case | None = None,
@@ -56,7 +58,7 @@ def dm_register(
         )
     if case is None:
         case = Case.objects.create(
-            title=(new_case_title.strip() or subject)[:300], created_by=actor
+            title=(new_case_title.strip() or subject)[:300], created_by=person_of(actor)
         )
         audit_record(
             actor=actor, action="records.case_create", obj=case, detail={"title": case.title}
@@ -70,7 +72,7 @@ def dm_register(
         subject=subject,
         secret=secret,
         secrecy_ground=secrecy_ground.strip()[:200],
-        decided_by=actor,
+        decided_by=person_of(actor),
         handover_state=HandoverState.READY,
     )
     audit_record(
@@ -84,7 +86,7 @@ def dm_register(
 
 
 @transaction.atomic
-def dm_mark_little_importance(*, actor: Person, item: Item, reason: str) -> Registration:
+def dm_mark_little_importance(*, actor: Actor | Person, item: Item, reason: str) -> Registration:
     """Record that a message is of obviously little importance (OSL 5:1 fourth paragraph)."""
     require_registrar(as_actor(actor))
     item = _locked_dm(item)
@@ -96,7 +98,7 @@ def dm_mark_little_importance(*, actor: Person, item: Item, reason: str) -> Regi
         direction=Direction.INCOMING,
         received_at=item.received_at,
         reason=reason.strip(),
-        decided_by=actor,
+        decided_by=person_of(actor),
         handover_state=HandoverState.NOT_APPLICABLE,
     )
     audit_record(
@@ -110,7 +112,7 @@ def dm_mark_little_importance(*, actor: Person, item: Item, reason: str) -> Regi
 
 @transaction.atomic
 def registration_mark_secret(
-    *, actor: Person, registration: Registration, ground: str
+    *, actor: Actor | Person, registration: Registration, ground: str
 ) -> Registration:
     """Withhold sender and subject in every hand-over and export of the registration."""
     require_registrar(as_actor(actor))
@@ -132,7 +134,9 @@ def registration_mark_secret(
 
 
 @transaction.atomic
-def case_set_reference(*, actor: Person, case: Case, reference: str, via: str = "manual") -> Case:
+def case_set_reference(
+    *, actor: Actor | Person, case: Case, reference: str, via: str = "manual"
+) -> Case:
     """Store the registration number the records system gave the case."""
     require_registrar(as_actor(actor))
     reference = reference.strip()[:100]
@@ -167,7 +171,8 @@ def case_collect_replies(*, case: Case) -> int:
         ).select_related("item")
     )
     for reg in incoming:
-        for own in thread_of(reg.item).filter(is_own=True, registration__isnull=True):
+        item = cast(Item, reg.item)  # item__isnull=False above
+        for own in thread_of(item).filter(is_own=True, registration__isnull=True):
             Registration.objects.create(
                 item=own,
                 outcome=Outcome.REGISTERED,
@@ -181,7 +186,7 @@ def case_collect_replies(*, case: Case) -> int:
             )
             added += 1
         replies = ActionRequest.objects.filter(
-            item_id__in=thread_of(reg.item).values("pk"),
+            item_id__in=thread_of(item).values("pk"),
             kind=ActionKind.REPLY,
             registration__isnull=True,
         )

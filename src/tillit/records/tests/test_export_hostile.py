@@ -57,7 +57,9 @@ def test_case_erms_download_with_control_characters(org, active_channel, client)
 def test_erms_document_with_nul_and_lone_surrogates(org, active_channel):
     reg = _register(org, active_channel, "Hej")
     regs = list(Registration.objects.filter(pk=reg.pk).select_related("item", "case"))
-    regs[0].item.text = "a\x00b\ud800c\udfffd\U0001fffe"
+    item = regs[0].item
+    assert item is not None
+    item.text = "a\x00b\ud800c\udfffd\U0001fffe"
     regs[0].subject = "\x00"
     root = _valid(erms_document(group_by_case(regs)))
     assert "a\ufffdb\ufffdc\ufffdd\ufffd" in "".join(root.itertext())

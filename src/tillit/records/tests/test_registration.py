@@ -44,7 +44,9 @@ def test_queue_pages_are_not_found_for_others(client, org, active_channel):
     client.login(username="registrar", password=PASSWORD)
     page = client.get("/diarium/")
     assert page.status_code == 200
-    assert "Jag vill överklaga bygglovet" in page.content.decode()
+    html = page.content.decode()
+    assert "Jag vill överklaga bygglovet" in html  # the suggested subject
+    assert "Anna Lindberg" in html and f'href="/diarium/meddelande/{message.pk}/"' in html
     detail = client.get(f"/diarium/meddelande/{message.pk}/")
     assert detail.status_code == 200
 
@@ -55,7 +57,8 @@ def test_register_new_case_then_reference_and_replies_join(org, fb_channel):
     assert [i.pk for i in dm_thread(actor_for(org["registrar"]), first)] == [first.pk, second.pk]
     reg = dm_register(actor=org["registrar"], item=first, subject="Överklagande av bygglov")
     assert reg.received_at == first.received_at  # arrival time, not when it was read
-    assert reg.case.title == "Överklagande av bygglov"
+    case = reg.case
+    assert case is not None and case.title == "Överklagande av bygglov"
     # A reply from Tillit and our own message in the thread join the same case.
     reply = action_request(
         actor=org["staff_1"],
@@ -73,13 +76,13 @@ def test_register_new_case_then_reference_and_replies_join(org, fb_channel):
         own_account_id="page",
     )
     # The own message joined on ingest (the hook); the outbox reply joins on the next collection.
-    assert reg.case.registrations.filter(item=own).exists()
+    assert case.registrations.filter(item=own).exists()
     with transaction.atomic():
-        case_collect_replies(case=reg.case)
-    outgoing = reg.case.registrations.filter(direction=Direction.OUTGOING)
+        case_collect_replies(case=case)
+    outgoing = case.registrations.filter(direction=Direction.OUTGOING)
     assert {r.item_id for r in outgoing if r.item_id} == {own.pk}
     assert {r.action_id for r in outgoing if r.action_id} == {reply.pk}
-    case_set_reference(actor=org["registrar"], case=reg.case, reference="KS 2026/17")
+    case_set_reference(actor=org["registrar"], case=case, reference="KS 2026/17")
     reg.refresh_from_db()
     assert reg.handover_state == HandoverState.CONFIRMED
     # Register the second message into the existing case.

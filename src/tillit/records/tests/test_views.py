@@ -2,6 +2,7 @@
 
 import pytest
 
+from tillit.connectors.base import ItemKind
 from tillit.testing import PASSWORD
 
 from .helpers import ingest
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_registrar_pages(client, org, active_channel, url):
-    ingest(active_channel, "Hej", kind="direct_message")
+    ingest(active_channel, "Hej", kind=ItemKind.DIRECT_MESSAGE)
     client.login(username="staff_1", password=PASSWORD)
     assert client.get(url).status_code == 404
     client.login(username="registrar", password=PASSWORD)

@@ -24,7 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tillit.access.actor import as_actor
+from tillit.access.actor import SCHEDULER, Actor, allowed, as_actor, person_of
 from tillit.audit.services import audit_record
 from tillit.organisation.models import Person
 
@@ -61,7 +61,7 @@ def _cutoff(rule: DisposalRule, now: datetime) -> datetime:
 
 
 # Records that point at items go first, so an item freed of its decisions goes in the same run.
-_CLASS_ORDER = [ContentClass.BLOCKS, ContentClass.MODERATION, ContentClass.CAPTURES]
+_CLASS_ORDER: list[str] = [ContentClass.BLOCKS, ContentClass.MODERATION, ContentClass.CAPTURES]
 
 
 def _active_rules() -> list[DisposalRule]:
@@ -118,10 +118,12 @@ def _mark_stale(now: datetime) -> None:
         )
 
 
-def _start(actor: Person | None) -> DisposalRun:
+def _start(actor: Actor | Person) -> DisposalRun:
     try:
         with transaction.atomic():
-            run = DisposalRun.objects.create(started_by=actor, heartbeat_at=timezone.now())
+            run = DisposalRun.objects.create(
+                started_by=person_of(actor), heartbeat_at=timezone.now()
+            )
             audit_record(actor=actor, action="retention.run_start", obj=run)
             return run
     except IntegrityError as exc:
@@ -154,7 +156,9 @@ def _chunk(
             entry, _created = DisposalLogEntry.objects.select_for_update().get_or_create(
                 run=run,
                 rule=rule,
-                channel_id=channel_id,
+                # None is a valid value for the nullable channel; django-stubs rejects it on
+                # an _id lookup (typeddjango/django-stubs#3472).
+                channel_id=channel_id,  # type: ignore[misc]
                 defaults={"content_class": rule.content_class},
             )
             entry.count += len(ids)
@@ -186,14 +190,16 @@ def _chunk(
     return len(pairs)
 
 
-def disposal_run(*, actor: Person | None = None, now: datetime | None = None) -> DisposalRun:
+def disposal_run(
+    *, actor: Actor | Person | None = None, now: datetime | None = None
+) -> DisposalRun:
     """Dispose of everything due under the decisions in force; log every chunk. Never raises
     for a failed chunk: the run is marked failed with the error, and the next run resumes."""
-    if actor is not None:
-        require(can_manage(as_actor(actor)))
+    who = as_actor(actor or SCHEDULER)
+    require(allowed(who, "retention.run", can_manage))
     now = now or timezone.now()
     _mark_stale(now)
-    run = _start(actor)
+    run = _start(who)
     try:
         for rule in _active_rules():
             handler = handler_for(rule.content_class)
@@ -250,7 +256,7 @@ def disposal_run(*, actor: Person | None = None, now: datetime | None = None) ->
 @transaction.atomic
 def rule_create(
     *,
-    actor: Person,
+    actor: Actor | Person,
     reference: str,
     decided_on,
     committee,
@@ -270,7 +276,7 @@ def rule_create(
         content_class=content_class,
         period_days=period_days,
         note=note.strip(),
-        created_by=actor,
+        created_by=person_of(actor),
     )
     rule.full_clean()
     rule.save()
@@ -289,7 +295,7 @@ def rule_create(
 
 
 @transaction.atomic
-def rule_withdraw(*, actor: Person, rule: DisposalRule) -> DisposalRule:
+def rule_withdraw(*, actor: Actor | Person, rule: DisposalRule) -> DisposalRule:
     """Take a decision out of force; nothing more is disposed of under it."""
     require(can_manage(as_actor(actor)))
     rule = DisposalRule.objects.select_for_update().get(pk=rule.pk)
@@ -300,7 +306,9 @@ def rule_withdraw(*, actor: Person, rule: DisposalRule) -> DisposalRule:
 
 
 @transaction.atomic
-def batch_propose(*, actor: Person, rule: DisposalRule, received_before: datetime) -> DisposalBatch:
+def batch_propose(
+    *, actor: Actor | Person, rule: DisposalRule, received_before: datetime
+) -> DisposalBatch:
     """List what a "vid inaktualitet" rule would take, up to a date, for a person to confirm."""
     require(can_manage(as_actor(actor)))
     if not rule.until_obsolete:
@@ -314,7 +322,7 @@ def batch_propose(*, actor: Person, rule: DisposalRule, received_before: datetim
         handler.candidates(rule, received_before).order_by("pk").values_list("pk", flat=True)
     )
     batch = DisposalBatch.objects.create(
-        rule=rule, object_ids=ids, received_before=received_before, proposed_by=actor
+        rule=rule, object_ids=ids, received_before=received_before, proposed_by=person_of(actor)
     )
     audit_record(
         actor=actor, action="retention.batch_propose", obj=batch, detail={"count": len(ids)}
@@ -323,14 +331,14 @@ def batch_propose(*, actor: Person, rule: DisposalRule, received_before: datetim
 
 
 @transaction.atomic
-def batch_decide(*, actor: Person, batch: DisposalBatch, confirm: bool) -> DisposalBatch:
+def batch_decide(*, actor: Actor | Person, batch: DisposalBatch, confirm: bool) -> DisposalBatch:
     """Confirm a batch (the next run disposes of it) or cancel it."""
     require(can_manage(as_actor(actor)))
     batch = DisposalBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.state != BatchState.PROPOSED:
         raise ValidationError(_("The batch has already been decided."))
     batch.state = BatchState.CONFIRMED if confirm else BatchState.CANCELLED
-    batch.confirmed_by = actor
+    batch.confirmed_by = person_of(actor)
     batch.confirmed_at = timezone.now()
     batch.save(update_fields=["state", "confirmed_by", "confirmed_at", "updated_at"])
     audit_record(

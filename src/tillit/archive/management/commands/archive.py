@@ -1,5 +1,6 @@
 """`tillit archive capture|export|verify`: the archive from the command line, with progress bars."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ from ...models import Capture
 from ...services import capture_request, capture_run, capture_verify, channel_export
 
 
-def _bar(description: str) -> tuple[tqdm, callable]:
+def _bar(description: str) -> tuple[tqdm, Callable[[str, float], None]]:
     bar = tqdm(total=100, desc=description, unit="%", bar_format="{desc}: {bar} {n_fmt}%")
 
     def report(stage: str, fraction: float) -> None:
@@ -80,10 +81,13 @@ class Command(BaseCommand):
             raise CommandError(" ".join(exc.messages)) from exc
         bar, report = self._progress(options, f"Capturing {channel.name}")
         try:
-            capture = capture_run(capture.pk, progress=report)
+            ran = capture_run(capture.pk, progress=report)
         finally:
             if bar is not None:
                 bar.close()
+        if ran is None:  # deleted while it ran
+            raise CommandError(f"Capture {capture.public_id} no longer exists.")
+        capture = ran
         if capture.state != JobState.DONE:
             raise CommandError(
                 f"Capture {capture.public_id} {capture.state}: {capture.failure_reason}"

@@ -56,6 +56,12 @@ def test_bad_lines_become_errors():
     assert all("error" in r for r in rows)
 
 
+def test_a_number_past_the_digit_limit_is_an_error_not_a_crash():
+    rows = run(['{"id": ' + "1" * 5000 + ', "text": "Hej"}'])
+    assert rows[0]["id"] is None
+    assert rows[0]["error"].startswith("invalid JSON: ")
+
+
 def test_threshold_changes_flagging():
     line = [json.dumps({"id": "1", "text": "Fan också"})]
     assert not run(line, 0.5)[0]["flagged"]
