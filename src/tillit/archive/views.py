@@ -81,7 +81,7 @@ def capture_create(request, public_id):
         return redirect("archive:channel", channel.public_id)
     try:
         capture = services.capture_request(
-            actor=request.person,
+            actor=request.actor,
             channel=channel,
             reason="on_demand",
             note=form.cleaned_data["note"],
@@ -104,7 +104,7 @@ def schedule_update(request, public_id):
     form = ScheduleForm(request.POST)
     if form.is_valid():
         services.schedule_set(
-            actor=request.person, channel=channel, interval_days=form.cleaned_data["interval_days"]
+            actor=request.actor, channel=channel, interval_days=form.cleaned_data["interval_days"]
         )
         messages.success(request, _("The capture schedule was saved."))
     else:
@@ -125,7 +125,7 @@ def export_create(request, public_id):
         raise NotFound
     try:
         export = services.export_request(
-            actor=request.person, channel=channel, fmt=form.cleaned_data["format"]
+            actor=request.actor, channel=channel, fmt=form.cleaned_data["format"]
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -186,7 +186,7 @@ def capture_verify(request, public_id):
     """Recompute the stored files' checksums and show the outcome (audited)."""
     capture = capture_get_for(request.actor, public_id)
     try:
-        problems = services.capture_verify(actor=request.person, capture=capture)
+        problems = services.capture_verify(actor=request.actor, capture=capture)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -107,7 +107,7 @@ def channel_create(request):
         data = dict(form.cleaned_data)
         department = data.pop("department")
         try:
-            channel = services.channel_create(actor=request.person, department=department, **data)
+            channel = services.channel_create(actor=request.actor, department=department, **data)
         except ValidationError as exc:
             apply_validation_errors(form, exc)
         else:
@@ -126,7 +126,7 @@ def channel_edit(request, public_id):
     form = ChannelForm(request.POST or None, instance=channel)
     if request.method == "POST" and form.is_valid():
         try:
-            services.channel_update(actor=request.person, channel=channel, **form.cleaned_data)
+            services.channel_update(actor=request.actor, channel=channel, **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_errors(form, exc)
         else:
@@ -172,7 +172,7 @@ def channel_step(request, public_id, name):
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     try:
         services.channel_transition(
-            actor=request.person, channel=channel, name=name, comment=comment
+            actor=request.actor, channel=channel, name=name, comment=comment
         )
     except TransitionRefused as exc:
         messages.error(request, " ".join(exc.messages))
@@ -191,7 +191,7 @@ def mandate_grant(request, public_id):
     form = MandateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.mandate_grant(actor=request.person, channel=channel, **form.cleaned_data)
+            services.mandate_grant(actor=request.actor, channel=channel, **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_errors(form, exc)
         else:
@@ -207,7 +207,7 @@ def mandate_revoke(request, public_id, mandate_id):
     actor = request.actor
     channel = channel_get_for(actor, public_id)
     mandate = mandate_of_channel(channel, mandate_id)
-    services.mandate_revoke(actor=request.person, mandate=mandate)
+    services.mandate_revoke(actor=request.actor, mandate=mandate)
     messages.success(request, _("The mandate was revoked."))
     return redirect("channels:detail", channel.public_id)
 
@@ -237,7 +237,7 @@ def platform_decide(request, slug):
         request.POST or None, initial={"decision": platform.decision, "reason": platform.reason}
     )
     if request.method == "POST" and form.is_valid():
-        services.platform_decide(actor=request.person, platform=platform, **form.cleaned_data)
+        services.platform_decide(actor=request.actor, platform=platform, **form.cleaned_data)
         messages.success(request, _("The decision was recorded."))
         return redirect("channels:platforms")
     return render(request, "channels/platform_form.html", {"form": form, "platform": platform})

@@ -96,7 +96,7 @@ def item_act(request, item_id: int, kind: str):
         params["author_platform_id"] = item.author.platform_id
     try:
         action_request(
-            actor=request.person, channel=item.channel, kind=kind, item=item, params=params
+            actor=request.actor, channel=item.channel, kind=kind, item=item, params=params
         )
     except CaptureIncomplete as exc:
         messages.error(request, str(exc))

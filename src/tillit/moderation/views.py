@@ -31,7 +31,7 @@ def decide(request, item_id: int):
     data = form.cleaned_data
     try:
         decision_make(
-            actor=request.person,
+            actor=request.actor,
             item=item,
             kind=data["kind"],
             rule_code=data["rule"],
@@ -60,7 +60,7 @@ def review(request, decision_id: int):
     """Confirm one automatic decision."""
     decision = decision_get_for(request.actor, decision_id)
     decision_review(
-        actor=request.person, decision=decision, note=request.POST.get("note", "")[:500]
+        actor=request.actor, decision=decision, note=request.POST.get("note", "")[:500]
     )
     messages.success(request, _("Confirmed."))
     return redirect("moderation:review_list")

@@ -42,7 +42,7 @@ def settings_edit(request):
         if stored is None:
             raise NotFound
         try:
-            organisation_update(actor=request.person, organisation=stored, **form.cleaned_data)
+            organisation_update(actor=request.actor, organisation=stored, **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_errors(form, exc)
         else:
@@ -58,7 +58,7 @@ def people(request):
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            person = person_create(actor=request.person, **form.cleaned_data)
+            person = person_create(actor=request.actor, **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_errors(form, exc)
         else:
@@ -82,7 +82,7 @@ def person_detail(request, person_id: int):
     form = RoleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            role_assign(actor=request.person, person=person, **form.cleaned_data)
+            role_assign(actor=request.actor, person=person, **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_errors(form, exc)
         else:
@@ -105,7 +105,7 @@ def role_delete(request, person_id: int, assignment_id: int):
     """Take a role away."""
     _require_admin(request)
     assignment = role_assignment_get_for(request.actor, person_id, assignment_id)
-    role_remove(actor=request.person, assignment=assignment)
+    role_remove(actor=request.actor, assignment=assignment)
     messages.success(request, _("The role was removed."))
     return redirect("organisation:person", person_id)
 
@@ -116,6 +116,6 @@ def person_leave(request, person_id: int):
     """Deactivate a person who has left; their channels are re-checked for staffing at once."""
     _require_admin(request)
     person = person_get_for(request.actor, person_id)
-    person_deactivate(actor=request.person, person=person)
+    person_deactivate(actor=request.actor, person=person)
     messages.success(request, _("%(name)s was deactivated.") % {"name": person.name})
     return redirect("organisation:person", person.pk)

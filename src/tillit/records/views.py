@@ -77,7 +77,7 @@ def message(request, item_id: int):
             if request.POST.get("action") == "register" and register_form.is_valid():
                 d = register_form.cleaned_data
                 dm_register(
-                    actor=request.person,
+                    actor=request.actor,
                     item=item,
                     subject=d["subject"],
                     case=d.get("case"),
@@ -89,7 +89,7 @@ def message(request, item_id: int):
                 return redirect("records:queue")
             if request.POST.get("action") == "little" and little_form.is_valid():
                 dm_mark_little_importance(
-                    actor=request.person, item=item, reason=little_form.cleaned_data["reason"]
+                    actor=request.actor, item=item, reason=little_form.cleaned_data["reason"]
                 )
                 messages.success(request, _("The message is marked as of little importance."))
                 return redirect("records:queue")
@@ -138,7 +138,7 @@ def case_detail(request, case_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             case_set_reference(
-                actor=request.person, case=case, reference=form.cleaned_data["reference"]
+                actor=request.actor, case=case, reference=form.cleaned_data["reference"]
             )
             messages.success(request, _("The registration number is stored."))
             return redirect("records:case", case_id=case.pk)
@@ -178,7 +178,7 @@ def handover(request, registration_id: int, method: str):
     if send is None:
         return redirect("records:case", case_id=registration.case_id)
     try:
-        send(actor=request.person, registration=registration)
+        send(actor=request.actor, registration=registration)
         messages.success(request, _("Handed over to the records system."))
     except (HandoverFailed, ValidationError) as exc:
         messages.error(request, str(exc.messages[0] if isinstance(exc, ValidationError) else exc))
@@ -195,7 +195,7 @@ def mark_secret(request, registration_id: int):
     if form.is_valid():
         try:
             registration_mark_secret(
-                actor=request.person,
+                actor=request.actor,
                 registration=registration,
                 ground=form.cleaned_data["secrecy_ground"],
             )

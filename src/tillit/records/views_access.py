@@ -103,7 +103,7 @@ def access_requests(request):
     reqs = sel.access_requests_for(actor)
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        created = svc.access_request_open(actor=request.person, **form.cleaned_data)
+        created = svc.access_request_open(actor=request.actor, **form.cleaned_data)
         messages.success(request, _("The request is open; what you select for it is held."))
         return redirect("records:access_request", request_id=created.pk)
     return render(request, "records/access_requests.html", {"requests": reqs[:200], "form": form})
@@ -167,12 +167,12 @@ def access_request_act(request, request_id: int, what: str):
                 for start in range(0, len(ids), 500)
                 for item in found.filter(pk__in=ids[start : start + 500])
             ]
-            n = svc.access_request_add_items(actor=request.person, request=req, items=items)
+            n = svc.access_request_add_items(actor=request.actor, request=req, items=items)
             messages.success(request, _("%(n)s documents selected and held.") % {"n": n})
         elif what == "mask" and entry:
             form = MaskForm(request.POST)
             if form.is_valid():
-                svc.access_entry_mask_text(actor=request.person, entry=entry, **form.cleaned_data)
+                svc.access_entry_mask_text(actor=request.actor, entry=entry, **form.cleaned_data)
                 messages.success(request, _("Masked."))
             else:
                 messages.error(request, _("Give the text to mask and the legal ground."))
@@ -188,25 +188,25 @@ def access_request_act(request, request_id: int, what: str):
                     if att is None:
                         raise NotFound
                     svc.access_attachment_withhold(
-                        actor=request.person,
+                        actor=request.actor,
                         entry=entry,
                         attachment=att,
                         ground=ground_form.cleaned_data["ground"],
                     )
                 else:
                     svc.access_entry_withhold(
-                        actor=request.person, entry=entry, ground=ground_form.cleaned_data["ground"]
+                        actor=request.actor, entry=entry, ground=ground_form.cleaned_data["ground"]
                     )
                 messages.success(request, _("Withheld."))
             else:
                 messages.error(request, _("Give the legal ground."))
         elif what == "remove" and entry:
-            svc.access_request_remove_item(actor=request.person, entry=entry)
+            svc.access_request_remove_item(actor=request.actor, entry=entry)
         elif what == "close":
             close_form = CloseForm(request.POST)
             if close_form.is_valid():
                 svc.access_request_close(
-                    actor=request.person,
+                    actor=request.actor,
                     request=req,
                     outcome_note=close_form.cleaned_data["outcome_note"],
                 )
@@ -225,7 +225,7 @@ def access_request_export(request, request_id: int, fmt: str):
     req = sel.access_request_get_for(actor, request_id)
     if fmt not in ("pdf", "csv"):
         raise NotFound
-    svc.access_request_exported(actor=request.person, request=req, fmt=fmt)
+    svc.access_request_exported(actor=request.actor, request=req, fmt=fmt)
     if fmt == "pdf":
         response = HttpResponse(release_pdf(req), content_type="application/pdf")
     else:
@@ -257,7 +257,7 @@ def personal_author(request, author_id: int):
     author = sel.author_get_for(actor, author_id)
     items = sel.author_items(actor, author)
     if request.GET.get("format") == "csv":
-        personal_export_recorded(actor=request.person, author=author, count=items.count())
+        personal_export_recorded(actor=request.actor, author=author, count=items.count())
         return _csv_response(
             f"personuppgifter-{author.pk}.csv",
             [str(h) for h in ITEM_HEADER],
@@ -266,7 +266,7 @@ def personal_author(request, author_id: int):
     form = PersonalRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         personal_request_record(
-            actor=request.person,
+            actor=request.actor,
             author=author,
             kind=form.cleaned_data["kind"],
             note=form.cleaned_data["note"],
@@ -297,7 +297,7 @@ def personal_decide(request, request_id: int):
     form = ErasureDecisionForm(request.POST)
     if form.is_valid():
         try:
-            personal_request_decide(actor=request.person, request=req, **form.cleaned_data)
+            personal_request_decide(actor=request.actor, request=req, **form.cleaned_data)
             messages.success(request, _("The decision is recorded."))
         except ValidationError as exc:
             messages.error(request, "; ".join(exc.messages))

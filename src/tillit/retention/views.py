@@ -35,7 +35,7 @@ def index(request):
     form = RuleForm(request.POST or None) if can_manage(actor) else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            disposal.rule_create(actor=request.person, **form.cleaned_data)
+            disposal.rule_create(actor=request.actor, **form.cleaned_data)
             messages.success(request, _("The disposal decision is recorded."))
             return redirect("retention:index")
         except ValidationError as exc:
@@ -64,7 +64,7 @@ def act(request, what: str, pk: int = 0):
     actor = request.actor
     try:
         if what == "run" and can_manage(actor):
-            run = disposal.disposal_run(actor=request.person)
+            run = disposal.disposal_run(actor=request.actor)
             level = messages.success if run.state == "finished" else messages.error
             level(
                 request,
@@ -72,7 +72,7 @@ def act(request, what: str, pk: int = 0):
                 % {"id": run.pk, "state": run.get_state_display()},
             )
         elif what == "withdraw" and can_manage(actor):
-            disposal.rule_withdraw(actor=request.person, rule=rule_get_for(actor, pk))
+            disposal.rule_withdraw(actor=request.actor, rule=rule_get_for(actor, pk))
         elif what == "propose" and can_manage(actor):
             form = BatchForm(request.POST)
             if form.is_valid():
@@ -80,14 +80,14 @@ def act(request, what: str, pk: int = 0):
                     datetime.combine(form.cleaned_data["received_before"], time.min)
                 )
                 disposal.batch_propose(
-                    actor=request.person, rule=rule_get_for(actor, pk), received_before=before
+                    actor=request.actor, rule=rule_get_for(actor, pk), received_before=before
                 )
         elif what in ("confirm", "cancel") and can_manage(actor):
             disposal.batch_decide(
-                actor=request.person, batch=batch_get_for(actor, pk), confirm=what == "confirm"
+                actor=request.actor, batch=batch_get_for(actor, pk), confirm=what == "confirm"
             )
         elif what == "release" and can_hold(actor):
-            hold_release(actor=request.person, hold=hold_get_for(actor, pk))
+            hold_release(actor=request.actor, hold=hold_get_for(actor, pk))
         else:
             raise NotFound
     except disposal.RunBusy as exc:

@@ -2,7 +2,6 @@
 
 from django import template
 
-from tillit.access.actor import as_actor
 from tillit.channels.permissions import can_view
 
 from ..selectors import channel_capture_status
@@ -13,7 +12,6 @@ register = template.Library()
 @register.inclusion_tag("archive/_channel_summary.html", takes_context=True)
 def archive_channel_summary(context, channel):
     """The channel's last capture, next due time and overdue flag, for people who may see it."""
-    person = context.get("person")
-    if person is None or not can_view(as_actor(person), channel):
+    if not can_view(context["request"].actor, channel):
         return {"summary": None, "channel": channel}
     return {"summary": channel_capture_status(channel), "channel": channel}

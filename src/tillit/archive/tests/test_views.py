@@ -79,10 +79,18 @@ def test_channel_page_shows_forms_by_role(active_channel):
 
 
 def test_channel_summary_tag_for_the_channel_page(org, done_capture):
+    from types import SimpleNamespace
+
     from django.template import Context, Template
 
+    from tillit.access.actor import actor_for
+
+    def render(username):
+        request = SimpleNamespace(actor=actor_for(org[username]))
+        return template.render(Context({"request": request, "channel": done_capture.channel}))
+
     template = Template("{% load archive_tags %}{% archive_channel_summary channel %}")
-    seen = template.render(Context({"person": org["manager_a"], "channel": done_capture.channel}))
+    seen = render("manager_a")
     assert "Last captured" in seen and f"/arkiv/kanal/{done_capture.channel.public_id}/" in seen
-    hidden = template.render(Context({"person": org["outsider"], "channel": done_capture.channel}))
+    hidden = render("outsider")
     assert hidden.strip() == ""
