@@ -264,6 +264,9 @@ SV = {
     "No notices.": "Inga notiser.",
     "Outcome unknown; check on the platform": "Utfallet okänt; kontrollera på plattformen",
     "Only a registered document has a case.": "Bara en registrerad handling har ett ärende.",
+    "Page not found": "Sidan finns inte",
+    "The page does not exist, or you do not have access to it.": "Sidan finns inte, eller så har du inte behörighet till den.",
+    "Go to the start page": "Till startsidan",
     "Tillit stopped while sending this reply and could not check whether it arrived (%(reason)s). It is not sent again: check the platform.": "Tillit avbröts medan svaret skickades och kunde inte kontrollera om det kom fram (%(reason)s). Det skickas inte igen: kontrollera på plattformen.",
     "%(channel)s: check whether a reply was published": "%(channel)s: kontrollera om ett svar publicerades",
 }

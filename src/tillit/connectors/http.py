@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 
 from tillit.core.net.client import guarded_client
-from tillit.core.net.policy import FetchPolicy, Refused
+from tillit.core.net.policy import FetchPolicy, Refused, Unresolvable
 
 from .base import Limits
 from .errors import (
@@ -123,6 +123,12 @@ def call(
         with client.stream(method, url, **kwargs) as response:
             body = read_bounded(response, limits.max_body_bytes)
             answer = Answer(response.status_code, response.headers, body)
+    except Unresolvable as exc:
+        # A name that does not resolve now may resolve in a minute (a resolver outage): the
+        # outbox retries it instead of recording the platform's refusal.
+        raise TransientError(
+            f"the platform's address could not be looked up: {exc.reason}"
+        ) from None
     except Refused as exc:
         raise AddressRefused(exc.reason) from None
     except httpx.TimeoutException:

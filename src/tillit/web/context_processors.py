@@ -1,5 +1,6 @@
 """Values every template needs: the organisation and the person's unread notices."""
 
+from tillit.access.roles import RECORDS_READERS, RETENTION_READERS, Role
 from tillit.organisation.selectors import notices_unread, organisation_get
 
 
@@ -11,6 +12,12 @@ def tillit(request):
         "organisation": organisation_get(),
         "person": person,
         "unread_notices": notices_unread(person).count() if person else 0,
-        # Role names only, for choosing menu entries; access is still checked by each view.
-        "nav_roles": {role for role, _dept in actor.roles} if actor is not None else set(),
+        # Which registers the menu offers, from the same role sets the pages check; each view
+        # still checks for itself.
+        "nav": {
+            "records": actor is not None and actor.is_org_wide(Role.REGISTRAR),
+            "records_readers": actor is not None and actor.is_org_wide(*RECORDS_READERS),
+            "retention": actor is not None and actor.is_org_wide(*RETENTION_READERS),
+            "organisation": actor is not None and actor.is_org_wide(Role.ORG_ADMIN),
+        },
     }

@@ -153,3 +153,22 @@ def test_default_address_counts_as_the_stored_one():
         stored, {"identifier": "kommun.bsky.social", "service": "https://pds.evil.example"}
     )
     assert "app_password" not in merged and cleared == ["app_password"]
+
+
+def test_a_name_that_does_not_resolve_is_a_temporary_failure(monkeypatch):
+    """A resolver outage is retried by the outbox, never recorded as the platform's refusal."""
+    import socket
+
+    from tillit.connectors.errors import TransientError
+
+    def down(host, port):
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr("tillit.core.net.policy._getaddrinfo", down)
+    connector = all_connectors()["rss"]({"feed_url": "https://www.exempelby.se/feed"})
+    try:
+        with pytest.raises(TransientError, match="could not be looked up") as caught:
+            connector.fetch_profile()
+        assert not isinstance(caught.value, PlatformRefused)
+    finally:
+        connector.close()
