@@ -11,14 +11,8 @@ from .choices import ActionKind
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise as StrPromise
 
-ACTION_CAPABILITY = {
-    ActionKind.HIDE: Capability.HIDE,
-    ActionKind.UNHIDE: Capability.UNHIDE,
-    ActionKind.DELETE: Capability.DELETE,
-    ActionKind.REPLY: Capability.REPLY,
-    ActionKind.BLOCK: Capability.BLOCK,
-    ActionKind.REPORT: Capability.REPORT,
-}
+# Every outbox action is the connector capability of the same name: one vocabulary.
+ACTION_CAPABILITY = {kind: Capability(kind.value) for kind in ActionKind}
 
 
 @dataclass(frozen=True)

@@ -59,9 +59,7 @@ def review_list(request):
 def review(request, decision_id: int):
     """Confirm one automatic decision."""
     decision = decision_get_for(request.actor, decision_id)
-    decision_review(
-        actor=request.actor, decision=decision, note=request.POST.get("note", "")[:500]
-    )
+    decision_review(actor=request.actor, decision=decision, note=request.POST.get("note", "")[:500])
     messages.success(request, _("Confirmed."))
     return redirect("moderation:review_list")
 

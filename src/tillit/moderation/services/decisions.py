@@ -30,15 +30,12 @@ from ..choices import RULE_REQUIRED, DecisionKind
 from ..models import Block, Decision, PolicyRule
 from .policy import policy_for
 
+# A decision named like a platform action is that action (one vocabulary from connector
+# capability to outbox); "restore" undoes a hide on the platform; "keep" sends nothing.
 # Keyed by str: a decision kind arrives as the checked string from the form.
 PLATFORM_ACTION: dict[str, ActionKind] = {
-    DecisionKind.HIDE: ActionKind.HIDE,
-    DecisionKind.UNHIDE: ActionKind.UNHIDE,
-    DecisionKind.RESTORE: ActionKind.UNHIDE,
-    DecisionKind.DELETE: ActionKind.DELETE,
-    DecisionKind.REPLY: ActionKind.REPLY,
-    DecisionKind.BLOCK: ActionKind.BLOCK,
-}
+    kind: ActionKind(kind) for kind in DecisionKind.values if kind in ActionKind.values
+} | {DecisionKind.RESTORE.value: ActionKind.UNHIDE}
 BLOCK_REVIEW_DAYS = 90
 
 
