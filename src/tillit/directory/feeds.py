@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from tillit.channels.selectors import channels_public
@@ -31,7 +32,9 @@ class DirectoryFeed(Feed):
         return feed_text(f"{item.name} ({item.platform.name})")
 
     def item_description(self, item):
-        return feed_text(f"{item.purpose} – {item.department.name}")
+        # Atom1Feed declares the summary type="html", so readers render it as markup: escape
+        # it, or a purpose such as "<script>…" runs in every feed reader.
+        return escape(feed_text(f"{item.purpose} – {item.department.name}"))
 
     def item_link(self, item):
         return f"/kanaler/{item.public_id}/"

@@ -119,3 +119,18 @@ def test_atom_feed_stays_well_formed_with_control_characters(mixed):
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.entries[0].title == "Kanal\ufffd\ufffd\ufffd\ufffdnamn (Facebook)"
+
+
+def test_atom_summary_is_text_to_a_feed_reader(mixed):
+    """Atom1Feed declares the summary type="html": a purpose with markup must arrive escaped."""
+    from lxml import etree
+
+    from tillit.channels.models import Channel
+
+    active, _ = mixed
+    Channel.objects.filter(pk=active.pk).update(purpose="<script>alert(1)</script> & <b>fet</b>")
+    root = etree.fromstring(Client().get("/kanaler/feed.atom").content)
+    [summary] = root.iter("{http://www.w3.org/2005/Atom}summary")
+    assert summary.get("type") == "html"
+    # What a reader renders as HTML: the text shows the markup, so it is not markup.
+    assert summary.text.startswith("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;fet")
