@@ -187,22 +187,3 @@ def test_a_reply_whose_fate_is_unknown_after_a_crash_is_held_for_a_person(org, i
     assert Notice.objects.filter(
         person=org["staff_1"], subject__contains="check whether a reply was published"
     ).exists()
-
-
-def test_one_action_vocabulary_from_capability_to_decision():
-    """Outbox actions are connector capabilities by name; decisions map onto them by name."""
-    from tillit.connectors.base import MODERATION_CAPABILITIES, Capability
-    from tillit.inbox.choices import ActionKind
-    from tillit.moderation.choices import DecisionKind
-    from tillit.moderation.services.decisions import PLATFORM_ACTION
-
-    assert {Capability(k) for k in ActionKind.values} >= MODERATION_CAPABILITIES
-    assert PLATFORM_ACTION == {
-        "hide": "hide",
-        "unhide": "unhide",
-        "delete": "delete",
-        "reply": "reply",
-        "block": "block",
-        "restore": "unhide",
-    }
-    assert "keep" in DecisionKind.values and "keep" not in PLATFORM_ACTION

@@ -230,3 +230,22 @@ def test_queue_page_orders_by_deadline(org, fb_channel, policy):
     page = client.get("/inkorg/?order=deadline").content.decode()
     assert "Trevlig helg" not in page
     assert page.index("070-123 45 67") < page.index("skitsnack")
+
+
+def test_one_action_vocabulary_from_capability_to_decision():
+    """Outbox actions are connector capabilities by name; decisions map onto them by name."""
+    from tillit.connectors.base import MODERATION_CAPABILITIES, Capability
+    from tillit.inbox.choices import ActionKind
+    from tillit.moderation.choices import DecisionKind
+    from tillit.moderation.services.decisions import PLATFORM_ACTION
+
+    assert {Capability(k) for k in ActionKind.values} >= MODERATION_CAPABILITIES
+    assert PLATFORM_ACTION == {
+        "hide": "hide",
+        "unhide": "unhide",
+        "delete": "delete",
+        "reply": "reply",
+        "block": "block",
+        "restore": "unhide",
+    }
+    assert "keep" in DecisionKind.values and "keep" not in PLATFORM_ACTION
