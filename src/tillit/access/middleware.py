@@ -1,4 +1,6 @@
-"""Builds the request's Actor once, after authentication."""
+"""Builds the request's Actor once, after authentication, when the request first needs it."""
+
+from django.utils.functional import SimpleLazyObject
 
 from .actor import actor_for
 
@@ -17,5 +19,7 @@ class ActorMiddleware:
             if person is not None and not person.is_active:
                 person = None
         request.person = person
-        request.actor = actor_for(person)
+        # Lazy: a request that checks nothing (a status poll, a static page) loads nothing;
+        # one that checks loads the roles and mandates once.
+        request.actor = SimpleLazyObject(lambda: actor_for(person))
         return self.get_response(request)

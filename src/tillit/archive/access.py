@@ -8,6 +8,7 @@ from tillit.access.roles import ARCHIVE_KEEPERS
 from tillit.channels.models import Channel
 
 from .models import Capture, Export
+from .permissions import can_export
 
 
 def _channels(actor: Actor) -> QuerySet:
@@ -39,4 +40,4 @@ class ExportRule(AccessRule):
         return qs.filter(channel__in=_channels(actor))
 
     def allows(self, actor: Actor, action: str, obj: Export) -> bool:
-        return actor.is_org_wide(*ARCHIVE_KEEPERS) and allows(actor, "view", obj.channel)
+        return can_export(actor, obj.channel)

@@ -1,7 +1,7 @@
 """Who may do what in the archive: predicates over an Actor, like the channel register's."""
 
 from tillit.access.actor import Actor
-from tillit.access.roles import Role
+from tillit.access.roles import ARCHIVE_KEEPERS
 from tillit.channels.choices import ChannelStatus
 from tillit.channels.models import Channel
 from tillit.channels.permissions import can_view
@@ -18,7 +18,7 @@ def can_request_capture(actor: Actor, channel: Channel) -> bool:
         actor.is_manager_of(channel)
         or actor.is_informator_of(channel)
         or actor.mandate_roles(channel)
-        or actor.is_org_wide(Role.ARCHIVIST, Role.ORG_ADMIN)
+        or actor.is_org_wide(*ARCHIVE_KEEPERS)
     )
 
 
@@ -26,9 +26,9 @@ def can_set_schedule(actor: Actor, channel: Channel) -> bool:
     """The department's manager, archivists and org admins set how often to capture."""
     if not can_view(actor, channel):
         return False
-    return actor.is_manager_of(channel) or actor.is_org_wide(Role.ARCHIVIST, Role.ORG_ADMIN)
+    return actor.is_manager_of(channel) or actor.is_org_wide(*ARCHIVE_KEEPERS)
 
 
 def can_export(actor: Actor, channel: Channel) -> bool:
     """Packages hold every item, direct messages included: archivists and org admins only."""
-    return can_view(actor, channel) and actor.is_org_wide(Role.ARCHIVIST, Role.ORG_ADMIN)
+    return can_view(actor, channel) and actor.is_org_wide(*ARCHIVE_KEEPERS)

@@ -5,7 +5,6 @@ from django.db.models import Q, QuerySet
 from tillit.access.actor import Actor
 from tillit.access.queryset import AccessRule, access_rule, allows
 from tillit.access.roles import SEE_ALL_CHANNELS, SEE_DECIDED_CHANNELS, Role
-from tillit.organisation.access import may_propose_in
 
 from .choices import PRE_DECISION_STATES, ChannelStatus
 from .models import Channel
@@ -75,8 +74,3 @@ def can_edit(actor: Actor, channel: Channel) -> bool:
 def can_manage_mandates(actor: Actor, channel: Channel) -> bool:
     """Only the department's manager grants or revokes mandates (R6)."""
     return channel.status != ChannelStatus.ARCHIVED and actor.is_manager_of(channel)
-
-
-def can_create_in(actor: Actor, department_id: int) -> bool:
-    """Channels are proposed by the department's manager or informatör, or an org admin."""
-    return may_propose_in(actor, department_id)

@@ -111,9 +111,14 @@ def mandate_of_channel(channel: Channel, mandate_id) -> Mandate:
     return mandate
 
 
+def mandate_holders(channel: Channel, role: str | None = None) -> QuerySet[Person]:
+    """The people holding a valid mandate on the channel today (R5), of one role or any."""
+    valid = Mandate.objects.valid_on(timezone.localdate()).filter(channel=channel)
+    if role is not None:
+        valid = valid.filter(role=role)
+    return Person.objects.filter(mandates__in=valid).distinct()
+
+
 def channel_administrators(channel: Channel) -> QuerySet[Person]:
     """The people holding a valid administrator mandate on the channel today (R5)."""
-    valid = Mandate.objects.valid_on(timezone.localdate()).filter(
-        channel=channel, role=MandateRole.ADMINISTRATOR
-    )
-    return Person.objects.filter(mandates__in=valid).distinct()
+    return mandate_holders(channel, MandateRole.ADMINISTRATOR)

@@ -2,16 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
 from tillit.access.roles import Role
+from tillit.core.downloads import csv_download
 from tillit.core.exceptions import NotFound
 from tillit.core.forms import apply_validation_errors
-from tillit.core.sanitise import CSV_CONTENT_TYPE, csv_write
 from tillit.organisation.selectors import departments
 
 from . import services
@@ -64,8 +63,6 @@ def register(request):
 def register_csv(request):
     """The register as CSV, with the same filters as the page."""
     channels = channels_filter(channels_visible_to(request.actor), **_filters(request))
-    response = HttpResponse(content_type=CSV_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="kanalregister.csv"'
     header = [
         _("Id"),
         _("Name"),
@@ -91,8 +88,7 @@ def register_csv(request):
         )
         for c in channels
     )
-    csv_write(response, header, rows)
-    return response
+    return csv_download("kanalregister.csv", header, rows)
 
 
 @person_required

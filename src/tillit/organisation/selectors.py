@@ -15,26 +15,11 @@ def organisation_get() -> Organisation | None:
     return Organisation.objects.order_by("id").first()
 
 
-def person_has_role(person: Person | None, role: str, department: Department | None = None) -> bool:
-    """Whether an active person holds a role (in a department, for department roles)."""
-    if person is None or not person.is_active:
-        return False
-    qs = RoleAssignment.objects.filter(person=person, role=role)
-    if department is not None:
-        qs = qs.filter(department=department)
-    return qs.exists()
-
-
 def person_roles(person: Person | None) -> set[tuple[str, int | None]]:
     """All (role, department id) pairs an active person holds, for one-query access checks."""
     if person is None or not person.is_active:
         return set()
     return set(RoleAssignment.objects.filter(person=person).values_list("role", "department_id"))
-
-
-def departments_where(person: Person | None, *roles: str) -> set[int]:
-    """Ids of the departments where the person holds one of the roles."""
-    return {dept for role, dept in person_roles(person) if role in roles and dept is not None}
 
 
 def people_with_role(role: str, department: Department | None = None) -> QuerySet[Person]:

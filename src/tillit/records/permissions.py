@@ -1,16 +1,18 @@
 """Who may work with records: registrars register and answer requests; some roles may read."""
 
 from tillit.access.actor import Actor
-from tillit.access.roles import Role
+from tillit.access.roles import RECORDS_READERS, Role
 from tillit.core.exceptions import NotFound
-
-#: Roles that may read the records registers (blocks, channel documents) without acting.
-READERS = (Role.REGISTRAR, Role.ARCHIVIST, Role.ORG_ADMIN, Role.AUDITOR)
 
 
 def is_registrar(actor: Actor) -> bool:
     """Whether the person is a registrar (an organisation-wide role)."""
-    return actor.person is not None and actor.is_org_wide(Role.REGISTRAR)
+    return actor.is_org_wide(Role.REGISTRAR)
+
+
+def is_reader(actor: Actor) -> bool:
+    """Whether the person reads the records registers (blocks, channel documents)."""
+    return actor.is_org_wide(*RECORDS_READERS)
 
 
 def require_registrar(actor: Actor) -> None:
@@ -21,5 +23,5 @@ def require_registrar(actor: Actor) -> None:
 
 def require_reader(actor: Actor) -> None:
     """NotFound unless the person holds a role that reads the records registers."""
-    if actor.person is None or not actor.is_org_wide(*READERS):
+    if not is_reader(actor):
         raise NotFound

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
+from tillit.core.downloads import csv_download
 from tillit.core.exceptions import NotFound
-from tillit.core.sanitise import CSV_CONTENT_TYPE, csv_write
+from tillit.core.sanitise import CSV_CONTENT_TYPE
 from tillit.inbox.models import Item
 
 from . import selectors as sel
@@ -33,14 +34,6 @@ from .services.personal import (
 )
 
 ENTRY_PAGE = 100  # entries shown per page of a request; the release itself has them all
-
-
-def _csv_response(filename: str, header: list, rows) -> HttpResponse:
-    """A semicolon CSV download, UTF-8 with BOM, every cell neutralised (core.sanitise)."""
-    response = HttpResponse(content_type=CSV_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    csv_write(response, header, rows)
-    return response
 
 
 def _item_row(i: Item) -> list:
@@ -82,7 +75,7 @@ def channel_documents(request, channel_id: int):
         actor, channel_id, **{k: v for k, v in filters.items() if k != "channel_id"}
     )
     if request.GET.get("format") == "csv":
-        return _csv_response(
+        return csv_download(
             f"kanal-{channel.pk}-handlingar.csv",
             [str(h) for h in ITEM_HEADER],
             (_item_row(i) for i in items.iterator()),
@@ -160,13 +153,7 @@ def access_request_act(request, request_id: int, what: str):
     try:
         if what == "add":
             ids = [int(i) for i in request.POST.getlist("item") if i.isdigit()]
-            # A hand-made POST may name any number of items: look them up 500 at a time.
-            found = sel.request_search(actor).select_related("channel")
-            items = [
-                item
-                for start in range(0, len(ids), 500)
-                for item in found.filter(pk__in=ids[start : start + 500])
-            ]
+            items = sel.request_items(actor, ids)
             n = svc.access_request_add_items(actor=request.actor, request=req, items=items)
             messages.success(request, _("%(n)s documents selected and held.") % {"n": n})
         elif what == "mask" and entry:
@@ -258,7 +245,7 @@ def personal_author(request, author_id: int):
     items = sel.author_items(actor, author)
     if request.GET.get("format") == "csv":
         personal_export_recorded(actor=request.actor, author=author, count=items.count())
-        return _csv_response(
+        return csv_download(
             f"personuppgifter-{author.pk}.csv",
             [str(h) for h in ITEM_HEADER],
             (_item_row(i) for i in items),
@@ -315,7 +302,7 @@ def blocks(request):
     """The block register (an official document), with CSV export."""
     rows = sel.block_register(request.actor)
     if request.GET.get("format") == "csv":
-        return _csv_response(
+        return csv_download(
             "blockeringar.csv",
             [
                 _("Channel"),

@@ -16,8 +16,9 @@ from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of, people_with_role
 
 from ..choices import ChannelStatus as S
-from ..models import Channel, ChannelEvent, Mandate
+from ..models import Channel, ChannelEvent
 from ..permissions import can_view
+from ..selectors import mandate_holders
 from ..workflow import TRANSITIONS
 from .staffing import channel_check_staffing, staffing_problems
 
@@ -48,9 +49,7 @@ def _recipients(channel: Channel, name: str) -> list[Person]:
     dept = channel.department
     groups = {
         "creator": lambda: [channel.created_by],
-        "holders": lambda: Person.objects.filter(
-            mandates__in=Mandate.objects.valid_on(timezone.localdate()).filter(channel=channel)
-        ).distinct(),
+        "holders": lambda: mandate_holders(channel),
         "informators": lambda: people_with_role(Role.INFORMATOR, dept),
         "managers": lambda: managers_of(dept),
         "webmasters": lambda: people_with_role(Role.WEBMASTER),

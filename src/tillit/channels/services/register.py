@@ -8,12 +8,13 @@ from django.utils.translation import gettext as _
 from tillit.access.actor import Actor, allowed, as_actor, person_of
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
+from tillit.organisation.access import may_propose_in
 from tillit.organisation.models import Department, Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of
 
 from ..models import Channel, ChannelEvent, Platform
-from ..permissions import can_create_in, can_edit
+from ..permissions import can_edit
 from .urls import check_url_matches_platform, normalise_channel_url
 
 EDITABLE_FIELDS = (
@@ -67,7 +68,7 @@ def _validate(channel: Channel) -> None:
 def channel_create(*, actor: Actor | Person, department: Department, **fields) -> Channel:
     """Start a channel as a draft in a department the person works for."""
     who = as_actor(actor)
-    if department is None or not can_create_in(who, department.pk):
+    if department is None or not may_propose_in(who, department.pk):
         raise NotFound
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:

@@ -196,38 +196,34 @@ def _ingest_guarded(
     raw_id = inbound.platform_id if isinstance(inbound.platform_id, str) else ""
     try:
         check_inbound(inbound)
+        return _store(channel, inbound, platform, own_account_id, source)
     except ItemRefused as exc:
-        ingest_problem_record(
-            channel=channel,
-            kind=IngestProblem.Kind.REJECTED,
-            source=source,
-            reason=str(exc),
-            raw=inbound.raw,
-            platform_id=raw_id,
-        )
-        return IngestResult(rejected=1)
-    for attempt in range(2):
-        try:
-            with transaction.atomic():
-                return _ingest_one(channel, inbound, platform, own_account_id, source)
-        except IntegrityError:
-            # Two deliveries of one new item raced; the second sees the first's row now.
-            if attempt == 0:
-                continue
-            reason = "could not be stored: conflicting rows"
-        except Exception as exc:  # noqa: BLE001  one item's failure must never stop the batch
-            logger.exception("ingest of %r on channel %s failed", raw_id[:60], channel.pk)
-            reason = f"could not be stored: {type(exc).__name__}: {str(exc)[:200]}"
-        ingest_problem_record(
-            channel=channel,
-            kind=IngestProblem.Kind.REJECTED,
-            source=source,
-            reason=reason,
-            raw=inbound.raw,
-            platform_id=raw_id,
-        )
-        return IngestResult(rejected=1)
-    raise AssertionError("unreachable")  # pragma: no cover
+        reason = str(exc)
+    except Exception as exc:  # noqa: BLE001  one item's failure must never stop the batch
+        logger.exception("ingest of %r on channel %s failed", raw_id[:60], channel.pk)
+        reason = f"could not be stored: {type(exc).__name__}: {str(exc)[:200]}"
+    ingest_problem_record(
+        channel=channel,
+        kind=IngestProblem.Kind.REJECTED,
+        source=source,
+        reason=reason,
+        raw=inbound.raw,
+        platform_id=raw_id,
+    )
+    return IngestResult(rejected=1)
+
+
+def _store(
+    channel: Channel, inbound: InboundItem, platform: str, own_account_id: str, source: str
+) -> IngestResult:
+    """One item in its own transaction; a lost race with a second delivery is retried once."""
+    try:
+        with transaction.atomic():
+            return _ingest_one(channel, inbound, platform, own_account_id, source)
+    except IntegrityError:
+        # Two deliveries of one new item raced; the second sees the first's row now.
+        with transaction.atomic():
+            return _ingest_one(channel, inbound, platform, own_account_id, source)
 
 
 def _ingest_one(

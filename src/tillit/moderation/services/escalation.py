@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from tillit.access.actor import SCHEDULER
 from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
-from tillit.channels.models import Mandate
+from tillit.channels.selectors import mandate_holders
 from tillit.inbox.choices import ItemStatus
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
@@ -17,13 +17,7 @@ from ..models import Assessment
 
 
 def _substitutes(channel) -> list[Person]:
-    return list(
-        Person.objects.filter(
-            mandates__in=Mandate.objects.valid_on(timezone.localdate()).filter(
-                channel=channel, role=MandateRole.SUBSTITUTE
-            )
-        ).distinct()
-    )
+    return list(mandate_holders(channel, MandateRole.SUBSTITUTE))
 
 
 def escalate_overdue() -> int:
