@@ -1,6 +1,10 @@
 """Test settings: fast hashing, immediate tasks, in-memory mail, no cache surprises."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("TILLIT_DEBUG", "false")
 os.environ.setdefault("TILLIT_LOG_LEVEL", "WARNING")
@@ -11,6 +15,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Tests never share files with the demo in the same checkout: captures, attachments, the
+# audit checkpoint file and the audit keyring go to a folder of this test process. (With
+# the demo's checkpoints in var/media, every test's fresh audit chain looked truncated.)
+_TEST_FILES = Path(tempfile.mkdtemp(prefix="tillit-test-"))
+atexit.register(shutil.rmtree, _TEST_FILES, ignore_errors=True)
+MEDIA_ROOT = _TEST_FILES / "media"
+TILLIT_AUDIT_KEYRING = str(_TEST_FILES / "audit_keyring.json")
+TILLIT_AUDIT_CHECKPOINT_FILE = ""
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: tests that start a second process (a worker killed mid-action)
