@@ -32,6 +32,8 @@ class Capability(StrEnum):
     REPORT = "report"
     READ_PROFILE = "read_profile"
     PUBLISH = "publish"
+    # Reading back whether an item is still there and visible (reconciling the outbox).
+    READ_STATE = "read_state"
 
 
 # A connector lacking one of these must say why and what the platform offers instead,
@@ -208,6 +210,18 @@ class ActionResult:
 
 
 @dataclass(frozen=True)
+class PlatformState:
+    """What the platform says about one item now: still there, hidden, or gone.
+
+    ``hidden`` is None where the platform has no hiding (Mastodon): only existence is known.
+    """
+
+    exists: bool
+    hidden: bool | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class Limits:
     """Bounds on talking to a platform; every answer is hostile until parsed."""
 
@@ -236,6 +250,8 @@ class Connector:
     webhook_group: ClassVar[str] = ""
     # The parameter naming the account on the platform (webhooks are routed by it).
     account_parameter: ClassVar[str | None] = None
+    # Why the platform cannot report an item's state, when READ_STATE is not a capability.
+    state_unsupported: ClassVar[str] = ""
     # Templates receive connector classes; Django would otherwise call them with no config.
     do_not_call_in_templates: ClassVar[bool] = True
 
@@ -367,6 +383,18 @@ class Connector:
 
     def fetch_profile(self) -> Profile:
         """Fetch the account's public profile."""
+        raise NotImplementedError
+
+    def read_state(self, platform_id: str) -> PlatformState | None:
+        """Whether ``platform_id`` still exists and is hidden; None when the platform cannot say.
+
+        Connection and token errors propagate like an action's (the caller retries later).
+        """
+        if Capability.READ_STATE not in self.capabilities:
+            return None
+        return self._read_state(platform_id)
+
+    def _read_state(self, platform_id: str) -> PlatformState:
         raise NotImplementedError
 
     # --- actions -------------------------------------------------------
@@ -527,6 +555,8 @@ def check_connector_class(cls: type[Connector]) -> None:
     missing = sorted(MODERATION_CAPABILITIES - cls.capabilities - set(cls.unsupported))
     if missing:
         raise TypeError(f"{cls.__name__}: explain why these are unsupported: {missing}")
+    if Capability.READ_STATE not in cls.capabilities and not cls.state_unsupported:
+        raise TypeError(f"{cls.__name__}: explain why it cannot read an item's state back")
     contradicting = sorted(set(cls.unsupported) & cls.capabilities)
     if contradicting:
         raise TypeError(

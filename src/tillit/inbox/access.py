@@ -7,7 +7,7 @@ from tillit.access.queryset import AccessRule, RoleRule, access_rule, allows
 from tillit.access.roles import RECORDS_READERS, Role
 from tillit.channels.models import Channel
 
-from .models import Author, Connection, IngestProblem, Item
+from .models import Author, Connection, IngestProblem, Item, ItemPresence
 
 
 @access_rule(Item)
@@ -34,6 +34,23 @@ class ItemRule(AccessRule):
         if action == "read" and actor.is_org_wide(*RECORDS_READERS):
             return True
         return allows(actor, "moderate", obj.channel)
+
+
+@access_rule(ItemPresence)
+class ItemPresenceRule(AccessRule):
+    """Who has an item open is seen by those who moderate the item's channel."""
+
+    actions = ("moderate",)
+
+    def filter(self, qs: QuerySet, actor: Actor, action: str) -> QuerySet:
+        if not actor.is_person:
+            return qs.none()
+        return qs.filter(
+            item__channel__in=Channel.objects.restrict(actor, "moderate").values("pk")
+        )
+
+    def allows(self, actor: Actor, action: str, obj: ItemPresence) -> bool:
+        return actor.is_person and allows(actor, "moderate", obj.item.channel)
 
 
 @access_rule(Author)

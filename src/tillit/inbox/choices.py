@@ -42,7 +42,14 @@ class ActionKind(models.TextChoices):
 
 
 class ActionState(models.TextChoices):
-    """An outbox action's state; done, refused and not_supported are final."""
+    """An outbox action's state; see FINAL_ACTION_STATES for the ones that never move on their own.
+
+    Moves (docs/adr/0011-platform-truth.md): queued/retry -> sending -> done | refused |
+    not_supported | retry | failed | unknown; queued/retry -> cancelled (superseded before a
+    worker claimed it); failed/refused/unknown/not_supported -> retry (a person's "try again")
+    or manual_done (a person confirms doing it by hand); done/unknown -> retry when reading
+    the platform back shows the effect is missing.
+    """
 
     QUEUED = "queued", _("Queued")
     SENDING = "sending", _("Sending")
@@ -52,6 +59,8 @@ class ActionState(models.TextChoices):
     NOT_SUPPORTED = "not_supported", _("Not supported by the platform")
     FAILED = "failed", _("Failed; needs a person")
     UNKNOWN = "unknown", _("Outcome unknown; check on the platform")
+    CANCELLED = "cancelled", _("Cancelled before it reached the platform")
+    MANUAL_DONE = "manual_done", _("Done by hand on the platform")
 
 
 FINAL_ACTION_STATES = {
@@ -60,6 +69,22 @@ FINAL_ACTION_STATES = {
     ActionState.NOT_SUPPORTED,
     ActionState.FAILED,
     ActionState.UNKNOWN,
+    ActionState.CANCELLED,
+    ActionState.MANUAL_DONE,
 }
+#: The action took effect on the platform (by Tillit or by a person's hand).
+SUCCESS_ACTION_STATES = {ActionState.DONE, ActionState.MANUAL_DONE}
+#: Not yet final: a worker will still try.
+PENDING_ACTION_STATES = {ActionState.QUEUED, ActionState.SENDING, ActionState.RETRY}
+#: Final without the effect (or with an unknown one): a person must act; these escalate.
+STUCK_ACTION_STATES = {
+    ActionState.FAILED,
+    ActionState.REFUSED,
+    ActionState.UNKNOWN,
+    ActionState.NOT_SUPPORTED,
+}
+#: Actions whose success is what "handled" means for the item: until one succeeds (or a
+#: person confirms doing it by hand) the item stays in the queue.
+SETTLING_ACTIONS = {ActionKind.HIDE, ActionKind.UNHIDE, ActionKind.DELETE, ActionKind.BLOCK}
 #: Actions that remove content from public view: the item must be captured first.
 REMOVING_ACTIONS = {ActionKind.HIDE, ActionKind.DELETE}

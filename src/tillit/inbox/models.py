@@ -111,6 +111,9 @@ class Item(models.Model):
     # Capture before action: true once text, raw payload and every attachment's record are stored.
     capture_complete = models.BooleanField(default=False)
     captured_at = models.DateTimeField(null=True, blank=True)
+    # The decision form's version token: raised by one conditional UPDATE per decision, so
+    # a form opened before another person's decision is refused instead of overriding it.
+    decision_seq = models.PositiveIntegerField(default=0)
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -251,6 +254,25 @@ class ActionRequest(TimeStamped):
     detail = models.TextField(blank=True)
     requested_by = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, related_name="+")
     completed_at = models.DateTimeField(null=True, blank=True)
+    # Why it is not done, as a code the page turns into Swedish (the detail keeps the
+    # platform's own words): network, rate_limited, token, refused, not_supported, ...
+    reason_code = models.CharField(max_length=40, blank=True)
+    # Ask the platform before sending again (set after a crash or on a person's retry of an
+    # action whose outcome is unknown), so a retry never has a second effect.
+    needs_lookup = models.BooleanField(default=False)
+    # Reading the platform back: when it is due, when it confirmed, and how often it sent a
+    # "done" action back to retry because the effect was missing.
+    verify_after = models.DateTimeField(null=True, blank=True, db_index=True)
+    verified_at = models.DateTimeField(null=True, blank=True)
+    reopened = models.PositiveSmallIntegerField(default=0)
+    # A person who did it by hand on the platform and confirmed it here.
+    confirmed_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmed_note = models.TextField(blank=True)
+    # Escalation of an action that is stuck or late (R15; moderation/services/escalation.py).
+    escalation_level = models.PositiveSmallIntegerField(default=0)
+    escalated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["state", "next_attempt_at"], name="outbox_due_idx")]
@@ -263,3 +285,22 @@ class ActionRequest(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.idempotency_key} ({self.state})"
+
+
+class ItemPresence(models.Model):
+    """Who has an item's page open (collision detection); rows older than PRESENCE_TTL are stale."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="presence")
+    opened_at = models.DateTimeField()
+    last_seen = models.DateTimeField(db_index=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "item"], name="item_presence_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} on {self.item_id}"

@@ -6,14 +6,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from tillit.access.actor import Actor
 from tillit.access.queryset import get_restricted
 from tillit.channels.models import Channel
+from tillit.core.exceptions import NotFound
 
 from .choices import ItemStatus
-from .models import Connection, IngestProblem, Item
+from .models import ActionRequest, Connection, IngestProblem, Item, ItemPresence
 
 PAGE_SIZE = 50
 
@@ -27,6 +29,32 @@ def item_get_for(actor: Actor, item_id: int) -> Item:
     """One item in a channel the person works in; NotFound otherwise."""
     qs = Item.objects.select_related("channel", "channel__platform", "author", "parent")
     return get_restricted(qs, actor, "moderate", pk=item_id)
+
+
+def action_get_for(actor: Actor, item_id: int, action_id: int) -> ActionRequest:
+    """One outbox action on an item the person works on; NotFound otherwise."""
+    item = item_get_for(actor, item_id)
+    action = (
+        ActionRequest.objects.filter(pk=action_id, item=item)
+        .select_related("channel", "item")
+        .first()
+    )
+    if action is None:
+        raise NotFound
+    return action
+
+
+def item_viewers(actor: Actor, item: Item) -> list[ItemPresence]:
+    """Other people who have the item open now (seen within the presence window)."""
+    from .services.presence import PRESENCE_TTL
+
+    return list(
+        ItemPresence.objects.restrict(actor, "moderate")
+        .filter(item=item, last_seen__gte=timezone.now() - PRESENCE_TTL)
+        .exclude(person_id=actor.pk)
+        .select_related("person")
+        .order_by("opened_at")[:10]
+    )
 
 
 def _encode(moment: datetime, pk: int) -> str:

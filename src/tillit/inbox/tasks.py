@@ -31,6 +31,15 @@ def sweep_outbox() -> int:
     return len(ids)
 
 
+@register_periodic("inbox.reconcile_outbox", interval=timedelta(seconds=60))
+@task()
+def reconcile_outbox() -> dict:
+    """Read the platform back: confirm done actions, settle unknown ones, recover stale sends."""
+    from .services.reconcile import reconcile_due
+
+    return reconcile_due()
+
+
 @register_periodic("inbox.poll", interval=timedelta(minutes=5))
 @task()
 def poll_all() -> int:

@@ -8,7 +8,20 @@ app_name = "inbox"
 urlpatterns = [
     path("inkorg/", views.queue, name="queue"),
     path("inkorg/<int:item_id>/", views.item_detail, name="item"),
+    # Before the action route, whose slug would otherwise take "narvaro".
+    path("inkorg/<int:item_id>/narvaro/", views.presence_beat, name="presence"),
     path("inkorg/<int:item_id>/<slug:kind>/", views.item_act, name="act"),
+    path(
+        "inkorg/<int:item_id>/atgard/<int:action_id>/forsok-igen/",
+        views.action_try_again,
+        name="action_retry",
+    ),
+    path(
+        "inkorg/<int:item_id>/atgard/<int:action_id>/gjort-for-hand/",
+        views.action_confirm,
+        name="action_confirm",
+    ),
+
     # Meta's callback URL as configured in existing apps; the same view as every platform's.
     path("webhooks/meta/", webhooks.receive, {"group": "meta"}, name="webhook-meta"),
     path("webhooks/<slug:group>/", webhooks.receive, name="webhook"),

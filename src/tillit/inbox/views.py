@@ -1,6 +1,7 @@
 """The moderation queue and an item with its thread, history and platform actions."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,8 +13,11 @@ from .capabilities import action_options
 from .choices import ActionKind
 from .forms import ActionForm, QueueFilterForm, ReplyForm
 from .panels import decided_actions, panels_for
-from .selectors import item_get_for, queue_channels, queue_page
+from .selectors import action_get_for, item_get_for, item_viewers, queue_channels, queue_page
 from .services.outbox import CaptureIncomplete, action_request
+from .services.outbox_people import CONFIRM_NOTE_MAX, action_confirm_manual, action_retry
+from .services.presence import presence_touch
+from .truth import item_truths
 
 
 @person_required
@@ -50,6 +54,7 @@ def queue(request):
 def item_detail(request, item_id: int):
     """One item: text as received, thread, earlier versions, outbox actions and what is possible."""
     item = item_get_for(request.actor, item_id)
+    presence_touch(actor=request.actor, item=item)
     connector = getattr(getattr(item.channel, "connection", None), "connector", None)
     panels = panels_for(item)
     return render(
@@ -67,7 +72,54 @@ def item_detail(request, item_id: int):
             "options": action_options(connector),
             "reply_form": ReplyForm(),
             "action_form": ActionForm(),
+            "platform_truths": item_truths(item),
+            "viewers": item_viewers(request.actor, item),
+            "confirm_note_max": CONFIRM_NOTE_MAX,
         },
+    )
+
+
+@require_POST
+@person_required
+def action_try_again(request, item_id: int, action_id: int):
+    """Queue a stuck action again: the same row and key, so never a second effect."""
+    action = action_get_for(request.actor, item_id, action_id)
+    try:
+        action_retry(actor=request.actor, action=action)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Queued again; the platform is asked first where it can say."))
+    return redirect("inbox:item", item_id)
+
+
+@require_POST
+@person_required
+def action_confirm(request, item_id: int, action_id: int):
+    """A person did the action by hand on the platform and confirms it."""
+    action = action_get_for(request.actor, item_id, action_id)
+    if request.POST.get("done_by_hand") != "yes":
+        messages.error(request, _("Tick that you have done it on the platform before confirming."))
+        return redirect("inbox:item", item_id)
+    try:
+        action_confirm_manual(
+            actor=request.actor, action=action, note=request.POST.get("note", "")[:10_000]
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Recorded as done by hand on the platform."))
+    return redirect("inbox:item", item_id)
+
+
+@require_POST
+@person_required
+def presence_beat(request, item_id: int):
+    """The page's heartbeat: still open; answers with who else has it open (a text fragment)."""
+    item = item_get_for(request.actor, item_id)
+    presence_touch(actor=request.actor, item=item)
+    return render(
+        request, "inbox/_viewers.html", {"viewers": item_viewers(request.actor, item)}
     )
 
 

@@ -6,31 +6,67 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import DecisionKind
+from .services.decisions import NOTE_MAX, REASON_MAX, REPLY_MAX
+
+
+def _too_long(limit: int) -> dict:
+    return {
+        "max_length": _("At most %(limit)d characters fit; shorten the text (it is kept below).")
+        % {"limit": limit}
+    }
 
 
 class DecisionForm(forms.Form):
     """A decision on an item: what, under which rule, and why."""
 
-    kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices)
-    rule = forms.ChoiceField(label=_("Rule"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Decision"),
+        choices=DecisionKind.choices,
+        error_messages={
+            "required": _("Choose a decision."),
+            "invalid_choice": _("Choose one of the decisions in the list."),
+        },
+    )
+    rule = forms.ChoiceField(
+        label=_("Rule"),
+        required=False,
+        error_messages={"invalid_choice": _("The rule is not in the channel's policy.")},
+    )
     note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note"),
+        required=False,
+        max_length=NOTE_MAX,
+        error_messages=_too_long(NOTE_MAX),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     reply_text = forms.CharField(
         label=_("Reply text"),
         required=False,
-        max_length=5000,
+        max_length=REPLY_MAX,
+        error_messages=_too_long(REPLY_MAX),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     block_reason = forms.CharField(
         label=_("Reason for blocking"),
         required=False,
-        max_length=2000,
+        max_length=REASON_MAX,
+        error_messages=_too_long(REASON_MAX),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    # The item's version when the page was opened: a stale form is refused (issue 11).
+    seen_seq = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    supersede = forms.BooleanField(label=_("Replace the earlier decision"), required=False)
+    supersede_reason = forms.CharField(
+        label=_("Why the earlier decision is replaced"),
+        required=False,
+        max_length=REASON_MAX,
+        error_messages=_too_long(REASON_MAX),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     review_on = forms.DateField(
         label=_("Review the block on"),
         required=False,
+        error_messages={"invalid": _("Write the date as YYYY-MM-DD.")},
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 

@@ -126,6 +126,11 @@ class Decision(models.Model):
         Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # The earlier decision this one replaced on purpose, and why (one decision at a time).
+    supersedes = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by"
+    )
+    supersede_reason = models.TextField(_("reason for replacing the earlier decision"), blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 

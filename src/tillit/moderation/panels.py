@@ -4,6 +4,7 @@ from tillit.inbox.choices import ActionKind, ItemKind
 from tillit.inbox.panels import ItemPanel
 
 from .choices import DecisionKind
+from .services.decisions import NOTE_MAX, REASON_MAX, REPLY_MAX
 from .services.policy import policy_for
 
 
@@ -18,6 +19,9 @@ def _context(item) -> dict:
         "proposed_rule": next(
             iter(getattr(getattr(item, "assessment", None), "rules", None) or []), ""
         ),
+        "note_max": NOTE_MAX,
+        "reply_max": REPLY_MAX,
+        "reason_max": REASON_MAX,
     }
 
 

@@ -10,24 +10,59 @@ from tillit.access.decorators import person_required
 from tillit.channels.selectors import channels_public
 from tillit.core.exceptions import NotFound
 from tillit.inbox.selectors import item_get_for
+from tillit.inbox.views import item_detail
 
 from .forms import DecisionForm
 from .selectors import decision_get_for, decisions_to_review
-from .services.decisions import decision_make, decision_review
+from .services.decisions import DecisionConflict, StaleDecision, decision_make, decision_review
 from .services.policy import policy_for
+
+
+#: What the form sent back to the page after a refusal, so nothing typed is lost.
+DRAFT_FIELDS = ("kind", "rule", "note", "reply_text", "block_reason", "supersede_reason")
+
+
+def _refused(request, item_id: int, errors: list[str], *, status: int, conflict: bool = False):
+    """The item page again with the person's text kept and the reasons on top."""
+    for error in errors:
+        messages.error(request, error)
+    request.decision_draft = {
+        **{name: request.POST.get(name, "")[:20_000] for name in DRAFT_FIELDS},
+        "review_on": request.POST.get("review_on", "")[:20],
+        "conflict": conflict,
+        "supersede": request.POST.get("supersede") == "on",
+    }
+    response = item_detail(request, item_id)
+    response.status_code = status
+    return response
 
 
 @require_POST
 @person_required
 def decide(request, item_id: int):
-    """Record a decision on an item."""
-    item = item_get_for(request.actor, item_id)
+    """Record a decision on an item; a refusal shows the page again with the text kept."""
+    try:
+        item = item_get_for(request.actor, item_id)
+    except NotFound:
+        # The same words whether the item is gone or the person's mandate ended.
+        messages.error(
+            request,
+            _(
+                "You can no longer decide on this item: it is not in a channel you moderate "
+                "(your mandate may have ended). Nothing was recorded."
+            ),
+        )
+        return redirect("inbox:queue")
     policy = policy_for(item.channel)
     rules = list(policy.version.rules.all()) if policy else []
     form = DecisionForm(request.POST, rules=rules)
     if not form.is_valid():
-        messages.error(request, _("The decision could not be read."))
-        return redirect("inbox:item", item.pk)
+        errors = [
+            f"{form.fields[name].label}: {message}" if name in form.fields else message
+            for name, messages_ in form.errors.items()
+            for message in messages_
+        ]
+        return _refused(request, item.pk, errors, status=400)
     data = form.cleaned_data
     try:
         decision_make(
@@ -39,11 +74,21 @@ def decide(request, item_id: int):
             reply_text=data["reply_text"],
             block_reason=data["block_reason"],
             review_on=data["review_on"],
+            seen_seq=data["seen_seq"],
+            supersede=data["supersede"],
+            supersede_reason=data["supersede_reason"],
+        )
+    except (StaleDecision, DecisionConflict) as exc:
+        return _refused(
+            request,
+            item.pk,
+            exc.messages,
+            status=409,
+            conflict=isinstance(exc, DecisionConflict),
         )
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The decision was recorded."))
+        return _refused(request, item.pk, exc.messages, status=400)
+    messages.success(request, _("The decision was recorded."))
     return redirect("inbox:item", item.pk)
 
 

@@ -48,10 +48,20 @@ def test_registry_rejects_broken_and_late_connectors():
     with pytest.raises(TypeError, match="explain"):
         registry.register_connector(Silent)
 
+    class Mute(Connector):
+        platform = "mute"
+        label = "Mute"
+        unsupported = dict.fromkeys(MODERATION_CAPABILITIES, "because the platform offers nothing")
+
+    # Reading an item's state back is optional, but its absence must be explained too.
+    with pytest.raises(TypeError, match="state back"):
+        registry.register_connector(Mute)
+
     class Late(Connector):
         platform = "late"
         label = "Late"
         unsupported = dict.fromkeys(MODERATION_CAPABILITIES, "because the platform offers nothing")
+        state_unsupported = "the platform cannot say whether an item is hidden"
 
     # Under Django start-up has frozen the registry: a connector after it is refused.
     with pytest.raises(RegistryError, match="frozen"):

@@ -9,6 +9,11 @@ Invariants:
   recording) is reconciled first: idempotent actions (hide, unhide, delete, block) are
   simply repeated; a reply is looked for on the platform before it is sent again, and the
   idempotency key travels to platforms that honour one (Mastodon).
+- Where the connector can read an item's state back (READ_STATE), a recovered hide, unhide
+  or delete asks the platform first and is recorded done without a second call when the
+  effect is already there; a "done" one is read back later (services/reconcile.py).
+- An item's status follows its latest settling action (hide, unhide, delete, block): it is
+  handled only once that action took effect, so a failed hide never reads "handled".
 """
 
 import logging
@@ -37,7 +42,18 @@ from tillit.connectors.errors import (
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 
-from ..choices import FINAL_ACTION_STATES, REMOVING_ACTIONS, ActionKind, ActionState
+from tillit.connectors.base import Capability, PlatformState
+from tillit.connectors.registry import get_connector
+
+from ..choices import (
+    FINAL_ACTION_STATES,
+    REMOVING_ACTIONS,
+    SETTLING_ACTIONS,
+    SUCCESS_ACTION_STATES,
+    ActionKind,
+    ActionState,
+    ItemStatus,
+)
 from ..models import ActionRequest, Connection, Item
 from .connections import connection_mark_invalid, connection_mark_ok, connector_for
 
@@ -48,6 +64,13 @@ BASE_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(hours=1)
 # About two days of hourly retries: a platform down for an hour (or a day) loses nothing.
 MAX_ATTEMPTS = 60
+
+# A done hide, unhide or delete is read back this long after, where the platform can say.
+VERIFY_DELAY = timedelta(seconds=30)
+# An action whose outcome is unknown is looked up again this often.
+UNKNOWN_RECHECK = timedelta(minutes=10)
+#: Kinds whose effect READ_STATE can show.
+READ_BACK_KINDS = {ActionKind.HIDE, ActionKind.UNHIDE, ActionKind.DELETE}
 
 #: Test seam: called right after the platform answered and before the outcome is recorded.
 after_send_hooks: list = []
@@ -201,9 +224,25 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
     try:
         connection = action.channel.connection
     except Connection.DoesNotExist:
-        return _finish(action, ActionState.FAILED, _("The channel has no platform connection."))
+        return _finish(
+            action,
+            ActionState.FAILED,
+            _("The channel has no platform connection."),
+            reason_code="no_connection",
+        )
     connector = connector_for(connection)
+    recovering = recovering or action.needs_lookup
     try:
+        if recovering and action.kind in READ_BACK_KINDS:
+            seen = effect_on_platform(action, read_state(connector, action))
+            if seen:
+                return _finish(
+                    action,
+                    ActionState.DONE,
+                    _("Found done on the platform when checked after a restart or retry."),
+                    ref=_target(action).platform_id,
+                    verified=True,
+                )
         if recovering and action.kind == ActionKind.REPLY:
             try:
                 ref = _already_replied(connector, action)
@@ -216,24 +255,30 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
                         "arrived (%(reason)s). It is not sent again: check the platform."
                     )
                     % {"reason": exc},
+                    reason_code="unknown_outcome",
                 )
             if ref:
                 return _finish(
                     action, ActionState.DONE, _("Found on the platform after a restart."), ref=ref
                 )
+        if action.needs_lookup:
+            # The platform was asked and the effect is not there: sending is safe.
+            ActionRequest.objects.filter(pk=action.pk).update(needs_lookup=False)
         result = _send(connector, action)
         for hook in after_send_hooks:
             hook(action, result)
     except RateLimited as exc:
         delay = timedelta(seconds=max(exc.retry_after or 60, 1))
-        return _retry(action, f"rate limited: {exc}", delay)
+        return _retry(action, f"rate limited: {exc}", delay, "rate_limited")
     except TokenInvalid as exc:
         connection_mark_invalid(connection=connection, detail=str(exc))
-        return _retry(action, f"token invalid: {exc}", MAX_DELAY)
+        return _retry(action, f"token invalid: {exc}", MAX_DELAY, "token")
     except (TransientError, httpx.TransportError) as exc:
-        return _retry(action, f"temporary failure: {exc}", _backoff(action.attempts))
+        return _retry(
+            action, f"temporary failure: {exc}", _backoff(action.attempts), "network"
+        )
     except PlatformRefused as exc:
-        return _finish(action, ActionState.REFUSED, str(exc))
+        return _finish(action, ActionState.REFUSED, str(exc), reason_code="refused")
     finally:
         connector.close()
     connection_mark_ok(connection)
@@ -242,18 +287,52 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
         ActionStatus.REFUSED: ActionState.REFUSED,
         ActionStatus.NOT_SUPPORTED: ActionState.NOT_SUPPORTED,
     }[result.status]
-    return _finish(action, state, result.detail, ref=result.platform_ref or "")
+    code = {ActionState.REFUSED: "refused", ActionState.NOT_SUPPORTED: "not_supported"}
+    return _finish(
+        action,
+        state,
+        result.detail,
+        ref=result.platform_ref or "",
+        reason_code=code.get(state, ""),
+    )
 
 
-def _retry(action: ActionRequest, detail: str, delay: timedelta) -> ActionRequest:
+def read_state(connector, action: ActionRequest) -> PlatformState | None:
+    """The platform's word on the action's item, or None where it cannot say."""
+    if action.item is None or not connector.supports(Capability.READ_STATE):
+        return None
+    return connector.read_state(action.item.platform_id)
+
+
+def effect_on_platform(action: ActionRequest, state: PlatformState | None) -> bool | None:
+    """Whether the platform shows the action's effect: True, False, or None (cannot tell)."""
+    if state is None or action.kind not in READ_BACK_KINDS:
+        return None
+    if action.kind == ActionKind.DELETE:
+        return not state.exists
+    if action.kind == ActionKind.HIDE:
+        # Gone altogether is at least as good as hidden: the public cannot see it.
+        return True if not state.exists else state.hidden
+    if not state.exists:
+        return False
+    return None if state.hidden is None else not state.hidden
+
+
+def _retry(
+    action: ActionRequest, detail: str, delay: timedelta, reason_code: str = ""
+) -> ActionRequest:
     if action.attempts >= MAX_ATTEMPTS:
         return _finish(
-            action, ActionState.FAILED, f"gave up after {action.attempts} attempts: {detail}"
+            action,
+            ActionState.FAILED,
+            f"gave up after {action.attempts} attempts: {detail}",
+            reason_code=reason_code,
         )
     ActionRequest.objects.filter(pk=action.pk, claimed_by=action.claimed_by).update(
         state=ActionState.RETRY,
         next_attempt_at=timezone.now() + delay,
         detail=detail[:2000],
+        reason_code=reason_code,
         claimed_by="",
         claimed_at=None,
     )
@@ -262,24 +341,87 @@ def _retry(action: ActionRequest, detail: str, delay: timedelta) -> ActionReques
     return action
 
 
+def _can_read_back(action: ActionRequest) -> bool:
+    try:
+        cls = get_connector(action.channel.connection.connector)
+    except (Connection.DoesNotExist, KeyError):
+        return False
+    return Capability.READ_STATE in cls.capabilities
+
+
+def apply_effect(action: ActionRequest) -> None:
+    """Mirror a successful hide, unhide or delete on the item row."""
+    flags: dict[str, bool] | None = {
+        ActionKind.HIDE.value: {"is_hidden": True},
+        ActionKind.UNHIDE.value: {"is_hidden": False},
+        ActionKind.DELETE.value: {"is_deleted": True},
+    }.get(action.kind)
+    if flags and action.item_id:
+        Item.objects.filter(pk=action.item_id).update(**flags)
+
+
+def item_settle(action: ActionRequest) -> None:
+    """Set the item's status from its latest settling action: handled only once it took effect.
+
+    An older action finishing (or failing) says nothing about the item once a newer decision
+    has queued another, so only the latest one, cancelled ones aside, moves the status.
+    """
+    if not action.item_id or action.kind not in SETTLING_ACTIONS:
+        return
+    latest = (
+        ActionRequest.objects.filter(item_id=action.item_id, kind__in=SETTLING_ACTIONS)
+        .exclude(state=ActionState.CANCELLED)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", "state")
+        .first()
+    )
+    if latest is None or latest[0] != action.pk:
+        return
+    status = ItemStatus.HANDLED if latest[1] in SUCCESS_ACTION_STATES else ItemStatus.NEEDS_ATTENTION
+    Item.objects.filter(pk=action.item_id).update(status=status)
+
+
 @transaction.atomic
-def _finish(action: ActionRequest, state: str, detail: str, ref: str = "") -> ActionRequest:
-    action = ActionRequest.objects.select_for_update().get(pk=action.pk)
+def _finish(
+    action: ActionRequest,
+    state: str,
+    detail: str,
+    ref: str = "",
+    reason_code: str = "",
+    verified: bool = False,
+) -> ActionRequest:
+    action = ActionRequest.objects.select_for_update().select_related("channel").get(pk=action.pk)
     if action.state in FINAL_ACTION_STATES:
         return action
+    now = timezone.now()
     action.state = state
     action.detail = (detail or "")[:2000]
     action.result_ref = (ref or "")[:300]
-    action.completed_at = timezone.now()
-    action.save(update_fields=["state", "detail", "result_ref", "completed_at", "updated_at"])
-    if state == ActionState.DONE and action.item_id:
-        flags: dict[str, bool] | None = {
-            ActionKind.HIDE.value: {"is_hidden": True},
-            ActionKind.UNHIDE.value: {"is_hidden": False},
-            ActionKind.DELETE.value: {"is_deleted": True},
-        }.get(action.kind)
-        if flags:
-            Item.objects.filter(pk=action.item_id).update(**flags)
+    action.reason_code = "" if state == ActionState.DONE else reason_code
+    action.completed_at = now
+    action.needs_lookup = False
+    action.verified_at = now if verified else None
+    action.verify_after = None
+    if state == ActionState.DONE and not verified and action.kind in READ_BACK_KINDS:
+        action.verify_after = now + VERIFY_DELAY if _can_read_back(action) else None
+    elif state == ActionState.UNKNOWN:
+        action.verify_after = now + UNKNOWN_RECHECK
+    action.save(
+        update_fields=[
+            "state",
+            "detail",
+            "result_ref",
+            "reason_code",
+            "completed_at",
+            "needs_lookup",
+            "verified_at",
+            "verify_after",
+            "updated_at",
+        ]
+    )
+    if state == ActionState.DONE:
+        apply_effect(action)
+    item_settle(action)
     audit_record(
         actor=SCHEDULER,
         action=f"outbox.{state}",

@@ -143,12 +143,17 @@ def test_stale_sending_action_is_recovered(queued, item):
         state="sending", claimed_by="dead-worker", claimed_at=timezone.now() - timedelta(hours=1)
     )
     with respx.mock(assert_all_mocked=True) as mock:
-        mock.post(f"{GRAPH}/{item.platform_id}").mock(
+        # The recovery asks the platform first: still visible, so the hide is sent again.
+        mock.get(f"{GRAPH}/{item.platform_id}").mock(
+            return_value=httpx.Response(200, json={"id": item.platform_id, "is_hidden": False})
+        )
+        sent = mock.post(f"{GRAPH}/{item.platform_id}").mock(
             return_value=httpx.Response(200, json={"success": True})
         )
         assert (
             done := outbox_execute(queued.pk, worker_id="w2")
         ) is not None and done.state == "done"
+        assert sent.call_count == 1
 
 
 def test_fresh_sending_action_is_left_to_its_worker(queued):

@@ -142,13 +142,17 @@ def assess_item(item: Item, new: bool = True) -> Assessment | None:
         cats = {f["category"] for f in proposal.findings}
         chosen = [r for r in rules if r.code in proposal.rules and set(r.categories) & cats & auto]
         if chosen:
-            from .decisions import decision_make
+            from .decisions import DecisionConflict, decision_make
 
-            decision_make(
-                actor=POLICY,
-                item=item,
-                kind=DecisionKind.HIDE,
-                rule_code=chosen[0].code,
-                note="Automatic hiding under the channel's policy.",
-            )
+            try:
+                decision_make(
+                    actor=POLICY,
+                    item=item,
+                    kind=DecisionKind.HIDE,
+                    rule_code=chosen[0].code,
+                    note="Automatic hiding under the channel's policy.",
+                )
+            except DecisionConflict:
+                # A person's pending or recent decision stands; the policy never overrides it.
+                pass
     return assessment

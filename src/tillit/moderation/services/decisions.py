@@ -6,12 +6,23 @@ Invariants:
 - The platform action goes through the outbox, which refuses removal of an item whose
   record is not complete (capture before action).
 - An automatic decision is recorded as the policy's and lands on the review list.
+- One decision at a time (issue 11): the item row is locked (select_for_update) and its
+  ``decision_seq`` raised by a conditional UPDATE, so of two forms opened at the same
+  version exactly one is recorded and the other refused with what changed.
+- A decision that contradicts a pending or recent one (show vs remove, or anything while
+  a visibility decision is still waiting for the platform) is refused unless it says it
+  supersedes it, with a reason. Superseding withdraws the earlier action if no worker has
+  claimed it, and otherwise queues the reverse (hide -> unhide); a deletion that may have
+  happened cannot be reversed, and the decision is refused saying so.
+- The item stays in the queue until the decision's platform action took effect
+  (inbox.services.outbox.item_settle); only a decision without one handles it at once.
 """
 
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,11 +30,19 @@ from tillit.access.actor import Actor, allowed, as_actor, person_of
 from tillit.access.queryset import allows
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
-from tillit.inbox.choices import ActionKind, ItemStatus
+from tillit.inbox.choices import (
+    PENDING_ACTION_STATES,
+    SETTLING_ACTIONS,
+    ActionKind,
+    ActionState,
+    ItemStatus,
+)
 from tillit.inbox.models import Item
 from tillit.inbox.selectors import queue_channels
 from tillit.inbox.services.ingest import item_set_status
 from tillit.inbox.services.outbox import action_request
+from tillit.inbox.services.outbox_people import action_withdraw
+from tillit.inbox.truth import when
 from tillit.organisation.models import Person
 
 from ..choices import RULE_REQUIRED, DecisionKind
@@ -37,6 +56,130 @@ PLATFORM_ACTION: dict[str, ActionKind] = {
     kind: ActionKind(kind) for kind in DecisionKind.values if kind in ActionKind.values
 } | {DecisionKind.RESTORE.value: ActionKind.UNHIDE}
 BLOCK_REVIEW_DAYS = 90
+NOTE_MAX = 2000
+REASON_MAX = 2000
+REPLY_MAX = 5000
+
+# What a decision means for whether the public sees the item. Two decisions contradict when
+# one shows what the other removes; a block and a reply stand beside any of these.
+SHOWN, REMOVED = "shown", "removed"
+VISIBILITY: dict[str, str] = {
+    DecisionKind.KEEP.value: SHOWN,
+    DecisionKind.UNHIDE.value: SHOWN,
+    DecisionKind.RESTORE.value: SHOWN,
+    DecisionKind.HIDE.value: REMOVED,
+    DecisionKind.DELETE.value: REMOVED,
+}
+# Without a deadline on the item, a decision counts as recent for this long.
+RECENT = timedelta(hours=24)
+# Rules are grounds for removing or blocking; a decision to show or keep cites none.
+RULE_REFUSED = {DecisionKind.KEEP, DecisionKind.UNHIDE, DecisionKind.RESTORE}
+# States after which the platform may already have acted.
+MAY_HAVE_ACTED = {
+    ActionState.SENDING,
+    ActionState.DONE,
+    ActionState.MANUAL_DONE,
+    ActionState.UNKNOWN,
+}
+
+
+class StaleDecision(ValidationError):
+    """Someone decided on the item after the form was opened; nothing was recorded."""
+
+
+class DecisionConflict(ValidationError):
+    """The decision contradicts a pending or recent one and does not say it supersedes it."""
+
+    def __init__(self, message: str, standing: Decision) -> None:
+        """Keep the decision in the way, so the page can show it."""
+        super().__init__(message)
+        self.standing = standing
+
+
+def _who(decision: Decision) -> str:
+    if decision.automatic:
+        return _("the policy (automatically)")
+    return decision.decided_by.name if decision.decided_by else _("someone")
+
+
+def _stale_message(latest: Decision | None) -> str:
+    if latest is None:
+        return _("The item changed while you had the page open. Check it and decide again.")
+    return _(
+        "%(who)s decided '%(what)s' at %(when)s while you had the page open. Check the item "
+        "and decide again; your text is kept."
+    ) % {"who": _who(latest), "what": latest.get_kind_display(), "when": when(latest.decided_at)}
+
+
+def _window(item: Item) -> timedelta:
+    assessment = getattr(item, "assessment", None)
+    deadline = getattr(assessment, "deadline", None)
+    if deadline and deadline > item.received_at:
+        return max(deadline - item.received_at, timedelta(hours=1))
+    return RECENT
+
+
+def _standing(item: Item, kind: str) -> Decision | None:
+    """The visibility decision a new one must not silently contradict, if any."""
+    if kind not in VISIBILITY:
+        return None
+    latest = (
+        Decision.objects.filter(item=item, kind__in=list(VISIBILITY))
+        .select_related("decided_by", "action")
+        .order_by("-decided_at", "-pk")
+        .first()
+    )
+    if latest is None:
+        return None
+    pending = latest.action is not None and latest.action.state in PENDING_ACTION_STATES
+    recent = latest.decided_at >= timezone.now() - _window(item)
+    if pending or (recent and VISIBILITY[latest.kind] != VISIBILITY[kind]):
+        return latest
+    return None
+
+
+def _conflict_message(standing: Decision) -> str:
+    action = standing.action
+    if action is not None and action.state in PENDING_ACTION_STATES:
+        state = _("still waiting for the platform")
+    elif action is not None:
+        state = action.get_state_display()
+    else:
+        state = _("nothing to do on the platform")
+    return _(
+        "%(who)s decided '%(what)s' at %(when)s (%(state)s). To replace that decision, tick "
+        "'Replace the earlier decision' and give a reason."
+    ) % {
+        "who": _who(standing),
+        "what": standing.get_kind_display(),
+        "when": when(standing.decided_at),
+        "state": state,
+    }
+
+
+def _supersede(
+    *, actor, standing: Decision, kind: str, reason: str
+) -> tuple[ActionKind | None, bool]:
+    """Withdraw or reverse the standing decision's action; (reverse to queue, withdrawn)."""
+    action = standing.action
+    if action is None:
+        return None, False
+    if standing.kind == DecisionKind.DELETE and action.state in MAY_HAVE_ACTED:
+        raise ValidationError(
+            _(
+                "The item has been deleted on the platform, or may have been: a deletion "
+                "cannot be undone, so this decision was not recorded."
+            )
+        )
+    withdrawn_from = action_withdraw(
+        actor=actor, action=action, reason=f"superseded ({reason[:200]})"
+    )
+    acted = withdrawn_from is None or withdrawn_from == ActionState.UNKNOWN
+    # Only a keep needs its own reverse: unhide and restore queue an unhide anyway, and a
+    # new hide or delete acts for itself.
+    if acted and action.kind == ActionKind.HIDE and kind == DecisionKind.KEEP:
+        return ActionKind.UNHIDE, withdrawn_from is not None
+    return None, withdrawn_from is not None
 
 
 def _snapshot(item: Item) -> dict:
@@ -70,11 +213,16 @@ def decision_make(
     reply_text: str = "",
     block_reason: str = "",
     review_on: date | None = None,
+    seen_seq: int | None = None,
+    supersede: bool = False,
+    supersede_reason: str = "",
 ) -> Decision:
     """Record a decision on an item and queue its platform action.
 
     A person decides in the channels they moderate; the comment policy (the POLICY actor)
     may only hide, under a channel's opted-in rule, and its decision goes to review (R16).
+    ``seen_seq`` is the item's ``decision_seq`` when the form was opened (None: no check,
+    for callers without a form); ``supersede`` with a reason replaces a standing decision.
     """
     who = as_actor(actor)
     automatic = bool(who.system)
@@ -84,7 +232,36 @@ def decision_make(
         raise NotFound
     if kind not in DecisionKind.values:
         raise ValidationError({"kind": _("Unknown decision.")})
-    item = Item.objects.select_for_update().select_related("author", "channel").get(pk=item.pk)
+    item = (
+        Item.objects.select_for_update()
+        .select_related("author", "channel", "assessment")
+        .get(pk=item.pk)
+    )
+    if seen_seq is not None and item.decision_seq != seen_seq:
+        raise StaleDecision(_stale_message(item.decisions.select_related("decided_by").first()))
+    for value, limit, field in (
+        (note, NOTE_MAX, "note"),
+        (block_reason, REASON_MAX, "block_reason"),
+        (supersede_reason, REASON_MAX, "supersede_reason"),
+        (reply_text, REPLY_MAX, "reply_text"),
+    ):
+        if len(value) > limit:
+            raise ValidationError(
+                {
+                    field: _("The text is %(length)d characters; at most %(limit)d fit.")
+                    % {"length": len(value), "limit": limit}
+                }
+            )
+    if rule_code and kind in RULE_REFUSED:
+        raise ValidationError(
+            {
+                "rule": _(
+                    "A rule is the ground for hiding, deleting or blocking; '%(what)s' cites "
+                    "none. Choose 'No rule', or another decision."
+                )
+                % {"what": DecisionKind(kind).label}
+            }
+        )
     rule = None
     if rule_code:
         policy = policy_for(item.channel)
@@ -101,6 +278,25 @@ def decision_make(
         raise ValidationError({"reply_text": _("Write the reply.")})
     if kind == DecisionKind.BLOCK and not block_reason.strip():
         raise ValidationError({"block_reason": _("A block needs a reason.")})
+    if kind == DecisionKind.BLOCK and review_on is not None and review_on < timezone.localdate():
+        raise ValidationError({"review_on": _("The review date of a block cannot be in the past.")})
+    standing = _standing(item, kind)
+    reverse: ActionKind | None = None
+    if standing is not None:
+        if not supersede:
+            raise DecisionConflict(_conflict_message(standing), standing)
+        if not supersede_reason.strip():
+            raise ValidationError(
+                {"supersede_reason": _("Give a reason for replacing the earlier decision.")}
+            )
+        reverse, _withdrawn = _supersede(
+            actor=actor, standing=standing, kind=kind, reason=supersede_reason
+        )
+    # The version token moves with every decision: a form opened before this one is stale.
+    if not Item.objects.filter(pk=item.pk, decision_seq=item.decision_seq).update(
+        decision_seq=F("decision_seq") + 1
+    ):
+        raise StaleDecision(_stale_message(item.decisions.select_related("decided_by").first()))
     decision = Decision.objects.create(
         item=item,
         kind=kind,
@@ -111,8 +307,10 @@ def decision_make(
         automatic=automatic,
         note=note,
         needs_review=automatic,
+        supersedes=standing if standing is not None else None,
+        supersede_reason=supersede_reason.strip() if standing is not None else "",
     )
-    action_kind = PLATFORM_ACTION.get(kind)
+    action_kind = PLATFORM_ACTION.get(kind) or reverse
     if action_kind:
         params = {"reason": rule.code if rule else ""}
         if kind == DecisionKind.REPLY:
@@ -130,7 +328,10 @@ def decision_make(
         decision.save(update_fields=["action"])
     if kind == DecisionKind.BLOCK:
         _record_block(decision, item, block_reason, review_on)
-    if kind != DecisionKind.REPLY:
+    if action_kind in SETTLING_ACTIONS:
+        # Not handled until the platform shows it (or a person confirms doing it by hand).
+        item_set_status(item=item, status=ItemStatus.NEEDS_ATTENTION)
+    elif kind != DecisionKind.REPLY:
         item_set_status(item=item, status=ItemStatus.HANDLED)
     audit_record(
         actor=actor,
@@ -142,6 +343,9 @@ def decision_make(
             "tier": decision.tier,
             "automatic": automatic,
             "note": note[:500],
+            "supersedes": standing.pk if standing is not None else None,
+            "supersede_reason": supersede_reason[:500] if standing is not None else "",
+            "reverse": reverse or "",
         },
     )
     return decision

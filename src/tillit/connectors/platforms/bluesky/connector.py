@@ -53,6 +53,10 @@ class BlueskyConnector(Connector):
 
     platform = "bluesky"
     label = "Bluesky"
+    state_unsupported = (
+        "Tillit does not yet read a Bluesky "
+        "post's state back; check the post in Bluesky."
+    )
     account_parameter = "identifier"
     parameters = (
         Parameter("identifier", "Handle or DID, e.g. kommun.bsky.social"),

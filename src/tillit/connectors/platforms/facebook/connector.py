@@ -17,11 +17,12 @@ from ...base import (
     InboundItem,
     ItemKind,
     Parameter,
+    PlatformState,
     Profile,
     Rejected,
     done,
 )
-from ...errors import PayloadError
+from ...errors import PayloadError, PlatformRefused
 from ...http import parse_json
 from ...parsing import (
     cursor_epoch,
@@ -139,6 +140,7 @@ class FacebookConnector(Connector):
             Capability.BLOCK,
             Capability.READ_PROFILE,
             Capability.PUBLISH,
+            Capability.READ_STATE,
         }
     )
     unsupported = {
@@ -280,6 +282,20 @@ class FacebookConnector(Connector):
             url=opt_str(data, "link", where),
             raw=data,
         )
+
+    def _read_state(self, platform_id: str) -> PlatformState:
+        """A comment's ``is_hidden``; Graph's 404 or error 100 ("does not exist") means deleted."""
+        try:
+            answer = self.graph.request(
+                "GET", safe_id(platform_id), params={"fields": "id,is_hidden"}
+            )
+        except PlatformRefused as exc:
+            if exc.status == 404 or str(exc.code or "") == "100":
+                return PlatformState(exists=False, detail=f"HTTP {exc.status} [{exc.code}]")
+            raise
+        # A post has no is_hidden field: it exists and is shown.
+        hidden = opt_bool(answer, "is_hidden", "comment")
+        return PlatformState(exists=True, hidden=bool(hidden), detail=f"is_hidden={hidden}")
 
     # --- actions -------------------------------------------------------
 

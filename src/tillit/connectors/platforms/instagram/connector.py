@@ -89,6 +89,10 @@ class InstagramConnector(Connector):
 
     platform = "instagram"
     label = "Instagram (professional account)"
+    state_unsupported = (
+        "Tillit does not yet read an Instagram "
+        "comment's state back; check the comment in Instagram."
+    )
     account_parameter = "ig_user_id"
     parameters = (
         Parameter("ig_user_id", "Instagram user id"),

@@ -61,6 +61,10 @@ class LinkedInConnector(Connector):
 
     platform = "linkedin"
     label = "LinkedIn (organisation page)"
+    state_unsupported = (
+        "LinkedIn's API gives Tillit no way to read "
+        "a comment's state back; check it on LinkedIn."
+    )
     account_parameter = "organization_id"
     parameters = (
         Parameter("organization_id", "Organisation id (numeric)"),

@@ -36,6 +36,7 @@ from ...base import (
     InboundItem,
     ItemKind,
     Parameter,
+    PlatformState,
     Profile,
     TextFormat,
     done,
@@ -125,6 +126,7 @@ class MastodonConnector(Connector):
             Capability.REPORT,
             Capability.READ_PROFILE,
             Capability.PUBLISH,
+            Capability.READ_STATE,
         }
     )
     unsupported = {
@@ -342,6 +344,18 @@ class MastodonConnector(Connector):
             url=opt_web_url(account, "url", where),
             raw=account,
         )
+
+    def _read_state(self, platform_id: str) -> PlatformState:
+        """A status the instance answers for exists; 404 means deleted (no hiding on Mastodon)."""
+        try:
+            with self._errors():
+                status = as_raw(self.api.status(as_id(platform_id, "status id")))
+        except PlatformRefused as exc:
+            if exc.status == 404:
+                return PlatformState(exists=False, detail="404")
+            raise
+        visibility = opt_str(status, "visibility", "status") or ""
+        return PlatformState(exists=True, hidden=None, detail=f"visibility={visibility[:20]}")
 
     # --- actions -------------------------------------------------------
 

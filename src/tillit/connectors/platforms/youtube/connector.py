@@ -85,6 +85,10 @@ class YouTubeConnector(Connector):
 
     platform = "youtube"
     label = "YouTube"
+    state_unsupported = (
+        "Tillit does not yet read a YouTube comment's "
+        "moderation state back; check it in YouTube Studio."
+    )
     account_parameter = "channel_id"
     parameters = (
         Parameter("channel_id", "Channel id (UC...)"),
