@@ -151,8 +151,10 @@ SV_TRUTH = {
     "Give a reason for replacing the earlier decision.": (
         "Ange ett skäl till att det tidigare beslutet ersätts."
     ),
-    "At most %(limit)d characters fit; shorten the text (it is kept below).": (
-        "Högst %(limit)d tecken får plats; korta texten (den finns kvar nedan)."
+    "At most %(limit_value)d characters fit and the text has %(show_value)d; shorten it "
+    "(it is kept below).": (
+        "Högst %(limit_value)d tecken får plats och texten har %(show_value)d; korta den "
+        "(den finns kvar nedan)."
     ),
     "Choose a decision.": "Välj ett beslut.",
     "Choose one of the decisions in the list.": "Välj ett av besluten i listan.",

@@ -9,11 +9,13 @@ from .choices import DecisionKind
 from .services.decisions import NOTE_MAX, REASON_MAX, REPLY_MAX
 
 
-def _too_long(limit: int) -> dict:
-    return {
-        "max_length": _("At most %(limit)d characters fit; shorten the text (it is kept below).")
-        % {"limit": limit}
-    }
+# Django fills in limit_value (and show_value) when the text is too long.
+TOO_LONG = {
+    "max_length": _(
+        "At most %(limit_value)d characters fit and the text has %(show_value)d; shorten it "
+        "(it is kept below)."
+    )
+}
 
 
 class DecisionForm(forms.Form):
@@ -36,21 +38,21 @@ class DecisionForm(forms.Form):
         label=_("Note"),
         required=False,
         max_length=NOTE_MAX,
-        error_messages=_too_long(NOTE_MAX),
+        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     reply_text = forms.CharField(
         label=_("Reply text"),
         required=False,
         max_length=REPLY_MAX,
-        error_messages=_too_long(REPLY_MAX),
+        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     block_reason = forms.CharField(
         label=_("Reason for blocking"),
         required=False,
         max_length=REASON_MAX,
-        error_messages=_too_long(REASON_MAX),
+        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     # The item's version when the page was opened: a stale form is refused (issue 11).
@@ -60,7 +62,7 @@ class DecisionForm(forms.Form):
         label=_("Why the earlier decision is replaced"),
         required=False,
         max_length=REASON_MAX,
-        error_messages=_too_long(REASON_MAX),
+        error_messages=TOO_LONG,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     review_on = forms.DateField(
