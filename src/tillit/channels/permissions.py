@@ -86,7 +86,9 @@ class SavedReplyRule(AccessRule):
         if actor.person is None:
             return qs.none()
         if action == "manage":
-            mine = [pk for pk, roles in actor.mandates.items() if MandateRole.ADMINISTRATOR in roles]
+            mine = [
+                pk for pk, roles in actor.mandates.items() if MandateRole.ADMINISTRATOR in roles
+            ]
             return qs.filter(channel_id__in=mine).exclude(channel__status=ChannelStatus.ARCHIVED)
         return qs.filter(channel__in=Channel.objects.restrict(actor, "moderate").values("pk"))
 

@@ -129,7 +129,9 @@ def saved_replies_for(actor: Actor, channel: Channel, action: str = "use") -> Qu
     return SavedReply.objects.restrict(actor, action).filter(channel=channel)
 
 
-def saved_reply_get_for(actor: Actor, channel: Channel, reply_id, action: str = "use") -> SavedReply:
+def saved_reply_get_for(
+    actor: Actor, channel: Channel, reply_id, action: str = "use"
+) -> SavedReply:
     """One saved reply of the channel; NotFound whether missing or not the person's to use."""
     qs = SavedReply.objects.select_related("channel").filter(channel=channel)
     return get_restricted(qs, actor, action, pk=reply_id)

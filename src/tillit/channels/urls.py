@@ -18,9 +18,7 @@ urlpatterns = [
         views.mandate_revoke,
         name="mandate_revoke",
     ),
-    path(
-        "register/<uuid:public_id>/sparade-svar/", views.saved_replies, name="saved_replies"
-    ),
+    path("register/<uuid:public_id>/sparade-svar/", views.saved_replies, name="saved_replies"),
     path(
         "register/<uuid:public_id>/sparade-svar/<int:reply_id>/",
         views.saved_reply_edit,

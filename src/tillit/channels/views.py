@@ -290,7 +290,9 @@ def saved_reply_edit(request, public_id, reply_id):
             messages.success(request, _("The saved reply was saved."))
             return redirect("channels:saved_replies", channel.public_id)
     return render(
-        request, "channels/saved_reply_form.html", {"channel": channel, "reply": reply, "form": form}
+        request,
+        "channels/saved_reply_form.html",
+        {"channel": channel, "reply": reply, "form": form},
     )
 
 

@@ -50,7 +50,9 @@ class ReplyForm(forms.Form):
         strip=False,
         error_messages={
             "required": _("The reply is empty. Write the reply first."),
-            "max_length": _("The reply is far longer than any platform allows (%(limit_value)d characters here)."),
+            "max_length": _(
+                "The reply is far longer than any platform allows (%(limit_value)d characters here)."
+            ),
         },
         widget=forms.Textarea(attrs={"rows": 4}),
     )

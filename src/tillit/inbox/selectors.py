@@ -197,7 +197,9 @@ def item_thread(item: Item, start: int | None = None) -> ThreadWindow:
     top = {post.pk} if post else set()
     for i in items:
         parent = i.parent_id
-        depth[i.pk] = 0 if parent in top or parent not in known else min(depth.get(parent, 0) + 1, 4)
+        depth[i.pk] = (
+            0 if parent in top or parent not in known else min(depth.get(parent, 0) + 1, 4)
+        )
     return ThreadWindow(
         post=post,
         items=items,

@@ -21,9 +21,7 @@ def _context(item) -> dict:
     earlier = Item.objects.filter(channel_id=item.channel_id, author_id=item.author_id).exclude(
         pk=item.pk
     )
-    decisions = Decision.objects.select_related("rule", "decided_by").order_by(
-        "-decided_at", "-id"
-    )
+    decisions = Decision.objects.select_related("rule", "decided_by").order_by("-decided_at", "-id")
     items = list(
         earlier.order_by("-received_at", "-pk").prefetch_related(
             Prefetch("decisions", queryset=decisions, to_attr="history_decisions")

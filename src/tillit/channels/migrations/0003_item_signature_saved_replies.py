@@ -5,33 +5,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('channels', '0002_dormancy'),
-        ('organisation', '0002_dormancy'),
+        ("channels", "0002_dormancy"),
+        ("organisation", "0002_dormancy"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='channel',
-            name='signature_template',
-            field=models.CharField(blank=True, help_text="How replies and posts are signed, e.g. /{förnamn}, {funktion} or Hälsningar {namn}, {funktion}. Leave empty when the channel speaks with the organisation's voice.", max_length=200, verbose_name='signature rule'),
+            model_name="channel",
+            name="signature_template",
+            field=models.CharField(
+                blank=True,
+                help_text="How replies and posts are signed, e.g. /{förnamn}, {funktion} or Hälsningar {namn}, {funktion}. Leave empty when the channel speaks with the organisation's voice.",
+                max_length=200,
+                verbose_name="signature rule",
+            ),
         ),
         migrations.CreateModel(
-            name='SavedReply',
+            name="SavedReply",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=100, verbose_name='title')),
-                ('text', models.TextField(max_length=5000, verbose_name='text')),
-                ('channel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_replies', to='channels.channel')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisation.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=100, verbose_name="title")),
+                ("text", models.TextField(max_length=5000, verbose_name="text")),
+                (
+                    "channel",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="saved_replies",
+                        to="channels.channel",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisation.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'saved reply',
-                'verbose_name_plural': 'saved replies',
-                'ordering': ['title', 'id'],
+                "verbose_name": "saved reply",
+                "verbose_name_plural": "saved replies",
+                "ordering": ["title", "id"],
             },
         ),
     ]

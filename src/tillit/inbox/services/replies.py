@@ -3,6 +3,7 @@
 one that does not say who speaks.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -21,6 +22,8 @@ from tillit.connectors.registry import get_connector
 from ..choices import ActionKind
 from ..models import ActionRequest, Item
 from .outbox import action_request
+
+logger = logging.getLogger(__name__)
 
 #: Mastodon instances set their own limit; the poll stores it here (see reply_limit_for).
 INSTANCE_LIMIT_CACHE = "inbox:text-limit:{channel_id}"
@@ -80,6 +83,30 @@ def reply_limit_for(channel) -> tuple[int | None, bool]:
     learnt = cache.get(INSTANCE_LIMIT_CACHE.format(channel_id=channel.pk))
     reply = learnt if isinstance(learnt, int) and learnt > 0 else limit.reply
     return reply, limit.graphemes
+
+
+LEARNT_FOR = 24 * 3600
+
+
+def learn_text_limit(connector, channel_id: int) -> None:
+    """Ask an instance for its own limit once a day (Mastodon); any failure keeps the default.
+
+    Called by the poll, which already talks to the platform, so the item page never waits
+    on the network.
+    """
+    from django.core.cache import cache
+
+    fetch = getattr(connector, "fetch_text_limit", None)
+    key = INSTANCE_LIMIT_CACHE.format(channel_id=channel_id)
+    if fetch is None or cache.get(key) is not None:
+        return
+    try:
+        limit = fetch()
+    except Exception:  # noqa: BLE001  a limit is a nicety; the poll must not fail for it
+        logger.info("text limit of channel %s not learnt", channel_id, exc_info=True)
+        limit = None
+    # 0 remembers "asked, no answer" for a day, so a silent instance is not asked every poll.
+    cache.set(key, limit or 0, LEARNT_FOR)
 
 
 def reply_rules(channel, person) -> ReplyRules:
