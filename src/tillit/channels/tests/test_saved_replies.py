@@ -36,7 +36,9 @@ def test_the_administrator_creates_edits_and_deletes_audited(org, channel):
     client.post(f"{base}{reply.pk}/radera/")
     assert not SavedReply.objects.exists()
     actions = list(
-        AuditEntry.objects.filter(action__startswith="saved_reply.").values_list("action", flat=True)
+        AuditEntry.objects.filter(action__startswith="saved_reply.").values_list(
+            "action", flat=True
+        )
     )
     assert actions == ["saved_reply.create", "saved_reply.update", "saved_reply.delete"]
 

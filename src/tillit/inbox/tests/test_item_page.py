@@ -269,3 +269,27 @@ def test_saved_reply_fills_the_form_without_javascript(org, fb_channel):
         .split('id="reply-text"', 1)[1]
         .split("</textarea>", 1)[0]
     )
+
+
+def test_an_instances_own_limit_learnt_by_the_poll_wins(org, fb_channel):
+    from tillit.inbox.services.replies import learn_text_limit, reply_limit_for
+
+    class Instance:
+        calls = 0
+
+        def fetch_text_limit(self):
+            Instance.calls += 1
+            return 1000
+
+    class Silent:
+        def fetch_text_limit(self):
+            raise RuntimeError("instance down")
+
+    assert reply_limit_for(fb_channel) == (8000, False)
+    learn_text_limit(Instance(), fb_channel.pk)
+    learn_text_limit(Instance(), fb_channel.pk)  # asked once a day, not every poll
+    assert Instance.calls == 1
+    assert reply_limit_for(fb_channel) == (1000, False)
+    other = fb_channel.pk + 1000
+    learn_text_limit(Silent(), other)  # a failure never breaks the poll; the default stays
+    learn_text_limit(object(), other)  # connectors without the call are left alone
