@@ -36,6 +36,7 @@ class ChannelForm(forms.ModelForm):
             "plan_audience",
             "plan_outcome",
             "plan_operation",
+            "signature_template",
         ]
         widgets = {
             f: forms.Textarea(attrs={"rows": 3})
@@ -99,3 +100,15 @@ class PlatformDecisionForm(forms.Form):
 
     decision = forms.ChoiceField(choices=PlatformDecision.choices, label=_("Decision"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SavedReplyForm(forms.Form):
+    """A saved reply's title and text; the service trims and checks them."""
+
+    title = forms.CharField(label=_("Title"), max_length=100)
+    text = forms.CharField(
+        label=_("Text"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Without the signature: the channel's signature rule is added when sending."),
+    )

@@ -84,6 +84,18 @@ class Channel(TimeStamped):
     staffing_flagged_at = models.DateTimeField(_("flagged"), null=True, blank=True)
     # R8: set when the channel has had no own posts or replies for the organisation's period.
     dormant_since = models.DateTimeField(_("dormant since"), null=True, blank=True)
+    # R12: how a reply or post names who speaks; empty for the organisation's own voice.
+    # Checked by channels.services.signature (only known placeholders).
+    signature_template = models.CharField(
+        _("signature rule"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "How replies and posts are signed, e.g. /{förnamn}, {funktion} or "
+            "Hälsningar {namn}, {funktion}. Leave empty when the channel speaks with the "
+            "organisation's voice."
+        ),
+    )
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -162,3 +174,22 @@ class Mandate(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_role_display()} – {self.channel.name}"
+
+
+class SavedReply(TimeStamped):
+    """A short reply text the channel's administrators keep for answers they give often."""
+
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="saved_replies")
+    title = models.CharField(_("title"), max_length=100)
+    text = models.TextField(_("text"), max_length=5000)
+    created_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "id"]
+        verbose_name = _("saved reply")
+        verbose_name_plural = _("saved replies")
+
+    def __str__(self) -> str:
+        return self.title

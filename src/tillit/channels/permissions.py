@@ -4,10 +4,10 @@ from django.db.models import Q, QuerySet
 
 from tillit.access.actor import Actor
 from tillit.access.queryset import AccessRule, access_rule, allows
-from tillit.access.roles import SEE_ALL_CHANNELS, SEE_DECIDED_CHANNELS, Role
+from tillit.access.roles import SEE_ALL_CHANNELS, SEE_DECIDED_CHANNELS, MandateRole, Role
 
 from .choices import PRE_DECISION_STATES, ChannelStatus
-from .models import Channel
+from .models import Channel, SavedReply
 
 
 @access_rule(Channel)
@@ -74,3 +74,36 @@ def can_edit(actor: Actor, channel: Channel) -> bool:
 def can_manage_mandates(actor: Actor, channel: Channel) -> bool:
     """Only the department's manager grants or revokes mandates (R6)."""
     return channel.status != ChannelStatus.ARCHIVED and actor.is_manager_of(channel)
+
+
+@access_rule(SavedReply)
+class SavedReplyRule(AccessRule):
+    """Saved replies: used by whoever works the channel's inbox, managed by its administrators."""
+
+    actions = ("use", "manage")
+
+    def filter(self, qs: QuerySet, actor: Actor, action: str) -> QuerySet:
+        if actor.person is None:
+            return qs.none()
+        if action == "manage":
+            mine = [
+                pk for pk, roles in actor.mandates.items() if MandateRole.ADMINISTRATOR in roles
+            ]
+            return qs.filter(channel_id__in=mine).exclude(channel__status=ChannelStatus.ARCHIVED)
+        return qs.filter(channel__in=Channel.objects.restrict(actor, "moderate").values("pk"))
+
+    def allows(self, actor: Actor, action: str, obj: SavedReply) -> bool:
+        if actor.person is None:
+            return False
+        if action == "manage":
+            return can_manage_saved_replies(actor, obj.channel)
+        return allows(actor, "moderate", obj.channel)
+
+
+def can_manage_saved_replies(actor: Actor, channel: Channel) -> bool:
+    """Only the channel's administrators keep its saved replies (they answer in its name)."""
+    return (
+        actor.person is not None
+        and channel.status != ChannelStatus.ARCHIVED
+        and actor.is_administrator_of(channel)
+    )

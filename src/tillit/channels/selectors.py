@@ -10,7 +10,7 @@ from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Department, Person
 
 from .choices import ChannelStatus
-from .models import Channel, Mandate, Platform
+from .models import Channel, Mandate, Platform, SavedReply
 
 
 def channels_visible_to(actor: Actor) -> QuerySet[Channel]:
@@ -122,3 +122,16 @@ def mandate_holders(channel: Channel, role: str | None = None) -> QuerySet[Perso
 def channel_administrators(channel: Channel) -> QuerySet[Person]:
     """The people holding a valid administrator mandate on the channel today (R5)."""
     return mandate_holders(channel, MandateRole.ADMINISTRATOR)
+
+
+def saved_replies_for(actor: Actor, channel: Channel, action: str = "use") -> QuerySet[SavedReply]:
+    """A channel's saved replies, by title, that the person may use (or manage)."""
+    return SavedReply.objects.restrict(actor, action).filter(channel=channel)
+
+
+def saved_reply_get_for(
+    actor: Actor, channel: Channel, reply_id, action: str = "use"
+) -> SavedReply:
+    """One saved reply of the channel; NotFound whether missing or not the person's to use."""
+    qs = SavedReply.objects.select_related("channel").filter(channel=channel)
+    return get_restricted(qs, actor, action, pk=reply_id)

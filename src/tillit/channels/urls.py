@@ -18,6 +18,17 @@ urlpatterns = [
         views.mandate_revoke,
         name="mandate_revoke",
     ),
+    path("register/<uuid:public_id>/sparade-svar/", views.saved_replies, name="saved_replies"),
+    path(
+        "register/<uuid:public_id>/sparade-svar/<int:reply_id>/",
+        views.saved_reply_edit,
+        name="saved_reply_edit",
+    ),
+    path(
+        "register/<uuid:public_id>/sparade-svar/<int:reply_id>/radera/",
+        views.saved_reply_delete_view,
+        name="saved_reply_delete",
+    ),
     path("plattformar/", views.platforms, name="platforms"),
     path("plattformar/<slug:slug>/", views.platform_decide, name="platform_decide"),
 ]

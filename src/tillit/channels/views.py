@@ -15,8 +15,8 @@ from tillit.organisation.selectors import departments
 
 from . import services
 from .choices import ChannelStatus
-from .forms import ChannelForm, MandateForm, PlatformDecisionForm, StepForm
-from .permissions import can_edit, can_manage_mandates
+from .forms import ChannelForm, MandateForm, PlatformDecisionForm, SavedReplyForm, StepForm
+from .permissions import can_edit, can_manage_mandates, can_manage_saved_replies
 from .selectors import (
     channel_get_for,
     channels_filter,
@@ -26,8 +26,11 @@ from .selectors import (
     mandates_for_channel,
     platform_catalogue,
     platform_get,
+    saved_replies_for,
+    saved_reply_get_for,
 )
 from .services.lifecycle import TransitionRefused
+from .services.saved_replies import saved_reply_create, saved_reply_delete, saved_reply_update
 from .services.staffing import staffing_problems
 from .workflow import TRANSITIONS, transitions_available
 
@@ -150,6 +153,7 @@ def channel_detail(request, public_id):
             "mandates": mandates_for_channel(channel),
             "can_edit": can_edit(actor, channel),
             "can_manage_mandates": can_manage_mandates(actor, channel),
+            "can_manage_saved_replies": can_manage_saved_replies(actor, channel),
             "staffing": staffing_problems(channel),
             "step_form": StepForm(),
         },
@@ -237,3 +241,67 @@ def platform_decide(request, slug):
         messages.success(request, _("The decision was recorded."))
         return redirect("channels:platforms")
     return render(request, "channels/platform_form.html", {"form": form, "platform": platform})
+
+
+def _saved_replies_channel(request, public_id):
+    """The channel whose saved replies the person manages; NotFound for anyone else."""
+    channel = channel_get_for(request.actor, public_id)
+    if not can_manage_saved_replies(request.actor, channel):
+        raise NotFound
+    return channel
+
+
+@person_required
+def saved_replies(request, public_id):
+    """A channel's saved replies, and a form for a new one (the channel's administrators)."""
+    channel = _saved_replies_channel(request, public_id)
+    form = SavedReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved_reply_create(actor=request.actor, channel=channel, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_errors(form, exc)
+        else:
+            messages.success(request, _("The saved reply was added."))
+            return redirect("channels:saved_replies", channel.public_id)
+    return render(
+        request,
+        "channels/saved_replies.html",
+        {
+            "channel": channel,
+            "replies": saved_replies_for(request.actor, channel, "manage"),
+            "form": form,
+        },
+    )
+
+
+@person_required
+def saved_reply_edit(request, public_id, reply_id):
+    """Change one saved reply."""
+    channel = _saved_replies_channel(request, public_id)
+    reply = saved_reply_get_for(request.actor, channel, reply_id, "manage")
+    form = SavedReplyForm(request.POST or None, initial={"title": reply.title, "text": reply.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved_reply_update(actor=request.actor, reply=reply, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_errors(form, exc)
+        else:
+            messages.success(request, _("The saved reply was saved."))
+            return redirect("channels:saved_replies", channel.public_id)
+    return render(
+        request,
+        "channels/saved_reply_form.html",
+        {"channel": channel, "reply": reply, "form": form},
+    )
+
+
+@require_POST
+@person_required
+def saved_reply_delete_view(request, public_id, reply_id):
+    """Delete one saved reply."""
+    channel = _saved_replies_channel(request, public_id)
+    reply = saved_reply_get_for(request.actor, channel, reply_id, "manage")
+    saved_reply_delete(actor=request.actor, reply=reply)
+    messages.success(request, _("The saved reply was deleted."))
+    return redirect("channels:saved_replies", channel.public_id)

@@ -222,6 +222,29 @@ class PlatformState:
 
 
 @dataclass(frozen=True)
+class TextLimit:
+    """How long a reply and a post may be on a platform, and how the platform counts.
+
+    ``graphemes`` counts user-perceived characters (Bluesky: an emoji with skin tone or a
+    family is one), otherwise Unicode code points. None means the platform gives no limit
+    Tillit knows of (or no way to write there).
+    """
+
+    reply: int | None = None
+    post: int | None = None
+    graphemes: bool = False
+
+    def length(self, text: str) -> int:
+        """The length of ``text`` as the platform counts it (newlines as one character)."""
+        text = text.replace("\r\n", "\n")
+        if self.graphemes:
+            import regex
+
+            return len(regex.findall(r"\X", text))
+        return len(text)
+
+
+@dataclass(frozen=True)
 class Limits:
     """Bounds on talking to a platform; every answer is hostile until parsed."""
 
@@ -252,6 +275,8 @@ class Connector:
     account_parameter: ClassVar[str | None] = None
     # Why the platform cannot report an item's state, when READ_STATE is not a capability.
     state_unsupported: ClassVar[str] = ""
+    # How long replies and posts may be there (shown as the person types, checked on submit).
+    text_limit: ClassVar[TextLimit] = TextLimit()
     # Templates receive connector classes; Django would otherwise call them with no config.
     do_not_call_in_templates: ClassVar[bool] = True
 

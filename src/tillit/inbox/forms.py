@@ -38,10 +38,23 @@ class QueueFilterForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    """A reply written in Tillit."""
+    """A reply written in Tillit; the platform's limit and the signature rule are the service's.
+
+    The field's own bound is far above any platform's, so an over-long reply reaches the
+    service and comes back with the platform's limit and the text kept, never cut.
+    """
 
     text = forms.CharField(
-        label=_("Reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reply"),
+        max_length=100_000,
+        strip=False,
+        error_messages={
+            "required": _("The reply is empty. Write the reply first."),
+            "max_length": _(
+                "The reply is far longer than any platform allows (%(limit_value)d characters here)."
+            ),
+        },
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 

@@ -32,6 +32,8 @@ class Panels:
     templates: list[str]
     context: dict
     decided: frozenset[str]
+    # Decided by a panel that is on this page: only these may say "in the decision form".
+    decided_shown: frozenset[str] = frozenset()
 
 
 def panels_for(item) -> Panels:
@@ -39,12 +41,19 @@ def panels_for(item) -> Panels:
     templates: list[str] = []
     context: dict = {}
     decided: set[str] = set()
+    shown: set[str] = set()
     for panel in registry.values(STORE):
         decided |= panel.decides
         if panel.shows(item):
             templates.append(panel.template)
             context.update(panel.context(item))
-    return Panels(templates=templates, context=context, decided=frozenset(decided))
+            shown |= panel.decides
+    return Panels(
+        templates=templates,
+        context=context,
+        decided=frozenset(decided),
+        decided_shown=frozenset(shown),
+    )
 
 
 def decided_actions() -> frozenset[str]:

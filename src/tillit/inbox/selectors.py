@@ -151,3 +151,117 @@ def ingest_problems_for(actor: Actor, channel: Channel) -> QuerySet[IngestProble
         .filter(channel=channel)
         .select_related("item")
     )
+
+
+THREAD_WINDOW = 50
+#: How many earlier items the window shows before the current one when it opens.
+THREAD_LEAD = 10
+
+
+@dataclass
+class ThreadWindow:
+    """The post an item belongs to and a bounded window of its thread, the item among them."""
+
+    post: Item | None
+    items: list[Item]
+    depth: dict[int, int]
+    total: int
+    start: int
+    earlier_start: int | None
+    later_start: int | None
+
+    @property
+    def rows(self) -> list[tuple[Item, int]]:
+        """Each item of the window with its depth under the post (0 to 4, for indenting)."""
+        return [(i, self.depth.get(i.pk, 0)) for i in self.items]
+
+    @property
+    def first(self) -> int:
+        """The window's first position, counted from 1."""
+        return self.start + 1
+
+    @property
+    def last(self) -> int:
+        """The window's last position, counted from 1."""
+        return self.start + len(self.items)
+
+
+def item_thread(item: Item, start: int | None = None) -> ThreadWindow:
+    """The item's post and up to THREAD_WINDOW items of its thread in order of arrival.
+
+    The thread is everything in the channel that shares the item's thread id (the post a
+    comment hangs on, the conversation of a reply), or, for items without one, its parent
+    and the replies to it. A constant number of queries whatever the thread's size: the
+    post, a count, the item's position and one window. Access is the caller's: the item was
+    fetched through ``item_get_for``, and the thread is in the same channel.
+    """
+    base = Item.objects.filter(channel_id=item.channel_id).select_related("author")
+    post = None
+    if item.thread_platform_id:
+        thread = base.filter(thread_platform_id=item.thread_platform_id)
+        if item.platform_id != item.thread_platform_id:
+            post = base.filter(platform_id=item.thread_platform_id).first()
+        if post is not None:
+            thread = thread.exclude(pk=post.pk)
+    else:
+        ids = [item.pk] + ([item.parent_id] if item.parent_id else [])
+        thread = base.filter(Q(pk__in=ids) | Q(parent_id=item.pk))
+    if post is None and item.parent_id and item.parent is not None:
+        # Without a stored post, the top of the known chain stands in for it.
+        post = item.parent if not item.parent.parent_id else None
+        if post is not None:
+            thread = thread.exclude(pk=post.pk)
+    ordered = thread.order_by("received_at", "pk")
+    total = ordered.count()
+    position = ordered.filter(
+        Q(received_at__lt=item.received_at) | Q(received_at=item.received_at, pk__lt=item.pk)
+    ).count()
+    if start is None:
+        start = max(position - THREAD_LEAD, 0)
+    start = max(0, min(start, max(total - 1, 0)))
+    items = list(ordered[start : start + THREAD_WINDOW])
+    depth: dict[int, int] = {}
+    known = {i.pk: i for i in items}
+    top = {post.pk} if post else set()
+    for i in items:
+        parent = i.parent_id
+        depth[i.pk] = (
+            0 if parent in top or parent not in known else min(depth.get(parent, 0) + 1, 4)
+        )
+    return ThreadWindow(
+        post=post,
+        items=items,
+        depth=depth,
+        total=total,
+        start=start,
+        earlier_start=max(start - THREAD_WINDOW, 0) if start > 0 else None,
+        later_start=start + THREAD_WINDOW if start + THREAD_WINDOW < total else None,
+    )
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who sent an item, as the platform showed them: never blank, never a bare id."""
+
+    name: str
+    handle: str
+    platform_id: str
+    profile_url: str
+
+    @property
+    def named(self) -> bool:
+        """Whether the platform gave a name or a handle (otherwise only its id is known)."""
+        return bool(self.name or self.handle)
+
+
+def sender_of(item: Item) -> Sender:
+    """The sender of an item: the name shown with it, else the author's latest, and the handle."""
+    author = item.author
+    name = " ".join((item.author_name or author.display_name or "").split())
+    handle = " ".join((author.handle or "").split())
+    return Sender(
+        name=name,
+        handle=handle if handle != name else "",
+        platform_id=author.platform_id,
+        profile_url=author.profile_url,
+    )

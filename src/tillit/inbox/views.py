@@ -7,16 +7,26 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
+from tillit.channels.selectors import saved_replies_for
 from tillit.core.exceptions import NotFound
 
 from .capabilities import action_options
 from .choices import ActionKind
 from .forms import ActionForm, QueueFilterForm, ReplyForm
 from .panels import decided_actions, panels_for
-from .selectors import action_get_for, item_get_for, item_viewers, queue_channels, queue_page
+from .selectors import (
+    action_get_for,
+    item_get_for,
+    item_thread,
+    item_viewers,
+    queue_channels,
+    queue_page,
+    sender_of,
+)
 from .services.outbox import CaptureIncomplete, action_request
 from .services.outbox_people import CONFIRM_NOTE_MAX, action_confirm_manual, action_retry
 from .services.presence import presence_touch
+from .services.replies import ReplyRefused, reply_queue, reply_rules
 from .truth import item_truths
 
 
@@ -50,13 +60,20 @@ def queue(request):
     )
 
 
-@person_required
-def item_detail(request, item_id: int):
-    """One item: text as received, thread, earlier versions, outbox actions and what is possible."""
-    item = item_get_for(request.actor, item_id)
-    presence_touch(actor=request.actor, item=item)
+def _thread_start(request) -> int | None:
+    raw = request.GET.get("trad", "")[:12]
+    return int(raw) if raw.isdigit() else None
+
+
+def _item_page(request, item, *, reply_form: ReplyForm | None = None, status: int = 200):
+    """The item page; a refused reply comes back with its form bound, the text kept."""
+    actor = request.actor
     connector = getattr(getattr(item.channel, "connection", None), "connector", None)
     panels = panels_for(item)
+    saved = list(saved_replies_for(actor, item.channel)[:100])
+    if reply_form is None:
+        chosen = next((r for r in saved if str(r.pk) == request.GET.get("svar", "")), None)
+        reply_form = ReplyForm(initial={"text": chosen.text} if chosen else None)
     return render(
         request,
         "inbox/item.html",
@@ -64,19 +81,32 @@ def item_detail(request, item_id: int):
             **panels.context,
             "panel_templates": panels.templates,
             "decided_elsewhere": panels.decided,
+            "decided_here": panels.decided_shown,
             "item": item,
+            "sender": sender_of(item),
+            "thread": item_thread(item, _thread_start(request)),
             "versions": item.versions.all(),
-            "replies": item.replies.select_related("author").order_by("received_at")[:100],
             "attachments": item.attachments.all(),
             "actions": item.actions.order_by("-created_at")[:50],
             "options": action_options(connector),
-            "reply_form": ReplyForm(),
+            "reply_form": reply_form,
+            "reply_rules": reply_rules(item.channel, actor.person),
+            "saved_replies": saved,
             "action_form": ActionForm(),
             "platform_truths": item_truths(item),
             "viewers": item_viewers(request.actor, item),
             "confirm_note_max": CONFIRM_NOTE_MAX,
         },
+        status=status,
     )
+
+
+@person_required
+def item_detail(request, item_id: int):
+    """One item: text as received, thread, earlier versions, outbox actions and what is possible."""
+    item = item_get_for(request.actor, item_id)
+    presence_touch(actor=request.actor, item=item)
+    return _item_page(request, item)
 
 
 @require_POST
@@ -134,16 +164,10 @@ def item_act(request, item_id: int, kind: str):
         # Removing content and blocking are decisions that cite a rule (R16), not bare clicks.
         messages.error(request, _("Hide, delete and block are decided in the decision form."))
         return redirect("inbox:item", item.pk)
-    params = {}
     if kind == ActionKind.REPLY:
-        reply = ReplyForm(request.POST)
-        if not reply.is_valid():
-            messages.error(request, _("Write the reply first."))
-            return redirect("inbox:item", item.pk)
-        params["text"] = reply.cleaned_data["text"]
-    else:
-        form = ActionForm(request.POST)
-        params["reason"] = form.cleaned_data["reason"] if form.is_valid() else ""
+        return _reply(request, item)
+    form = ActionForm(request.POST)
+    params = {"reason": form.cleaned_data["reason"] if form.is_valid() else ""}
     if kind == ActionKind.BLOCK:
         params["author_platform_id"] = item.author.platform_id
     try:
@@ -154,4 +178,18 @@ def item_act(request, item_id: int, kind: str):
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Queued: %(action)s.") % {"action": ActionKind(kind).label})
+    return redirect("inbox:item", item.pk)
+
+
+def _reply(request, item):
+    """Check and queue a reply; a refused one shows the page again with the typed text kept."""
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return _item_page(request, item, reply_form=form, status=400)
+    try:
+        reply_queue(actor=request.actor, item=item, text=form.cleaned_data["text"])
+    except ReplyRefused as exc:
+        form.add_error("text", exc.message)
+        return _item_page(request, item, reply_form=form, status=400)
+    messages.success(request, _("Queued: %(action)s.") % {"action": ActionKind.REPLY.label})
     return redirect("inbox:item", item.pk)

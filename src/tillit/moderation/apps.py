@@ -19,7 +19,10 @@ class ModerationConfig(AppConfig):
             tasks,  # noqa: F401  (registers periodic jobs)
         )
         from .panels import PANEL
+        from .sender_panel import PANEL as SENDER_PANEL
         from .services.assess import assess_item_version
 
         registry.add("ingest_subscribers", "moderation.assess", assess_item_version)
+        # The sender's history first: it informs the decision taken in the form below it.
+        registry.add("item_panels", "moderation.sender", SENDER_PANEL)
         registry.add("item_panels", "moderation", PANEL)

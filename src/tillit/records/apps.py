@@ -15,6 +15,8 @@ class RecordsConfig(AppConfig):
         from tillit.core.registry import registry
 
         from . import access  # noqa: F401  (registers the access rules of this app's models)
+        from .panels import PANEL
         from .services.hooks import item_ingested
 
         registry.add("ingest_subscribers", "records.index", item_ingested)
+        registry.add("item_panels", "records.registration", PANEL)

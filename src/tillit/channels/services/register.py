@@ -15,6 +15,7 @@ from tillit.organisation.selectors import managers_of
 
 from ..models import Channel, ChannelEvent, Platform
 from ..permissions import can_edit
+from .signature import signature_validate
 from .urls import check_url_matches_platform, normalise_channel_url
 
 EDITABLE_FIELDS = (
@@ -27,12 +28,17 @@ EDITABLE_FIELDS = (
     "plan_audience",
     "plan_outcome",
     "plan_operation",
+    "signature_template",
 )
 
 
 def _validate(channel: Channel) -> None:
     """Check the address, the platform decision and the plan; raise one error with every problem."""
     errors: dict[str, list[str]] = {}
+    try:
+        channel.signature_template = signature_validate(channel.signature_template)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
     try:
         channel.url = normalise_channel_url(channel.url)
     except ValidationError:

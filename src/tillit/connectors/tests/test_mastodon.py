@@ -98,3 +98,30 @@ def test_bad_token_is_token_invalid(server):
 def test_not_found_is_refused(org):
     with pytest.raises(PlatformRefused), org._errors():
         org.api.status("999999999")
+
+
+def test_the_instances_own_text_limit(server, org):
+    # mastodon-mock answers /api/v2/instance with Mastodon's stock configuration.
+    assert org.fetch_text_limit() == 500
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ({"configuration": {"statuses": {"max_characters": 1000}}}, 1000),
+        ({"configuration": {"statuses": {"max_characters": "1000"}}}, None),
+        ({"configuration": {"statuses": {"max_characters": True}}}, None),
+        ({"configuration": {"statuses": {"max_characters": 10**9}}}, None),
+        ({"configuration": []}, None),
+        ({}, None),
+    ],
+)
+def test_an_odd_instance_answer_keeps_the_default(monkeypatch, answer, expected):
+    connector = MastodonConnector({"api_base_url": "https://mastodon.example", "access_token": "t"})
+
+    class Api:
+        def instance_v2(self):
+            return answer
+
+    monkeypatch.setattr(connector, "_api", Api())
+    assert connector.fetch_text_limit() == expected

@@ -20,6 +20,7 @@ from tillit.connectors.errors import ConnectorError, RateLimited, TokenInvalid
 from ..models import Connection, IngestProblem
 from .connections import connection_mark_invalid, connection_mark_ok, connector_for
 from .ingest import IngestResult, ingest_batch
+from .replies import learn_text_limit
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ def _poll(connection: Connection) -> IngestResult | None:
     connector = connector_for(connection)
     try:
         fetched = connector.fetch_items(connection.cursor or None)
+        learn_text_limit(connector, connection.channel_id)
     except TokenInvalid as exc:
         connection_mark_invalid(connection=connection, detail=str(exc))
         _record_failure(connection, f"token refused: {exc}")

@@ -49,6 +49,7 @@ class World:
     case_id: int = 0
     author_id: int = 0
     request_id: int = 0
+    item_id: int = 0
     tags: list[str] = field(default_factory=list)
 
     @property
@@ -135,6 +136,13 @@ def grow(world: World) -> None:
     run_held_subscribers()
     author_item = Item.objects.filter(channel=world.first_channel, author__platform_id="501")
     world.author_id = author_item.values_list("author_id", flat=True).distinct().get()
+    # The item page of Anna's first comment: her history and the saved replies grow.
+    world.item_id = world.item_id or author_item.order_by("pk").values_list("pk", flat=True)[0]
+    from tillit.channels.services.saved_replies import saved_reply_create
+
+    saved_reply_create(
+        actor=org["staff_1"], channel=world.first_channel, title=f"Svar {tag}", text=f"Text {tag}"
+    )
 
     # A block: a hidden insult, then the author's second one blocked.
     first = ingest(channel, "Jävla idiot", author=(f"b{tag}", f"Bo {tag}"))
@@ -311,6 +319,13 @@ PAGES: list[Page] = [
         lambda w: f"/inkorg/?channel={w.first_channel.pk}",
         12,
         "inbox:queue (channel)",
+    ),
+    Page("inbox:item", "staff_1", lambda w: f"/inkorg/{w.item_id}/", 26),
+    Page(
+        "channels:saved_replies",
+        "staff_1",
+        lambda w: f"/register/{w.first_channel.public_id}/sparade-svar/",
+        12,
     ),
     Page("moderation:review_list", "staff_1", _fixed("/granska/"), 11),
     Page(

@@ -19,6 +19,7 @@ from ...base import (
     ItemKind,
     Parameter,
     Profile,
+    TextLimit,
     done,
 )
 from ...errors import PayloadError, PlatformRefused
@@ -63,6 +64,8 @@ class BlueskyConnector(Connector):
         Parameter("app_password", "App password (with direct-message access)", secret=True),
         Parameter("service", "PDS URL", required=False, default="https://bsky.social", url=True),
     )
+    # Bluesky counts 300 graphemes (an emoji with a skin tone is one).
+    text_limit = TextLimit(reply=300, post=300, graphemes=True)
     capabilities = frozenset(
         {
             Capability.READ_COMMENTS,

@@ -20,6 +20,7 @@ from ...base import (
     PlatformState,
     Profile,
     Rejected,
+    TextLimit,
     done,
 )
 from ...errors import PayloadError, PlatformRefused
@@ -127,6 +128,8 @@ class FacebookConnector(Connector):
         Parameter("verify_token", "Webhook verify token", secret=True, required=False),
         Parameter("api_version", "Graph API version", required=False, default="v23.0"),
     )
+    # A Page comment takes 8,000 characters, a post 63,206.
+    text_limit = TextLimit(reply=8000, post=63206)
     capabilities = frozenset(
         {
             Capability.READ_POSTS,

@@ -17,6 +17,7 @@ from ...base import (
     Parameter,
     Profile,
     Rejected,
+    TextLimit,
     done,
 )
 from ...errors import PayloadError
@@ -102,6 +103,8 @@ class InstagramConnector(Connector):
         Parameter("verify_token", "Webhook verify token", secret=True, required=False),
         Parameter("api_version", "Graph API version", required=False, default="v23.0"),
     )
+    # Captions and comments: 2,200 characters.
+    text_limit = TextLimit(reply=2200, post=2200)
     capabilities = frozenset(
         {
             Capability.READ_POSTS,

@@ -18,6 +18,7 @@ from ...base import (
     ItemKind,
     Parameter,
     Profile,
+    TextLimit,
     done,
 )
 from ...errors import PayloadError, PlatformRefused
@@ -71,6 +72,8 @@ class LinkedInConnector(Connector):
         Parameter("access_token", "Access token (r/w_organization_social)", secret=True),
         Parameter("api_version", "LinkedIn-Version (YYYYMM)", required=False, default="202511"),
     )
+    # Comments 1,250 characters, posts 3,000.
+    text_limit = TextLimit(reply=1250, post=3000)
     capabilities = frozenset(
         {
             Capability.READ_POSTS,

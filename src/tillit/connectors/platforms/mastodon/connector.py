@@ -39,6 +39,7 @@ from ...base import (
     PlatformState,
     Profile,
     TextFormat,
+    TextLimit,
     done,
 )
 from ...errors import (
@@ -116,6 +117,8 @@ class MastodonConnector(Connector):
         Parameter("api_base_url", "Instance URL, e.g. https://mastodon.social", url=True),
         Parameter("access_token", "Access token", secret=True),
     )
+    # Mastodon's default; an instance may allow more (``fetch_text_limit``).
+    text_limit = TextLimit(reply=500, post=500)
     capabilities = frozenset(
         {
             Capability.READ_COMMENTS,
@@ -356,6 +359,22 @@ class MastodonConnector(Connector):
             raise
         visibility = opt_str(status, "visibility", "status") or ""
         return PlatformState(exists=True, hidden=None, detail=f"visibility={visibility[:20]}")
+
+
+    def fetch_text_limit(self) -> int | None:
+        """The instance's own limit on a status (``/api/v2/instance``), None when it gives none.
+
+        Instances set their own (many allow 1,000 or more); a missing, odd or absurd value
+        leaves the default of 500 in ``text_limit``.
+        """
+        with self._errors():
+            instance = as_raw(self.api.instance_v2())
+        config = instance.get("configuration") if isinstance(instance, dict) else None
+        statuses = config.get("statuses") if isinstance(config, dict) else None
+        value = statuses.get("max_characters") if isinstance(statuses, dict) else None
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 1_000_000:
+            return value
+        return None
 
     # --- actions -------------------------------------------------------
 

@@ -23,6 +23,7 @@ from ...base import (
     Parameter,
     Profile,
     TextFormat,
+    TextLimit,
 )
 from ...errors import PayloadError, PlatformRefused
 from ...http import call, make_client
@@ -65,6 +66,8 @@ class RssConnector(Connector):
         "there is no state to read back."
     )
     parameters = (Parameter("feed_url", "Feed URL", url=True),)
+    # A feed is read only.
+    text_limit = TextLimit()
     capabilities = frozenset({Capability.READ_POSTS, Capability.READ_PROFILE})
     unsupported = {
         Capability.HIDE: _READ_ONLY,

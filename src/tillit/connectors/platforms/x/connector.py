@@ -18,6 +18,7 @@ from ...base import (
     ItemKind,
     Parameter,
     Profile,
+    TextLimit,
     done,
 )
 from ...errors import ConnectorError, PayloadError, PlatformRefused, TokenInvalid
@@ -80,6 +81,8 @@ class XConnector(Connector):
             "api_base", "API base URL", required=False, default="https://api.x.com", url=True
         ),
     )
+    # X: 280 characters (links count as 23 there; not weighed here).
+    text_limit = TextLimit(reply=280, post=280)
     capabilities = frozenset(
         {
             Capability.READ_COMMENTS,

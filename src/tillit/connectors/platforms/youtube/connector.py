@@ -21,6 +21,7 @@ from ...base import (
     Parameter,
     Profile,
     TextFormat,
+    TextLimit,
     done,
 )
 from ...errors import ConnectorError, PayloadError, RateLimited, TokenInvalid
@@ -94,6 +95,8 @@ class YouTubeConnector(Connector):
         Parameter("channel_id", "Channel id (UC...)"),
         Parameter("access_token", "OAuth access token (youtube.force-ssl)", secret=True),
     )
+    # YouTube comments and replies: 10,000 characters.
+    text_limit = TextLimit(reply=10000)
     capabilities = frozenset(
         {
             Capability.READ_COMMENTS,
