@@ -11,6 +11,8 @@ from typing import Any
 import feedparser
 
 from tillit.core.links import web_url
+from tillit.core.messages import Message, foreign
+from tillit.core.messages import marked as _
 
 from ...base import (
     Attachment,
@@ -29,7 +31,7 @@ from ...http import call, make_client
 from ...parsing import decode_cursor, encode_cursor
 from ...registry import register_connector
 
-_READ_ONLY = "A feed is read only; act on the site that publishes it."
+_READ_ONLY = _("A feed is read only; act on the site that publishes it.")
 # Encoding mismatches are normal on the web and feedparser recovers from them exactly.
 _HARMLESS_BOZO = (feedparser.CharacterEncodingOverride,)
 
@@ -40,9 +42,11 @@ def parse_feed(body: bytes) -> Any:
     feed = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
     if feed.get("bozo") and not isinstance(feed.get("bozo_exception"), _HARMLESS_BOZO):
         reason = type(feed.get("bozo_exception")).__name__
-        raise PayloadError(f"feed is not well-formed ({reason})")
+        raise PayloadError(
+            Message(_("The feed is not well-formed (%(reason)s)."), reason=foreign(reason))
+        )
     if not feed.get("version"):
-        raise PayloadError("body is not an RSS or Atom feed")
+        raise PayloadError(Message(_("The address does not give an RSS or Atom feed.")))
     return feed
 
 
@@ -59,8 +63,8 @@ class RssConnector(Connector):
     """An RSS or Atom feed the organisation publishes (news pages, blogs)."""
 
     platform = "rss"
-    label = "RSS/Atom feed"
-    parameters = (Parameter("feed_url", "Feed URL", url=True),)
+    label = _("RSS/Atom feed")
+    parameters = (Parameter("feed_url", _("Feed URL"), url=True),)
     capabilities = frozenset({Capability.READ_POSTS, Capability.READ_PROFILE})
     unsupported = {
         Capability.HIDE: _READ_ONLY,
@@ -162,7 +166,7 @@ class RssConnector(Connector):
 
     def fetch_profile(self) -> Profile:
         """The feed's title, description and site link."""
-        body, _ = self._download(None, None)
+        body, _validators = self._download(None, None)
         feed = parse_feed(body or b"")
         link = web_url(feed.feed.get("link")) or None
         return Profile(
