@@ -301,3 +301,19 @@ def shown_html(value: Any) -> SafeString:
     from django.utils.safestring import mark_safe
 
     return mark_safe(shown(value, html=True))  # noqa: S308 - escaped in _render
+
+
+def describe(exc: BaseException) -> Message:
+    """What an exception means to a person: a connector error's own message, else its kind.
+
+    Connector errors (tillit.connectors.errors) carry a ``message``; anything else (an
+    httpx transport error, a bug) is named by its class with its text as foreign words.
+    """
+    message = getattr(exc, "message", None)
+    if isinstance(message, Message):
+        return message
+    return Message(
+        _("Unexpected fault (%(kind)s: %(detail)s)."),
+        kind=type(exc).__name__,
+        detail=Foreign(str(exc)[:200]),
+    )

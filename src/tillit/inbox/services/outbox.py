@@ -21,12 +21,13 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import SCHEDULER, Actor, person_of
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.channels.selectors import channel_administrators
-from tillit.connectors.base import ActionResult, ActionStatus
+from tillit.connectors.base import ActionResult, ActionStatus, refusal
 from tillit.connectors.errors import (
     ConnectorError,
     PlatformRefused,
@@ -34,6 +35,7 @@ from tillit.connectors.errors import (
     TokenInvalid,
     TransientError,
 )
+from tillit.core.messages import Message, describe, shown, stored
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 
@@ -182,7 +184,7 @@ def _already_replied(connector, action: ActionRequest) -> str | None:
     try:
         fetched = connector.fetch_items(None)
     except ConnectorError as exc:
-        raise ReplyLookupFailed(str(exc)) from exc
+        raise ReplyLookupFailed(exc.message) from exc
     for inbound in fetched.items:
         if (
             inbound.parent_platform_id == parent
@@ -201,7 +203,11 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
     try:
         connection = action.channel.connection
     except Connection.DoesNotExist:
-        return _finish(action, ActionState.FAILED, _("The channel has no platform connection."))
+        return _finish(
+            action,
+            ActionState.FAILED,
+            Message(gettext_lazy("The channel has no platform connection.")),
+        )
     connector = connector_for(connection)
     try:
         if recovering and action.kind == ActionKind.REPLY:
@@ -211,29 +217,49 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
                 return _finish(
                     action,
                     ActionState.UNKNOWN,
-                    _(
-                        "Tillit stopped while sending this reply and could not check whether it "
-                        "arrived (%(reason)s). It is not sent again: check the platform."
-                    )
-                    % {"reason": exc},
+                    Message(
+                        gettext_lazy(
+                            "Tillit stopped while sending this reply and could not check whether "
+                            "it arrived (%(reason)s). It is not sent again: check the platform."
+                        ),
+                        reason=exc.args[0],
+                    ),
                 )
             if ref:
                 return _finish(
-                    action, ActionState.DONE, _("Found on the platform after a restart."), ref=ref
+                    action,
+                    ActionState.DONE,
+                    Message(gettext_lazy("Found on the platform after a restart.")),
+                    ref=ref,
                 )
         result = _send(connector, action)
         for hook in after_send_hooks:
             hook(action, result)
     except RateLimited as exc:
         delay = timedelta(seconds=max(exc.retry_after or 60, 1))
-        return _retry(action, f"rate limited: {exc}", delay)
+        return _retry(
+            action,
+            Message(
+                gettext_lazy("The platform asks Tillit to slow down: %(reason)s"),
+                reason=exc.message,
+            ),
+            delay,
+        )
     except TokenInvalid as exc:
-        connection_mark_invalid(connection=connection, detail=str(exc))
-        return _retry(action, f"token invalid: {exc}", MAX_DELAY)
+        connection_mark_invalid(connection=connection, detail=exc.message)
+        return _retry(
+            action,
+            Message(gettext_lazy("The platform refused the token: %(reason)s"), reason=exc.message),
+            MAX_DELAY,
+        )
     except (TransientError, httpx.TransportError) as exc:
-        return _retry(action, f"temporary failure: {exc}", _backoff(action.attempts))
+        return _retry(
+            action,
+            Message(gettext_lazy("Temporary failure: %(reason)s"), reason=describe(exc)),
+            _backoff(action.attempts),
+        )
     except PlatformRefused as exc:
-        return _finish(action, ActionState.REFUSED, str(exc))
+        return _finish(action, ActionState.REFUSED, refusal(exc))
     finally:
         connector.close()
     connection_mark_ok(connection)
@@ -245,30 +271,40 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
     return _finish(action, state, result.detail, ref=result.platform_ref or "")
 
 
-def _retry(action: ActionRequest, detail: str, delay: timedelta) -> ActionRequest:
+def _retry(action: ActionRequest, detail: Message, delay: timedelta) -> ActionRequest:
     if action.attempts >= MAX_ATTEMPTS:
         return _finish(
-            action, ActionState.FAILED, f"gave up after {action.attempts} attempts: {detail}"
+            action,
+            ActionState.FAILED,
+            Message(
+                gettext_lazy("Gave up after %(attempts)s attempts: %(reason)s"),
+                attempts=action.attempts,
+                reason=detail,
+            ),
         )
     ActionRequest.objects.filter(pk=action.pk, claimed_by=action.claimed_by).update(
         state=ActionState.RETRY,
         next_attempt_at=timezone.now() + delay,
-        detail=detail[:2000],
+        detail=stored(detail, max_length=2000),
         claimed_by="",
         claimed_at=None,
     )
-    logger.info("outbox %s: retry in %s (%s)", action.pk, delay, detail[:200])
+    logger.info("outbox %s: retry in %s (%r)", action.pk, delay, detail)
     action.refresh_from_db()
     return action
 
 
 @transaction.atomic
-def _finish(action: ActionRequest, state: str, detail: str, ref: str = "") -> ActionRequest:
+def _finish(
+    action: ActionRequest, state: str, detail: Message | str, ref: str = ""
+) -> ActionRequest:
+    # ``detail`` is stored as a message (tillit.core.messages) and shown in the reader's
+    # language with ``{{ action.detail|shown }}``.
     action = ActionRequest.objects.select_for_update().get(pk=action.pk)
     if action.state in FINAL_ACTION_STATES:
         return action
     action.state = state
-    action.detail = (detail or "")[:2000]
+    action.detail = stored(detail, max_length=2000)
     action.result_ref = (ref or "")[:300]
     action.completed_at = timezone.now()
     action.save(update_fields=["state", "detail", "result_ref", "completed_at", "updated_at"])
@@ -288,7 +324,7 @@ def _finish(action: ActionRequest, state: str, detail: str, ref: str = "") -> Ac
             "kind": action.kind,
             "attempts": action.attempts,
             "ref": ref,
-            "detail": (detail or "")[:300],
+            "detail": stored(detail, max_length=300),
         },
     )
     if state == ActionState.UNKNOWN:
@@ -296,7 +332,7 @@ def _finish(action: ActionRequest, state: str, detail: str, ref: str = "") -> Ac
             people=channel_administrators(action.channel),
             subject=_("%(channel)s: check whether a reply was published")
             % {"channel": action.channel.name},
-            body=action.detail,
+            body=shown(action.detail, html=False),
             url=f"/inkorg/{action.item_id}/" if action.item_id else "/inkorg/",
         )
     return action
