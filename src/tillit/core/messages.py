@@ -81,6 +81,10 @@ class Foreign:
         """The words themselves."""
         return self.text
 
+    def __repr__(self) -> str:
+        """The words, marked as foreign, for logs."""
+        return f"foreign({self.text!r})"
+
     def __eq__(self, other: object) -> bool:
         """Equal to other foreign words with the same text."""
         return isinstance(other, Foreign) and other.text == self.text

@@ -13,6 +13,7 @@ from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of
 
+from ..choices import rule_name
 from ..models import Assessment
 
 
@@ -61,7 +62,10 @@ def _escalate(assessment: Assessment, level: int) -> None:
     notify(
         people=people,
         subject=_("Overdue in %(channel)s: %(rules)s")
-        % {"channel": item.channel.name, "rules": ", ".join(assessment.rules)},
+        % {
+            "channel": item.channel.name,
+            "rules": "; ".join(rule_name(c) for c in assessment.rules),
+        },
         body=_("An item has passed its deadline without a decision."),
         url=f"/inkorg/{item.pk}/",
     )
