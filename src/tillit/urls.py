@@ -30,3 +30,8 @@ urlpatterns = [
     path("", include("tillit.archive.urls")),
     path("", include("tillit.web.urls")),
 ]
+
+# Missing and forbidden read the same; the 500 page needs neither database nor templates.
+handler403 = "tillit.web.errors.forbidden"
+handler404 = "tillit.web.errors.not_found"
+handler500 = "tillit.web.errors.server_error"

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from tillit.core.links import web_url
+from tillit.core.messages import Message, foreign
+from tillit.core.messages import marked as _
 from tillit.core.net.policy import FetchPolicy, Refused, Unresolvable, check_url
 
 from .errors import ConfigError, PlatformRefused, UnsafeAddress
@@ -80,6 +82,7 @@ class Parameter:
     """One setting a channel must supply to its connector (token, page id, ...)."""
 
     name: str
+    # What a person reads: gettext_lazy texts, so the form speaks the reader's language.
     label: str
     secret: bool = False
     required: bool = True
@@ -200,7 +203,8 @@ class ActionResult:
 
     status: ActionStatus
     platform_ref: str | None = None
-    detail: str = ""
+    # For a person: a Message (store it with tillit.core.messages.stored), or "" when done.
+    detail: str | Message = ""
     quota_units: int = 0
 
     @property
@@ -263,9 +267,11 @@ class Connector:
     """
 
     platform: ClassVar[str] = ""
+    # The platform's name as a person reads it (gettext_lazy where it has words to translate).
     label: ClassVar[str] = ""
     parameters: ClassVar[tuple[Parameter, ...]] = ()
     capabilities: ClassVar[frozenset[Capability]] = frozenset()
+    # Why a moderation capability is missing and what to do instead: gettext_lazy texts.
     unsupported: ClassVar[Mapping[Capability, str]] = {}
     has_webhooks: ClassVar[bool] = False
     # The URL segment of the webhook endpoint (/webhooks/<group>/); connectors that share one
@@ -310,19 +316,37 @@ class Connector:
         known = {p.name for p in cls.parameters}
         unknown = sorted(set(config) - known)
         if unknown:
-            raise ConfigError(f"{cls.platform}: unknown parameters {unknown}")
+            raise ConfigError(
+                Message(
+                    _("%(platform)s does not take these settings: %(names)s."),
+                    platform=Message(cls.label),
+                    names=foreign(", ".join(unknown)),
+                )
+            )
         cleaned: dict[str, str] = {}
         for param in cls.parameters:
             value = config.get(param.name, param.default)
             if value is None or (isinstance(value, str) and not value.strip()):
                 if param.required:
-                    raise ConfigError(f"{cls.platform}: parameter {param.name!r} is required")
+                    raise ConfigError(
+                        Message(
+                            _("%(platform)s: %(label)s must be filled in."),
+                            platform=Message(cls.label),
+                            label=Message(param.label),
+                        )
+                    )
                 continue
             if not isinstance(value, str):
-                raise ConfigError(f"{cls.platform}: parameter {param.name!r} must be a string")
+                raise ConfigError(
+                    Message(
+                        _("%(platform)s: %(label)s must be text."),
+                        platform=Message(cls.label),
+                        label=Message(param.label),
+                    )
+                )
             cleaned[param.name] = value.strip()
             if param.url:
-                _check_url_shape(cls.platform, param.name, cleaned[param.name])
+                _check_url_shape(cls.label, param.label, cleaned[param.name])
         return cleaned
 
     @classmethod
@@ -464,16 +488,19 @@ class Connector:
         self, capability: Capability, func: Callable[..., ActionResult], *args: Any
     ) -> ActionResult:
         if capability not in self.capabilities:
+            explanation = self.unsupported.get(capability)
             return ActionResult(
                 ActionStatus.NOT_SUPPORTED,
-                detail=self.unsupported.get(capability, f"{self.platform} cannot {capability}"),
+                detail=Message(explanation)
+                if explanation
+                else Message(
+                    _("%(platform)s does not allow this action."), platform=Message(self.label)
+                ),
             )
         try:
             return func(*args)
         except PlatformRefused as exc:
-            code = f" [{exc.code}]" if exc.code else ""
-            status = f"HTTP {exc.status}: " if exc.status else ""
-            return ActionResult(ActionStatus.REFUSED, detail=f"{status}{exc}{code}")
+            return ActionResult(ActionStatus.REFUSED, detail=refusal(exc))
 
     # Subclasses override the ones they support; the base never gets here otherwise.
     def _hide(self, platform_id: str) -> ActionResult:
@@ -534,6 +561,17 @@ class Connector:
         return FetchResult(tuple(self.parse_webhook(body)), cursor=None)
 
 
+def refusal(exc: PlatformRefused) -> Message:
+    """A platform's no as a person reads it, with its own error code when it sent one."""
+    if exc.code:
+        return Message(
+            _("The platform refused: %(reason)s (the platform's code: %(code)s)"),
+            reason=exc.message,
+            code=foreign(exc.code),
+        )
+    return Message(_("The platform refused: %(reason)s"), reason=exc.message)
+
+
 def _check_url_shape(platform: str, name: str, value: str) -> None:
     parts = urlsplit(value)
     try:
@@ -542,10 +580,22 @@ def _check_url_shape(platform: str, name: str, value: str) -> None:
     except ValueError:
         host = None
     if parts.scheme.lower() not in ("http", "https") or not host:
-        raise ConfigError(f"{platform}: {name} must be an http(s) URL")
+        raise ConfigError(
+            Message(
+                _("%(platform)s: %(label)s must be a web address (http or https)."),
+                platform=Message(platform),
+                label=Message(name),
+            )
+        )
     if parts.username or parts.password:
         # Credentials in a URL end up in logs and the audit trail; they belong in a secret.
-        raise ConfigError(f"{platform}: {name} must not contain a user name or password")
+        raise ConfigError(
+            Message(
+                _("%(platform)s: %(label)s must not contain a user name or password."),
+                platform=Message(platform),
+                label=Message(name),
+            )
+        )
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
@@ -559,7 +609,9 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     return scheme, (parts.hostname or "").rstrip(".").lower(), port
 
 
-def done(platform_ref: str | None = None, detail: str = "", quota_units: int = 0) -> ActionResult:
+def done(
+    platform_ref: str | None = None, detail: str | Message = "", quota_units: int = 0
+) -> ActionResult:
     """Shorthand for a successful ``ActionResult``."""
     return ActionResult(ActionStatus.DONE, platform_ref, detail, quota_units)
 

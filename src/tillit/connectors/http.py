@@ -11,6 +11,8 @@ from typing import Any
 
 import httpx
 
+from tillit.core.messages import Message, foreign
+from tillit.core.messages import marked as _
 from tillit.core.net.client import guarded_client
 from tillit.core.net.policy import FetchPolicy, Refused, Unresolvable
 
@@ -75,32 +77,48 @@ def parse_json(body: bytes | str) -> Any:
         result: dict[str, Any] = {}
         for key, value in pairs:
             if key in result:
-                raise PayloadError(f"duplicate JSON key {key[:60]!r}")
+                raise PayloadError(
+                    Message(_("The answer repeats the field %(key)s."), key=foreign(key[:60]))
+                )
             result[key] = value
         return result
 
     def no_constants(name: str) -> Any:
-        raise PayloadError(f"JSON constant {name} is not allowed")
+        raise PayloadError(
+            Message(_("The answer contains a value JSON does not allow (%(name)s)."), name=name)
+        )
 
     try:
         return json.loads(body, object_pairs_hook=no_duplicates, parse_constant=no_constants)
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         if isinstance(exc, PayloadError):
             raise
-        raise PayloadError(f"body is not valid JSON: {type(exc).__name__}") from None
+        raise PayloadError(
+            Message(_("The answer is not valid JSON (%(kind)s)."), kind=type(exc).__name__)
+        ) from None
 
 
 def read_bounded(response: httpx.Response, max_bytes: int) -> bytes:
     """Read a streamed body, giving up as soon as it passes ``max_bytes``."""
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise PayloadError(f"body of {declared} bytes exceeds the limit of {max_bytes}")
+        raise PayloadError(
+            Message(
+                _("The answer is too large (%(size)s bytes, the limit is %(limit)s)."),
+                size=int(declared),
+                limit=max_bytes,
+            )
+        )
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
-            raise PayloadError(f"body exceeds the limit of {max_bytes} bytes")
+            raise PayloadError(
+                Message(
+                    _("The answer is larger than the limit of %(limit)s bytes."), limit=max_bytes
+                )
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -127,15 +145,21 @@ def call(
         # A name that does not resolve now may resolve in a minute (a resolver outage): the
         # outbox retries it instead of recording the platform's refusal.
         raise TransientError(
-            f"the platform's address could not be looked up: {exc.reason}"
+            Message(
+                _("The platform's address could not be looked up (%(reason)s)."),
+                reason=foreign(exc.reason),
+            )
         ) from None
     except Refused as exc:
         raise AddressRefused(exc.reason) from None
     except httpx.TimeoutException:
-        raise TransientError("the platform did not answer in time") from None
+        raise TransientError(Message(_("The platform did not answer in time."))) from None
     except httpx.TransportError as exc:
         raise TransientError(
-            f"network error talking to the platform: {type(exc).__name__}"
+            Message(
+                _("The network connection to the platform failed (%(kind)s)."),
+                kind=type(exc).__name__,
+            )
         ) from None
     if answer.status >= 300:
         raise error_for(answer, interpret)
@@ -152,7 +176,7 @@ def error_for(answer: Answer, interpret: Interpreter | None = None) -> Connector
         specific = interpret(answer.status, payload, answer.headers)
         if specific is not None:
             return specific
-    message = error_message(payload) or f"HTTP {answer.status}"
+    message = platform_answer(answer.status, error_message(payload))
     status = answer.status
     if status == 429:
         return RateLimited(message, retry_after(answer.headers))
@@ -161,8 +185,25 @@ def error_for(answer: Answer, interpret: Interpreter | None = None) -> Connector
     if status >= 500 or status == 408:
         return TransientError(message)
     if 300 <= status < 400:
-        return PlatformRefused(f"unexpected redirect: {message}", status)
+        return PlatformRefused(
+            Message(
+                _("The platform answered with an unexpected redirect (HTTP %(status)s)."),
+                status=status,
+            ),
+            status,
+        )
     return PlatformRefused(message, status, error_code(payload))
+
+
+def platform_answer(status: int, words: str) -> Message:
+    """An HTTP error as a reader sees it: the status, and the platform's own words if any."""
+    if words:
+        return Message(
+            _("The platform answered HTTP %(status)s. The platform's answer: %(answer)s"),
+            status=status,
+            answer=foreign(words),
+        )
+    return Message(_("The platform answered HTTP %(status)s."), status=status)
 
 
 def retry_after(headers: Mapping[str, str], now: float | None = None) -> float | None:

@@ -9,8 +9,30 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tillit.core.links import web_url
+from tillit.core.messages import Message, foreign
+from tillit.core.messages import marked as _
 
 from .errors import PayloadError
+
+_BAD_CURSOR = Message(_("The saved reading position is not one this connector wrote."))
+
+
+def _missing(where: str, key: str) -> Message:
+    """A required field absent from a platform answer (``where`` is the path in the answer)."""
+    return Message(
+        _("%(where)s: the field %(key)s is missing."), where=foreign(where), key=foreign(key)
+    )
+
+
+def _wrong(where: str, expected: Any, value: Any) -> Message:
+    """A field of the wrong JSON type."""
+    return Message(
+        _("%(where)s: expected %(expected)s, got %(got)s."),
+        where=foreign(where),
+        expected=Message(expected),
+        got=foreign(type(value).__name__),
+    )
+
 
 # Identifiers end up in URLs we build; refuse anything that could change the path.
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,200}$")
@@ -19,14 +41,14 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,200}$")
 def obj(value: Any, where: str) -> Mapping[str, Any]:
     """``value`` as a JSON object."""
     if not isinstance(value, Mapping):
-        raise PayloadError(f"{where}: expected an object, got {type(value).__name__}")
+        raise PayloadError(_wrong(where, _("an object"), value))
     return value
 
 
 def field_obj(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
     """A required object field."""
     if key not in data:
-        raise PayloadError(f"{where}: missing {key!r}")
+        raise PayloadError(_missing(where, key))
     return obj(data[key], f"{where}.{key}")
 
 
@@ -42,21 +64,21 @@ def field_list(
     """A list field; absent gives [] unless required."""
     if key not in data or data[key] is None:
         if required:
-            raise PayloadError(f"{where}: missing {key!r}")
+            raise PayloadError(_missing(where, key))
         return []
     value = data[key]
     if not isinstance(value, list):
-        raise PayloadError(f"{where}.{key}: expected a list, got {type(value).__name__}")
+        raise PayloadError(_wrong(f"{where}.{key}", _("a list"), value))
     return value
 
 
 def field_str(data: Mapping[str, Any], key: str, where: str) -> str:
     """A required string field (may be empty)."""
     if key not in data:
-        raise PayloadError(f"{where}: missing {key!r}")
+        raise PayloadError(_missing(where, key))
     value = data[key]
     if not isinstance(value, str):
-        raise PayloadError(f"{where}.{key}: expected a string, got {type(value).__name__}")
+        raise PayloadError(_wrong(f"{where}.{key}", _("a string"), value))
     return value
 
 
@@ -66,7 +88,7 @@ def opt_str(data: Mapping[str, Any], key: str, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise PayloadError(f"{where}.{key}: expected a string, got {type(value).__name__}")
+        raise PayloadError(_wrong(f"{where}.{key}", _("a string"), value))
     return value
 
 
@@ -78,7 +100,7 @@ def opt_web_url(data: Mapping[str, Any], key: str, where: str) -> str | None:
 def field_id(data: Mapping[str, Any], key: str, where: str) -> str:
     """A required identifier; platforms send ids as strings or integers."""
     if key not in data:
-        raise PayloadError(f"{where}: missing {key!r}")
+        raise PayloadError(_missing(where, key))
     return as_id(data[key], f"{where}.{key}")
 
 
@@ -91,10 +113,10 @@ def opt_id(data: Mapping[str, Any], key: str, where: str) -> str | None:
 def as_id(value: Any, where: str) -> str:
     """Coerce an id (string or non-bool integer) to a string."""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise PayloadError(f"{where}: expected an id, got {type(value).__name__}")
+        raise PayloadError(_wrong(where, _("an id"), value))
     text = str(value)
     if not text:
-        raise PayloadError(f"{where}: empty id")
+        raise PayloadError(Message(_("%(where)s: the id is empty."), where=foreign(where)))
     return text
 
 
@@ -104,7 +126,7 @@ def opt_bool(data: Mapping[str, Any], key: str, where: str) -> bool | None:
     if value is None:
         return None
     if not isinstance(value, bool):
-        raise PayloadError(f"{where}.{key}: expected a boolean, got {type(value).__name__}")
+        raise PayloadError(_wrong(f"{where}.{key}", _("true or false"), value))
     return value
 
 
@@ -116,14 +138,14 @@ def opt_int(data: Mapping[str, Any], key: str, where: str) -> int | None:
     if isinstance(value, str) and value.isdigit():
         return int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise PayloadError(f"{where}.{key}: expected a non-negative integer")
+        raise PayloadError(_wrong(f"{where}.{key}", _("a non-negative integer"), value))
     return value
 
 
 def parse_time(value: Any, where: str) -> datetime:
     """A timezone-aware datetime from ISO 8601 (incl. Graph's ``+0000``) text."""
     if not isinstance(value, str) or not value:
-        raise PayloadError(f"{where}: expected a timestamp string")
+        raise PayloadError(_wrong(where, _("a timestamp"), value))
     text = value.strip()
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
@@ -134,16 +156,28 @@ def parse_time(value: Any, where: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        raise PayloadError(f"{where}: not an ISO 8601 timestamp: {value[:40]!r}") from None
+        raise PayloadError(
+            Message(
+                _("%(where)s: %(value)s is not an ISO 8601 timestamp."),
+                where=foreign(where),
+                value=foreign(value[:40]),
+            )
+        ) from None
     if parsed.tzinfo is None:
-        raise PayloadError(f"{where}: timestamp has no timezone: {value[:40]!r}")
+        raise PayloadError(
+            Message(
+                _("%(where)s: the timestamp %(value)s has no time zone."),
+                where=foreign(where),
+                value=foreign(value[:40]),
+            )
+        )
     return parsed
 
 
 def field_time(data: Mapping[str, Any], key: str, where: str) -> datetime:
     """A required timestamp field."""
     if key not in data:
-        raise PayloadError(f"{where}: missing {key!r}")
+        raise PayloadError(_missing(where, key))
     return parse_time(data[key], f"{where}.{key}")
 
 
@@ -156,12 +190,14 @@ def opt_time(data: Mapping[str, Any], key: str, where: str) -> datetime | None:
 def from_epoch(value: Any, where: str, *, millis: bool = False) -> datetime:
     """A UTC datetime from epoch seconds (or milliseconds)."""
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise PayloadError(f"{where}: expected an epoch number")
+        raise PayloadError(_wrong(where, _("a number of seconds since 1970"), value))
     seconds = value / 1000 if millis else value
     try:
         return datetime.fromtimestamp(seconds, tz=UTC)
     except (OverflowError, OSError, ValueError):
-        raise PayloadError(f"{where}: epoch out of range") from None
+        raise PayloadError(
+            Message(_("%(where)s: the time is out of range."), where=foreign(where))
+        ) from None
 
 
 def safe_id(value: str, what: str = "id") -> str:
@@ -183,9 +219,9 @@ def decode_cursor(cursor: str | None) -> dict[str, Any]:
     try:
         state = json.loads(cursor)
     except ValueError:
-        raise PayloadError("cursor is not one this connector wrote") from None
+        raise PayloadError(_BAD_CURSOR) from None
     if not isinstance(state, dict):
-        raise PayloadError("cursor is not one this connector wrote")
+        raise PayloadError(_BAD_CURSOR)
     return state
 
 
@@ -193,5 +229,5 @@ def cursor_epoch(state: dict[str, Any], key: str = "since") -> int | None:
     """An epoch-seconds position from a decoded cursor; anything else is a clear error."""
     value = state.get(key)
     if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-        raise PayloadError(f"cursor: {key!r} must be an epoch integer")
+        raise PayloadError(_BAD_CURSOR)
     return value

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext_lazy
+
 from tillit.connectors.base import Capability
 from tillit.connectors.registry import get_connector
 
@@ -22,7 +24,8 @@ class ActionOption:
     kind: str
     label: "str | StrPromise"
     supported: bool
-    explanation: str
+    # The connector's English msgid, translated here for the reader.
+    explanation: "str | StrPromise"
 
 
 def action_options(connector_slug: str | None) -> list[ActionOption]:
@@ -36,8 +39,7 @@ def action_options(connector_slug: str | None) -> list[ActionOption]:
     options = []
     for kind, capability in ACTION_CAPABILITY.items():
         supported = cls is not None and capability in cls.capabilities
-        explanation = (
-            "" if supported else (cls.unsupported.get(capability, "") if cls is not None else "")
-        )
+        msgid = "" if supported or cls is None else cls.unsupported.get(capability, "")
+        explanation = gettext_lazy(msgid) if msgid else ""
         options.append(ActionOption(kind, ActionKind(kind).label, supported, explanation))
     return options

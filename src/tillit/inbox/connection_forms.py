@@ -1,9 +1,15 @@
 """The form for a channel's platform connection, built from the connector's declared parameters."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tillit.connectors.registry import all_connectors
+
+
+def _translated(msgid: str):
+    """A connector's English text (a catalogue msgid) in the reader's language."""
+    return gettext_lazy(msgid) if msgid else ""
 
 
 class ConnectorChoiceForm(forms.Form):
@@ -15,7 +21,9 @@ class ConnectorChoiceForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["connector"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [(slug, cls.label) for slug, cls in sorted(all_connectors().items())]
+        field.choices = [
+            (slug, gettext_lazy(cls.label)) for slug, cls in sorted(all_connectors().items())
+        ]
 
 
 class ConnectionForm(forms.Form):
@@ -37,10 +45,10 @@ class ConnectionForm(forms.Form):
                 help_text = (
                     _("Stored. Leave empty to keep it; type a new value to replace it.")
                     if stored.get(param.name)
-                    else param.help
+                    else _translated(param.help)
                 )
                 field = forms.CharField(
-                    label=param.label,
+                    label=_translated(param.label),
                     help_text=help_text,
                     max_length=4000,
                     # A stored secret may be left empty; a missing one must be typed.
@@ -49,9 +57,9 @@ class ConnectionForm(forms.Form):
                 )
             else:
                 field = forms.CharField(
-                    label=param.label,
+                    label=_translated(param.label),
                     required=param.required,
-                    help_text=param.help,
+                    help_text=_translated(param.help),
                     max_length=1000,
                     initial=stored.get(param.name, param.default or ""),
                 )

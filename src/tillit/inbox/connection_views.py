@@ -133,7 +133,7 @@ def connection_test(request, public_id):
             ),
         )
     except TokenInvalid as exc:
-        connection_mark_invalid(connection=connection, detail=str(exc))
+        connection_mark_invalid(connection=connection, detail=exc.message)
         messages.error(request, _("The platform refused the token: %(reason)s") % {"reason": exc})
     except ConnectorError as exc:
         messages.error(

@@ -93,6 +93,8 @@ TILLIT_OUTBOUND_ALLOW_HOSTS = frozenset(
 
 ALLOWED_HOSTS = env("TILLIT_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("TILLIT_CSRF_TRUSTED_ORIGINS")
+# A stale form gets a Swedish page that says what to do, not Django's English 403.
+CSRF_FAILURE_VIEW = "tillit.web.errors.csrf_failure"
 TILLIT_BASE_URL = env("TILLIT_BASE_URL").rstrip("/")
 
 INSTALLED_APPS = [

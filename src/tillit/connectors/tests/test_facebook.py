@@ -87,7 +87,7 @@ def test_comment_without_from_is_a_payload_error(router, fb):
     mock_reads(router)
     router.get(f"{G}/{POST}/comments").respond(json=comments)
     (bad,) = fb.fetch_items().rejected
-    assert "pages_read_user_content" in bad.reason
+    assert "pages_read_user_content" in str(bad.reason)
 
 
 def test_read_webhook_keeps_good_entries_and_names_the_bad(fb):
@@ -100,7 +100,7 @@ def test_read_webhook_keeps_good_entries_and_names_the_bad(fb):
     result = fb.read_webhook(json.dumps(good).encode())
     assert len(result.items) == 1  # the comment; the reaction carries no text
     (bad,) = result.rejected  # the other Page's entry is that connection's to read
-    assert bad.platform_id == "c9" and "no 'from'" in bad.reason
+    assert bad.platform_id == "c9" and "the author is missing" in str(bad.reason)
     with pytest.raises(PayloadError):
         fb.parse_webhook(json.dumps(good).encode())  # the strict reader still refuses it
     assert FacebookConnector.webhook_accounts(good) == [PAGE, "999"]
@@ -143,7 +143,7 @@ def test_refusal_is_recorded_not_raised(router, fb):
     )
     result = fb.hide("812345678901234_998877665544332")
     assert result.status is ActionStatus.REFUSED
-    assert "Permissions error" in result.detail and "[200]" in result.detail
+    assert "Permissions error" in str(result.detail) and "code: 200" in str(result.detail)
 
 
 def test_reply_and_block(router, fb):
@@ -158,7 +158,7 @@ def test_reply_and_block(router, fb):
 
 def test_report_is_not_supported_without_network(router, fb):
     result = fb.report("812345678901234_998877665544332", reason="hat")
-    assert result.status is ActionStatus.NOT_SUPPORTED and "Report" in result.detail
+    assert result.status is ActionStatus.NOT_SUPPORTED and "Report" in str(result.detail)
     assert not router.calls
 
 
@@ -249,7 +249,7 @@ def test_comment_with_wrong_types_is_rejected_and_the_rest_still_read(router, fb
     router.get(f"{G}/{POST}/comments").respond(json=comments)
     result = fb.fetch_items()
     assert [r.platform_id for r in result.rejected] == [bad_id]
-    assert "expected a string" in result.rejected[0].reason
+    assert "expected a string" in str(result.rejected[0].reason)
     assert result.rejected[0].raw["message"] == ["not", "text"]
     assert bad_id not in {i.platform_id for i in result.items}
     assert len(result.items) == 3  # the post, the other comment and the message
@@ -260,7 +260,7 @@ def test_oversized_body_is_rejected(router):
 
     small = FacebookConnector(CONFIG, limits=Limits(max_body_bytes=100))
     router.get(f"{G}/{PAGE}/feed").respond(json=fixture_json("facebook", "feed.json"))
-    with pytest.raises(PayloadError, match="exceeds"):
+    with pytest.raises(PayloadError, match="too large"):
         small.fetch_items()
 
 

@@ -52,7 +52,7 @@ def test_ingest_reply_and_direct_message_then_reply_and_block(server, org):
     assert org.fetch_items(result.cursor).items == ()
 
     answer = org.reply(message.platform_id, "Vi har tagit emot ditt ärende.", "outbox-42")
-    assert answer.status is ActionStatus.DONE and "direct" in answer.detail
+    assert answer.status is ActionStatus.DONE and "direct" in str(answer.detail)
     again = org.reply(message.platform_id, "Vi har tagit emot ditt ärende.", "outbox-42")
     # Idempotency-Key: the retry returns the same status, not a second one.
     assert again.platform_ref == answer.platform_ref
@@ -69,8 +69,8 @@ def test_unsupported_moderation_explains_alternatives(org):
     for action in (org.hide, org.unhide, org.delete):
         result = action("123")
         assert result.status is ActionStatus.NOT_SUPPORTED
-    assert "block" in org.delete("1").detail.lower()
-    assert "report" in org.hide("1").detail.lower()
+    assert "block" in str(org.delete("1").detail).lower()
+    assert "report" in str(org.hide("1").detail).lower()
 
 
 def test_report_and_delete_own(server, org):

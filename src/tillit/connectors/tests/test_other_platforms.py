@@ -103,7 +103,7 @@ def test_youtube_forbidden_moderation_is_refused(router, yt):
         403, content=fixture_bytes("youtube", "error_forbidden.json")
     )
     result = yt.hide("UgzThread1")
-    assert result.status is ActionStatus.REFUSED and "cannot be moderated" in result.detail
+    assert result.status is ActionStatus.REFUSED and "cannot be moderated" in str(result.detail)
 
 
 def test_youtube_unknown_kind_rejected(router, yt):
@@ -374,7 +374,7 @@ def test_linkedin_delete_and_errors(router, li):
     assert url.params["actor"] == "urn:li:organization:2414183"
     route.respond(403, content=fixture_bytes("linkedin", "error_denied.json"))
     refused = li.delete(COMMENT)
-    assert refused.status is ActionStatus.REFUSED and "permissions" in refused.detail
+    assert refused.status is ActionStatus.REFUSED and "permissions" in str(refused.detail)
     assert li.hide(COMMENT).status is ActionStatus.NOT_SUPPORTED
     assert li.delete("not-a-urn").status is ActionStatus.REFUSED
     router.get(f"{LI}/posts").respond(401, content=fixture_bytes("linkedin", "error_revoked.json"))
@@ -412,7 +412,7 @@ def test_rss_rejects_garbage_and_big_bodies(router):
         RssConnector({"feed_url": FEED}).fetch_items()
     router.get(FEED).respond(content=fixture_bytes("rss", "feed.xml"))
     small = RssConnector({"feed_url": FEED}, limits=Limits(max_body_bytes=200))
-    with pytest.raises(PayloadError, match="exceeds"):
+    with pytest.raises(PayloadError, match="too large"):
         small.fetch_items()
     assert RssConnector({"feed_url": FEED}).reply("x", "y", "z").status is (
         ActionStatus.NOT_SUPPORTED

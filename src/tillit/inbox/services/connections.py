@@ -1,5 +1,7 @@
 """Connecting a channel to its platform and building its connector from stored parameters."""
 
+from typing import Any
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -11,6 +13,7 @@ from tillit.connectors.base import Connector
 from tillit.connectors.errors import SecretRequired
 from tillit.connectors.registry import get_connector
 from tillit.core.exceptions import NotFound
+from tillit.core.messages import stored
 from tillit.core.net.policy import FetchPolicy, url_for_record
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
@@ -101,8 +104,12 @@ def connector_for(connection: Connection, **kwargs) -> Connector:
 
 
 @transaction.atomic
-def connection_mark_invalid(*, connection: Connection, detail: str) -> None:
-    """Record that the token no longer works and tell the channel's administrators once."""
+def connection_mark_invalid(*, connection: Connection, detail: Any) -> None:
+    """Record that the token no longer works and tell the channel's administrators once.
+
+    ``detail`` is the connector error's Message (or text), stored to be shown translated.
+    """
+    detail = stored(detail, max_length=500)
     connection = Connection.objects.select_for_update().get(pk=connection.pk)
     if connection.state == ConnectionState.INVALID:
         return
@@ -110,7 +117,7 @@ def connection_mark_invalid(*, connection: Connection, detail: str) -> None:
     connection.state_detail = detail[:500]
     connection.save(update_fields=["state", "state_detail", "updated_at"])
     audit_record(
-        actor=PLATFORM, action="connection.invalid", obj=connection, detail={"reason": detail[:200]}
+        actor=PLATFORM, action="connection.invalid", obj=connection, detail={"reason": detail}
     )
 
     notify(

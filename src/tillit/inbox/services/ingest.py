@@ -24,9 +24,11 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tillit.channels.models import Channel
 from tillit.connectors.base import FetchResult, InboundItem, Rejected
+from tillit.core.messages import Message, foreign
 from tillit.core.registry import registry
 
 from ..choices import ItemKind, ItemStatus
@@ -67,17 +69,26 @@ def _clean(text: str | None) -> str:
     return _UNSTORABLE.sub("\ufffd", text or "")
 
 
-def _check_id(value: Any, what: str, *, required: bool = True) -> str:
+def _check_id(value: Any, what: Any, *, required: bool = True) -> str:
     if value is None or value == "":
         if required:
-            raise ItemRefused(f"{what}: missing")
+            raise ItemRefused(Message(_("%(field)s is missing."), field=what))
         return ""
     if not isinstance(value, str):
-        raise ItemRefused(f"{what}: not text")
+        raise ItemRefused(Message(_("%(field)s is not text."), field=what))
     if len(value) > MAX_ID:
-        raise ItemRefused(f"{what}: {len(value)} characters, over the limit of {MAX_ID}")
+        raise ItemRefused(
+            Message(
+                _("%(field)s has %(length)s characters, over the limit of %(limit)s."),
+                field=what,
+                length=len(value),
+                limit=MAX_ID,
+            )
+        )
     if not value.isprintable():
-        raise ItemRefused(f"{what}: contains control or invalid characters")
+        raise ItemRefused(
+            Message(_("%(field)s contains control or invalid characters."), field=what)
+        )
     return value
 
 
@@ -96,14 +107,16 @@ def _storable_raw(raw: Any) -> dict:
 
 def check_inbound(inbound: InboundItem) -> None:
     """Refuse an item whose identifying fields cannot be stored whole; says which and why."""
-    _check_id(inbound.platform_id, "platform id")
-    _check_id(inbound.author.platform_id, "author id")
-    _check_id(inbound.parent_platform_id, "parent id", required=False)
-    _check_id(inbound.thread_platform_id, "thread id", required=False)
+    _check_id(inbound.platform_id, Message(_("platform id")))
+    _check_id(inbound.author.platform_id, Message(_("author id")))
+    _check_id(inbound.parent_platform_id, Message(_("parent id")), required=False)
+    _check_id(inbound.thread_platform_id, Message(_("thread id")), required=False)
     if str(inbound.kind) not in ItemKind.values:
-        raise ItemRefused(f"kind {str(inbound.kind)[:30]!r} is unknown")
+        raise ItemRefused(
+            Message(_("The kind %(kind)s is unknown."), kind=foreign(str(inbound.kind)[:30]))
+        )
     if not isinstance(inbound.text, str):
-        raise ItemRefused("text: not text")
+        raise ItemRefused(Message(_("%(field)s is not text."), field=Message(_("text"))))
 
 
 def _author(inbound: InboundItem, platform: str) -> Author:
@@ -198,10 +211,14 @@ def _ingest_guarded(
         check_inbound(inbound)
         return _store(channel, inbound, platform, own_account_id, source)
     except ItemRefused as exc:
-        reason = str(exc)
+        reason: Message = exc.args[0]
     except Exception as exc:  # noqa: BLE001  one item's failure must never stop the batch
         logger.exception("ingest of %r on channel %s failed", raw_id[:60], channel.pk)
-        reason = f"could not be stored: {type(exc).__name__}: {str(exc)[:200]}"
+        reason = Message(
+            _("Could not be stored (%(kind)s: %(detail)s)."),
+            kind=type(exc).__name__,
+            detail=foreign(str(exc)[:200]),
+        )
     ingest_problem_record(
         channel=channel,
         kind=IngestProblem.Kind.REJECTED,
@@ -255,9 +272,13 @@ def _ingest_one(
             channel=channel,
             kind=IngestProblem.Kind.TRUNCATED,
             source=source,
-            reason=(
-                f"text of {len(inbound.text)} characters stored cut at {MAX_TEXT}; "
-                "the raw payload keeps it whole"
+            reason=Message(
+                _(
+                    "The text of %(length)s characters was stored cut at %(limit)s; the raw "
+                    "payload keeps it whole."
+                ),
+                length=len(inbound.text),
+                limit=MAX_TEXT,
             ),
             raw={"platform_id": inbound.platform_id, "version": item.version},
             platform_id=inbound.platform_id,

@@ -26,12 +26,13 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import SCHEDULER, Actor, person_of
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.channels.selectors import channel_administrators
-from tillit.connectors.base import ActionResult, ActionStatus
+from tillit.connectors.base import ActionResult, ActionStatus, refusal
 from tillit.connectors.errors import (
     ConnectorError,
     PlatformRefused,
@@ -39,6 +40,7 @@ from tillit.connectors.errors import (
     TokenInvalid,
     TransientError,
 )
+from tillit.core.messages import Message, describe, shown, stored
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 
@@ -205,7 +207,7 @@ def _already_replied(connector, action: ActionRequest) -> str | None:
     try:
         fetched = connector.fetch_items(None)
     except ConnectorError as exc:
-        raise ReplyLookupFailed(str(exc)) from exc
+        raise ReplyLookupFailed(exc.message) from exc
     for inbound in fetched.items:
         if (
             inbound.parent_platform_id == parent
@@ -227,7 +229,7 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
         return _finish(
             action,
             ActionState.FAILED,
-            _("The channel has no platform connection."),
+            Message(gettext_lazy("The channel has no platform connection.")),
             reason_code="no_connection",
         )
     connector = connector_for(connection)
@@ -239,7 +241,11 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
                 return _finish(
                     action,
                     ActionState.DONE,
-                    _("Found done on the platform when checked after a restart or retry."),
+                    Message(
+                        gettext_lazy(
+                            "Found done on the platform when checked after a restart or retry."
+                        )
+                    ),
                     ref=_target(action).platform_id,
                     verified=True,
                 )
@@ -250,16 +256,21 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
                 return _finish(
                     action,
                     ActionState.UNKNOWN,
-                    _(
-                        "Tillit stopped while sending this reply and could not check whether it "
-                        "arrived (%(reason)s). It is not sent again: check the platform."
-                    )
-                    % {"reason": exc},
+                    Message(
+                        gettext_lazy(
+                            "Tillit stopped while sending this reply and could not check whether "
+                            "it arrived (%(reason)s). It is not sent again: check the platform."
+                        ),
+                        reason=exc.args[0],
+                    ),
                     reason_code="unknown_outcome",
                 )
             if ref:
                 return _finish(
-                    action, ActionState.DONE, _("Found on the platform after a restart."), ref=ref
+                    action,
+                    ActionState.DONE,
+                    Message(gettext_lazy("Found on the platform after a restart.")),
+                    ref=ref,
                 )
         if action.needs_lookup:
             # The platform was asked and the effect is not there: sending is safe.
@@ -269,16 +280,32 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
             hook(action, result)
     except RateLimited as exc:
         delay = timedelta(seconds=max(exc.retry_after or 60, 1))
-        return _retry(action, f"rate limited: {exc}", delay, "rate_limited")
+        return _retry(
+            action,
+            Message(
+                gettext_lazy("The platform asks Tillit to slow down: %(reason)s"),
+                reason=exc.message,
+            ),
+            delay,
+            "rate_limited",
+        )
     except TokenInvalid as exc:
-        connection_mark_invalid(connection=connection, detail=str(exc))
-        return _retry(action, f"token invalid: {exc}", MAX_DELAY, "token")
+        connection_mark_invalid(connection=connection, detail=exc.message)
+        return _retry(
+            action,
+            Message(gettext_lazy("The platform refused the token: %(reason)s"), reason=exc.message),
+            MAX_DELAY,
+            "token",
+        )
     except (TransientError, httpx.TransportError) as exc:
         return _retry(
-            action, f"temporary failure: {exc}", _backoff(action.attempts), "network"
+            action,
+            Message(gettext_lazy("Temporary failure: %(reason)s"), reason=describe(exc)),
+            _backoff(action.attempts),
+            "network",
         )
     except PlatformRefused as exc:
-        return _finish(action, ActionState.REFUSED, str(exc), reason_code="refused")
+        return _finish(action, ActionState.REFUSED, refusal(exc), reason_code="refused")
     finally:
         connector.close()
     connection_mark_ok(connection)
@@ -319,24 +346,28 @@ def effect_on_platform(action: ActionRequest, state: PlatformState | None) -> bo
 
 
 def _retry(
-    action: ActionRequest, detail: str, delay: timedelta, reason_code: str = ""
+    action: ActionRequest, detail: Message, delay: timedelta, reason_code: str = ""
 ) -> ActionRequest:
     if action.attempts >= MAX_ATTEMPTS:
         return _finish(
             action,
             ActionState.FAILED,
-            f"gave up after {action.attempts} attempts: {detail}",
+            Message(
+                gettext_lazy("Gave up after %(attempts)s attempts: %(reason)s"),
+                attempts=action.attempts,
+                reason=detail,
+            ),
             reason_code=reason_code,
         )
     ActionRequest.objects.filter(pk=action.pk, claimed_by=action.claimed_by).update(
         state=ActionState.RETRY,
         next_attempt_at=timezone.now() + delay,
-        detail=detail[:2000],
+        detail=stored(detail, max_length=2000),
         reason_code=reason_code,
         claimed_by="",
         claimed_at=None,
     )
-    logger.info("outbox %s: retry in %s (%s)", action.pk, delay, detail[:200])
+    logger.info("outbox %s: retry in %s (%r)", action.pk, delay, detail)
     action.refresh_from_db()
     return action
 
@@ -385,17 +416,19 @@ def item_settle(action: ActionRequest) -> None:
 def _finish(
     action: ActionRequest,
     state: str,
-    detail: str,
+    detail: Message | str,
     ref: str = "",
     reason_code: str = "",
     verified: bool = False,
 ) -> ActionRequest:
+    # ``detail`` is stored as a message (tillit.core.messages) and shown in the reader's
+    # language with ``{{ action.detail|shown }}``.
     action = ActionRequest.objects.select_for_update().select_related("channel").get(pk=action.pk)
     if action.state in FINAL_ACTION_STATES:
         return action
     now = timezone.now()
     action.state = state
-    action.detail = (detail or "")[:2000]
+    action.detail = stored(detail, max_length=2000)
     action.result_ref = (ref or "")[:300]
     action.reason_code = "" if state == ActionState.DONE else reason_code
     action.completed_at = now
@@ -430,7 +463,7 @@ def _finish(
             "kind": action.kind,
             "attempts": action.attempts,
             "ref": ref,
-            "detail": (detail or "")[:300],
+            "detail": stored(detail, max_length=300),
         },
     )
     if state == ActionState.UNKNOWN:
@@ -438,7 +471,7 @@ def _finish(
             people=channel_administrators(action.channel),
             subject=_("%(channel)s: check whether a reply was published")
             % {"channel": action.channel.name},
-            body=action.detail,
+            body=shown(action.detail, html=False),
             url=f"/inkorg/{action.item_id}/" if action.item_id else "/inkorg/",
         )
     return action

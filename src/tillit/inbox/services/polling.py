@@ -14,8 +14,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tillit.connectors.errors import ConnectorError, RateLimited, TokenInvalid
+from tillit.core.messages import Message, foreign, stored
 
 from ..models import Connection, IngestProblem
 from .connections import connection_mark_invalid, connection_mark_ok, connector_for
@@ -45,10 +47,10 @@ def poll_lease_release(connection_id: int, holder: str) -> None:
     )
 
 
-def _record_failure(connection: Connection, reason: str) -> None:
-    logger.warning("poll of connection %s failed: %s", connection.pk, reason)
+def _record_failure(connection: Connection, reason: Message) -> None:
+    logger.warning("poll of connection %s failed: %r", connection.pk, reason)
     Connection.objects.filter(pk=connection.pk).update(
-        poll_error=reason[:500], poll_error_at=timezone.now()
+        poll_error=stored(reason, max_length=500), poll_error_at=timezone.now()
     )
 
 
@@ -62,7 +64,14 @@ def poll_connection(connection: Connection) -> IngestResult | None:
         return _poll(connection)
     except Exception as exc:  # noqa: BLE001  recorded on this connection; the others go on
         logger.exception("poll of connection %s failed unexpectedly", connection.pk)
-        _record_failure(connection, f"{type(exc).__name__}: {exc}")
+        _record_failure(
+            connection,
+            Message(
+                _("Unexpected fault in Tillit (%(kind)s: %(detail)s)."),
+                kind=type(exc).__name__,
+                detail=foreign(str(exc)[:200]),
+            ),
+        )
         return None
     finally:
         poll_lease_release(connection.pk, holder)
@@ -74,14 +83,23 @@ def _poll(connection: Connection) -> IngestResult | None:
         fetched = connector.fetch_items(connection.cursor or None)
         learn_text_limit(connector, connection.channel_id)
     except TokenInvalid as exc:
-        connection_mark_invalid(connection=connection, detail=str(exc))
-        _record_failure(connection, f"token refused: {exc}")
+        connection_mark_invalid(connection=connection, detail=exc.message)
+        _record_failure(
+            connection, Message(_("The platform refused the token: %(reason)s"), reason=exc.message)
+        )
         return None
     except RateLimited as exc:
-        _record_failure(connection, f"rate limited (retry after {exc.retry_after} s): {exc}")
+        _record_failure(
+            connection,
+            Message(
+                _("The platform asks Tillit to slow down (next try in %(seconds)s s): %(reason)s"),
+                seconds=int(exc.retry_after or 0),
+                reason=exc.message,
+            ),
+        )
         return None
     except ConnectorError as exc:
-        _record_failure(connection, str(exc))
+        _record_failure(connection, exc.message)
         return None
     finally:
         connector.close()

@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from tillit.channels.models import Channel
+from tillit.core.messages import stored
 
 from ..models import IngestProblem, Item
 
@@ -31,12 +32,17 @@ def ingest_problem_record(
     channel: Channel,
     kind: str,
     source: str,
-    reason: str,
+    reason: Any,
     raw: Any = None,
     platform_id: str | None = None,
     item: Item | None = None,
 ) -> IngestProblem:
-    """Record (or count again) one refused or shortened item, and log why."""
+    """Record (or count again) one refused or shortened item, and log why.
+
+    ``reason`` is a Message (or text): it is stored with tillit.core.messages.stored so the
+    channel page shows it in the reader's language.
+    """
+    reason = stored(reason, max_length=500)
     text = raw_text(raw)
     fingerprint = hashlib.sha256(f"{kind}\n{reason}\n{text}".encode()).hexdigest()
     now = timezone.now()

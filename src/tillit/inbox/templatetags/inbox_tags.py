@@ -1,11 +1,21 @@
 """Template tags that let the channel page show its platform connection."""
 
 from django import template
+from django.utils.translation import gettext
+
+from tillit.connectors.registry import all_connectors
 
 from ..access import may_connect
 from ..selectors import connection_for, ingest_problems_for
 
 register = template.Library()
+
+
+@register.filter
+def connector_name(slug: str) -> str:
+    """A connector's name in the reader's language ("facebook" reads "Facebook (sida)")."""
+    cls = all_connectors().get(slug)
+    return gettext(cls.label) if cls is not None else gettext("Unknown connector")
 
 
 @register.inclusion_tag("inbox/_connection_summary.html", takes_context=True)

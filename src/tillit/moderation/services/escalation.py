@@ -37,6 +37,7 @@ from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of
 
+from ..choices import rule_name
 from ..models import Assessment
 
 # Without a deadline on the item, an action has this long to take effect (and a pending
@@ -107,7 +108,10 @@ def _overdue_items(now: datetime) -> list[Overdue]:
                 item=assessment.item,
                 level=level,
                 subject=_("Overdue in %(channel)s: %(rules)s")
-                % {"channel": assessment.item.channel.name, "rules": ", ".join(assessment.rules)},
+                % {
+                    "channel": assessment.item.channel.name,
+                    "rules": "; ".join(rule_name(c) for c in assessment.rules),
+                },
                 body=_("An item has passed its deadline without a decision."),
                 detail={"level": level, "rules": assessment.rules},
                 mark=lambda lvl, pk=pk: Assessment.objects.filter(pk=pk).update(

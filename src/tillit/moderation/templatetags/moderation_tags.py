@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django import template
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
-from ..choices import CATEGORY_LABELS, DETECTOR_LABELS
+from ..choices import CATEGORY_LABELS, DETECTOR_LABELS, SUBTYPE_LABELS, rule_name
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -19,13 +20,42 @@ register = template.Library()
 @register.filter
 def category_label(code: str) -> StrOrPromise:
     """A detector category ("hate") as the reader's language names it."""
-    return CATEGORY_LABELS.get(code, code)
+    return CATEGORY_LABELS.get(code, _("other content"))
 
 
 @register.filter
 def detector_label(code: str) -> StrOrPromise:
     """A detector ("lexicon") as the reader's language names it."""
-    return DETECTOR_LABELS.get(code, code)
+    return DETECTOR_LABELS.get(code, _("other check"))
+
+
+@register.filter
+def language_label(code: str) -> StrOrPromise:
+    """The detected language ("sv", "en", "other") by its name in the reader's language."""
+    from django.utils.translation import get_language_info
+
+    try:
+        return get_language_info(str(code or ""))["name_translated"]
+    except KeyError:
+        return _("another language")
+
+
+@register.filter
+def subtype_label(code: str) -> StrOrPromise:
+    """A finding's subtype ("olaga_hot") by name; "" where it has none (a word-list word)."""
+    return SUBTYPE_LABELS.get(code or "", "")
+
+
+@register.filter
+def rule_label(code: str) -> str:
+    """A guideline letter with its name first: "Förolämpningar … (R13a)"."""
+    return rule_name(code)
+
+
+@register.filter
+def rule_labels(codes) -> str:
+    """Several guideline letters, each named (``rule_label``), separated by semicolons."""
+    return format_html_join("; ", "{}", ((rule_label(c),) for c in codes or []))
 
 
 @register.filter

@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from tillit.core.messages import Message
+from tillit.core.messages import marked as _
+
 from ...base import (
     ActionResult,
     ActionStatus,
@@ -53,16 +56,16 @@ class BlueskyConnector(Connector):
     """A Bluesky account, signed in with an app password."""
 
     platform = "bluesky"
-    label = "Bluesky"
-    state_unsupported = (
+    label = _("Bluesky")
+    state_unsupported = _(
         "Tillit does not yet read a Bluesky "
         "post's state back; check the post in Bluesky."
     )
     account_parameter = "identifier"
     parameters = (
-        Parameter("identifier", "Handle or DID, e.g. kommun.bsky.social"),
-        Parameter("app_password", "App password (with direct-message access)", secret=True),
-        Parameter("service", "PDS URL", required=False, default="https://bsky.social", url=True),
+        Parameter("identifier", _("Handle or DID, e.g. kommun.bsky.social")),
+        Parameter("app_password", _("App password (with direct-message access)"), secret=True),
+        Parameter("service", _("PDS URL"), required=False, default="https://bsky.social", url=True),
     )
     # Bluesky counts 300 graphemes (an emoji with a skin tone is one).
     text_limit = TextLimit(reply=300, post=300, graphemes=True)
@@ -81,7 +84,7 @@ class BlueskyConnector(Connector):
         }
     )
     unsupported = {
-        Capability.DELETE: (
+        Capability.DELETE: _(
             "Bluesky posts live in their authors' repositories; nobody else can delete "
             "them. Hide the reply (thread gate, threads the organisation started), block "
             "the author, or report the post to Bluesky moderation."
@@ -130,7 +133,7 @@ class BlueskyConnector(Connector):
         newest = seen_dt
         page_cursor: str | None = None
         ids: set[str] = set()
-        for _ in range(self.limits.max_pages):
+        for _page in range(self.limits.max_pages):
             params: dict[str, Any] = {"reasons": list(_REASONS), "limit": 50}
             if page_cursor:
                 params["cursor"] = page_cursor
@@ -309,7 +312,7 @@ class BlueskyConnector(Connector):
         answer = obj(self.xrpc.query("app.bsky.feed.getPosts", {"uris": [uri]}), "getPosts")
         posts = field_list(answer, "posts", "getPosts")
         if not posts:
-            raise PlatformRefused("the post no longer exists", 404)
+            raise PlatformRefused(Message(_("The post no longer exists.")), 404)
         return obj(posts[0], "post")
 
     def _set_hidden(self, platform_id: str, hidden: bool) -> ActionResult:
@@ -317,10 +320,12 @@ class BlueskyConnector(Connector):
         record = field_obj(post, "record", "post")
         reply = opt_obj(record, "reply", "post.record")
         if reply is None:
-            raise PlatformRefused("only replies can be hidden")
+            raise PlatformRefused(Message(_("Only replies can be hidden on Bluesky.")))
         root = AtUri.parse(field_str(field_obj(reply, "root", "reply"), "uri", "reply.root"))
         if root.did != self.did:
-            raise PlatformRefused("Bluesky only lets the thread's author hide its replies")
+            raise PlatformRefused(
+                Message(_("Bluesky only lets the thread's author hide its replies."))
+            )
         gate, swap = self._threadgate(root)
         hidden_now = [u for u in gate.get("hiddenReplies", []) if isinstance(u, str)]
         if hidden and platform_id not in hidden_now:
@@ -339,7 +344,7 @@ class BlueskyConnector(Connector):
             # Compare-and-swap so two moderators cannot overwrite each other's hides.
             body["swapRecord"] = swap
         self.xrpc.procedure("com.atproto.repo.putRecord", body)
-        return done(platform_id, detail=f"threadgate {root}")
+        return done(platform_id)
 
     def _threadgate(self, root: AtUri) -> tuple[dict[str, Any], str | None]:
         try:
@@ -363,7 +368,7 @@ class BlueskyConnector(Connector):
     def _delete_own(self, platform_id: str) -> ActionResult:
         uri = AtUri.parse(platform_id)
         if uri.did != self.did or uri.collection != POST:
-            raise PlatformRefused("only the account's own posts can be deleted")
+            raise PlatformRefused(Message(_("Only the account's own posts can be deleted.")))
         self.xrpc.procedure(
             "com.atproto.repo.deleteRecord",
             {"repo": self.did, "collection": POST, "rkey": uri.rkey},
@@ -415,7 +420,9 @@ class BlueskyConnector(Connector):
 
     def _block(self, author_platform_id: str, context_platform_id: str | None) -> ActionResult:
         if not author_platform_id.startswith("did:"):
-            raise PlatformRefused("Bluesky blocks need the author's DID")
+            raise PlatformRefused(
+                Message(_("Bluesky needs the author's account id (DID) to block them."))
+            )
         answer = obj(
             self.xrpc.procedure(
                 "com.atproto.repo.createRecord",

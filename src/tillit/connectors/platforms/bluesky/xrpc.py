@@ -9,9 +9,12 @@ from typing import Any
 
 import httpx
 
+from tillit.core.messages import Message, foreign
+from tillit.core.messages import marked as _
+
 from ...base import Limits
 from ...errors import ConnectorError, PayloadError, TokenInvalid
-from ...http import call, error_message
+from ...http import call, error_message, platform_answer
 from ...parsing import field_str, obj
 
 # Services reached through the PDS with the atproto-proxy header.
@@ -37,7 +40,9 @@ class AtUri:
         """Parse, refusing anything that is not a record URI."""
         match = _AT_URI.match(value) if isinstance(value, str) else None
         if not match:
-            raise PayloadError(f"not an AT URI: {str(value)[:80]!r}")
+            raise PayloadError(
+                Message(_("%(value)s is not a Bluesky address (AT URI)."), value=foreign(value))
+            )
         return cls(*match.groups())
 
     def __str__(self) -> str:
@@ -50,7 +55,7 @@ def interpret_xrpc_error(
 ) -> ConnectorError | None:
     """XRPC says 'ExpiredToken' with HTTP 400; that is a token problem, not a refusal."""
     if isinstance(payload, dict) and payload.get("error") in _TOKEN_ERRORS:
-        return TokenInvalid(error_message(payload))
+        return TokenInvalid(platform_answer(status, error_message(payload)))
     return None
 
 

@@ -6,6 +6,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from tillit.core.messages import Message, foreign
+from tillit.core.messages import marked as _
+
 from ...base import (
     ActionResult,
     ActionStatus,
@@ -78,13 +81,21 @@ def rejected(exc: PayloadError, raw: Any, *id_keys: str) -> Rejected:
             if isinstance(value, str | int) and not isinstance(value, bool):
                 found = str(value)[:300]
                 break
-    return Rejected(reason=str(exc), raw=raw, platform_id=found)
+    return Rejected(reason=exc.message, raw=raw, platform_id=found)
 
 
 def graph_author(data: Mapping[str, Any] | None, where: str) -> Author:
     """Author from a Graph ``from`` object; missing means the app lacks a permission."""
     if data is None:
-        raise PayloadError(f"{where}: no 'from' (is pages_read_user_content granted?)")
+        raise PayloadError(
+            Message(
+                _(
+                    "%(where)s: the author is missing. Has the Page token been given the "
+                    "pages_read_user_content permission?"
+                ),
+                where=foreign(where),
+            )
+        )
     return Author(
         platform_id=field_id(data, "id", where),
         display_name=opt_str(data, "name", where) or "",
@@ -117,16 +128,16 @@ class FacebookConnector(Connector):
     """A Facebook Page: its posts, visitors' comments and Messenger conversations."""
 
     platform = "facebook"
-    label = "Facebook (Page)"
+    label = _("Facebook (Page)")
     account_parameter = "page_id"
     parameters = (
-        Parameter("page_id", "Page id"),
-        Parameter("page_access_token", "Page access token", secret=True),
+        Parameter("page_id", _("Page id")),
+        Parameter("page_access_token", _("Page access token"), secret=True),
         Parameter(
-            "app_secret", "App secret (webhooks, appsecret_proof)", secret=True, required=False
+            "app_secret", _("App secret (webhooks, appsecret_proof)"), secret=True, required=False
         ),
-        Parameter("verify_token", "Webhook verify token", secret=True, required=False),
-        Parameter("api_version", "Graph API version", required=False, default="v23.0"),
+        Parameter("verify_token", _("Webhook verify token"), secret=True, required=False),
+        Parameter("api_version", _("Graph API version"), required=False, default="v23.0"),
     )
     # A Page comment takes 8,000 characters, a post 63,206.
     text_limit = TextLimit(reply=8000, post=63206)
@@ -147,7 +158,7 @@ class FacebookConnector(Connector):
         }
     )
     unsupported = {
-        Capability.REPORT: (
+        Capability.REPORT: _(
             "The Graph API cannot report content to Meta. Report it in Facebook itself "
             "(the comment's menu, 'Report'); hiding is available here at once."
         ),
@@ -339,7 +350,8 @@ class FacebookConnector(Connector):
         answer = self.graph.request("POST", f"{self.page_id}/blocked", data={"user": user})
         if answer.get(user) is not True:
             return ActionResult(
-                status=ActionStatus.REFUSED, detail="Graph did not confirm the block"
+                status=ActionStatus.REFUSED,
+                detail=Message(_("Facebook did not confirm the block.")),
             )
         return done(user)
 
@@ -410,7 +422,7 @@ class FacebookConnector(Connector):
                 except PayloadError as exc:
                     message = raw_event.get("message") if isinstance(raw_event, Mapping) else None
                     bad.append(
-                        Rejected(str(exc), raw_event, rejected(exc, message, "mid").platform_id)
+                        Rejected(exc.message, raw_event, rejected(exc, message, "mid").platform_id)
                     )
                     continue
                 if item is not None:

@@ -10,9 +10,12 @@ from typing import Any
 
 import httpx
 
+from tillit.core.messages import Message, foreign
+from tillit.core.messages import marked as _
+
 from ...base import Limits
 from ...errors import ConnectorError, PlatformRefused, RateLimited, TokenInvalid, TransientError
-from ...http import call, error_message, retry_after
+from ...http import call, error_message, platform_answer, retry_after
 from ...parsing import field_list, obj, opt_obj, safe_id
 
 # Graph error codes (developers.facebook.com/docs/graph-api/guides/error-handling).
@@ -29,7 +32,7 @@ def interpret_graph_error(
         return None
     err = payload["error"]
     code = err.get("code")
-    message = error_message(payload) or f"Graph error {code}"
+    message = platform_answer(status, error_message(payload))
     if code in _TOKEN_CODES:
         return TokenInvalid(message)
     if code in _THROTTLE_CODES:
@@ -108,7 +111,7 @@ class GraphClient:
     def paged(self, path: str, params: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
         """Yield the ``data`` entries of an edge, following ``after`` cursors up to max_pages."""
         query = dict(params)
-        for _ in range(self._limits.max_pages):
+        for _page in range(self._limits.max_pages):
             page = self.request("GET", path, params=query)
             for entry in field_list(page, "data", path):
                 yield obj(entry, f"{path}.data[]")
@@ -150,4 +153,8 @@ def subscription_challenge(verify_token: str | None, query: Mapping[str, str]) -
 def require_success(answer: Mapping[str, Any], where: str) -> None:
     """Graph answers ``{"success": true}`` to most writes; anything else counts as a refusal."""
     if answer.get("success") is not True:
-        raise PlatformRefused(f"{where}: Graph did not confirm success")
+        raise PlatformRefused(
+            Message(
+                _("Facebook did not confirm that it was done (%(where)s)."), where=foreign(where)
+            )
+        )

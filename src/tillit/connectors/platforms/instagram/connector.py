@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from tillit.core.messages import marked as _
+
 from ...base import (
     ActionResult,
     Attachment,
@@ -89,19 +91,19 @@ class InstagramConnector(Connector):
     """An Instagram professional account: its media, comments and (via its Page) messages."""
 
     platform = "instagram"
-    label = "Instagram (professional account)"
-    state_unsupported = (
+    label = _("Instagram (professional account)")
+    state_unsupported = _(
         "Tillit does not yet read an Instagram "
         "comment's state back; check the comment in Instagram."
     )
     account_parameter = "ig_user_id"
     parameters = (
-        Parameter("ig_user_id", "Instagram user id"),
-        Parameter("access_token", "Access token", secret=True),
-        Parameter("page_id", "Linked Facebook Page id (direct messages)", required=False),
-        Parameter("app_secret", "App secret (webhooks)", secret=True, required=False),
-        Parameter("verify_token", "Webhook verify token", secret=True, required=False),
-        Parameter("api_version", "Graph API version", required=False, default="v23.0"),
+        Parameter("ig_user_id", _("Instagram user id")),
+        Parameter("access_token", _("Access token"), secret=True),
+        Parameter("page_id", _("Linked Facebook Page id (direct messages)"), required=False),
+        Parameter("app_secret", _("App secret (webhooks)"), secret=True, required=False),
+        Parameter("verify_token", _("Webhook verify token"), secret=True, required=False),
+        Parameter("api_version", _("Graph API version"), required=False, default="v23.0"),
     )
     # Captions and comments: 2,200 characters.
     text_limit = TextLimit(reply=2200, post=2200)
@@ -119,14 +121,14 @@ class InstagramConnector(Connector):
         }
     )
     unsupported = {
-        Capability.BLOCK: (
+        Capability.BLOCK: _(
             "The Instagram API cannot block or restrict accounts. Block or 'Restrict' the "
             "account in the Instagram app; hiding and deleting comments work here."
         ),
-        Capability.REPORT: (
+        Capability.REPORT: _(
             "The Instagram API cannot report content. Report it in the Instagram app."
         ),
-        Capability.PUBLISH: (
+        Capability.PUBLISH: _(
             "Instagram posts need an image or video container; text-only publishing is "
             "not possible through the API."
         ),
@@ -322,7 +324,7 @@ class InstagramConnector(Connector):
                     item = self._comment_change(change, entry_time=entry.get("time"))
                 except PayloadError as exc:
                     value = raw_change.get("value") if isinstance(raw_change, Mapping) else None
-                    bad.append(Rejected(str(exc), raw_change, rejected(exc, value).platform_id))
+                    bad.append(Rejected(exc.message, raw_change, rejected(exc, value).platform_id))
                     continue
                 if item is not None:
                     items.append(item)

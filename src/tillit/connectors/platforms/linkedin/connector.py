@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
+from tillit.core.messages import Message, foreign
+from tillit.core.messages import marked as _
+
 from ...base import (
     ActionResult,
     Attachment,
@@ -47,7 +50,9 @@ def split_comment_urn(urn: str) -> tuple[str, str]:
     """(object urn, comment id) from a comment URN."""
     match = _COMMENT_URN.match(urn) if isinstance(urn, str) else None
     if not match:
-        raise PlatformRefused(f"not a LinkedIn comment URN: {str(urn)[:80]!r}")
+        raise PlatformRefused(
+            Message(_("%(value)s is not a LinkedIn comment id."), value=foreign(str(urn)[:80]))
+        )
     return match.group(1), match.group(2)
 
 
@@ -61,16 +66,16 @@ class LinkedInConnector(Connector):
     """A LinkedIn organisation page: its posts and the comments on them."""
 
     platform = "linkedin"
-    label = "LinkedIn (organisation page)"
-    state_unsupported = (
+    label = _("LinkedIn (organisation page)")
+    state_unsupported = _(
         "LinkedIn's API gives Tillit no way to read "
         "a comment's state back; check it on LinkedIn."
     )
     account_parameter = "organization_id"
     parameters = (
-        Parameter("organization_id", "Organisation id (numeric)"),
-        Parameter("access_token", "Access token (r/w_organization_social)", secret=True),
-        Parameter("api_version", "LinkedIn-Version (YYYYMM)", required=False, default="202511"),
+        Parameter("organization_id", _("Organisation id (numeric)")),
+        Parameter("access_token", _("Access token (r/w_organization_social)"), secret=True),
+        Parameter("api_version", _("LinkedIn-Version (YYYYMM)"), required=False, default="202511"),
     )
     # Comments 1,250 characters, posts 3,000.
     text_limit = TextLimit(reply=1250, post=3000)
@@ -86,16 +91,16 @@ class LinkedInConnector(Connector):
         }
     )
     unsupported = {
-        Capability.HIDE: (
+        Capability.HIDE: _(
             "LinkedIn has no way to hide a comment, neither in the API nor on the page. "
             "Delete it here (capture comes first) or leave it and reply."
         ),
-        Capability.UNHIDE: "LinkedIn has no hiding, so there is nothing to undo.",
-        Capability.BLOCK: (
+        Capability.UNHIDE: _("LinkedIn has no hiding, so there is nothing to undo."),
+        Capability.BLOCK: _(
             "Organisation pages cannot block members through the API. A page admin can "
             "report the member in LinkedIn; deleting the comment works here."
         ),
-        Capability.REPORT: "The API cannot report content; report it in LinkedIn itself.",
+        Capability.REPORT: _("The API cannot report content; report it in LinkedIn itself."),
     }
 
     @property
@@ -248,13 +253,13 @@ class LinkedInConnector(Connector):
     def _reply(self, platform_id: str, text: str, idempotency_key: str) -> ActionResult:
         # No idempotency key in the API; the outbox must check before resending.
         if platform_id.startswith("urn:li:comment:"):
-            thread, _ = split_comment_urn(platform_id)
+            thread, _comment = split_comment_urn(platform_id)
             body: dict[str, Any] = {"parentComment": platform_id}
         elif _URN.match(platform_id):
             thread = platform_id
             body = {}
         else:
-            raise PlatformRefused("not a LinkedIn post or comment URN")
+            raise PlatformRefused(Message(_("This is not a LinkedIn post or comment.")))
         body.update({"actor": self.org_urn, "object": thread, "message": {"text": text}})
         answer = self._call("POST", f"socialActions/{_enc(platform_id)}/comments", json=body)
         created = obj(answer.json(), "comment") if answer.body else {}

@@ -22,6 +22,8 @@ from mastodon.errors import (
     MastodonUnauthorizedError,
 )
 
+from tillit.core.messages import Message, foreign
+from tillit.core.messages import marked as _
 from tillit.core.net.outbound import outbound_policy
 from tillit.core.net.policy import Refused
 from tillit.core.net.session import guarded_session
@@ -50,6 +52,7 @@ from ...errors import (
     TokenInvalid,
     TransientError,
 )
+from ...http import platform_answer
 from ...parsing import (
     as_id,
     decode_cursor,
@@ -112,10 +115,10 @@ class MastodonConnector(Connector):
     """A Mastodon account on any instance."""
 
     platform = "mastodon"
-    label = "Mastodon"
+    label = _("Mastodon")
     parameters = (
-        Parameter("api_base_url", "Instance URL, e.g. https://mastodon.social", url=True),
-        Parameter("access_token", "Access token", secret=True),
+        Parameter("api_base_url", _("Instance URL, e.g. https://mastodon.social"), url=True),
+        Parameter("access_token", _("Access token"), secret=True),
     )
     # Mastodon's default; an instance may allow more (``fetch_text_limit``).
     text_limit = TextLimit(reply=500, post=500)
@@ -133,13 +136,13 @@ class MastodonConnector(Connector):
         }
     )
     unsupported = {
-        Capability.HIDE: (
+        Capability.HIDE: _(
             "Mastodon cannot hide other people's replies: they live on their authors' "
             "servers. Block the author (their replies disappear for this account), report "
             "the post to the instance moderators, or delete the organisation's own post."
         ),
-        Capability.UNHIDE: "Mastodon has no hiding, so there is nothing to undo.",
-        Capability.DELETE: (
+        Capability.UNHIDE: _("Mastodon has no hiding, so there is nothing to undo."),
+        Capability.DELETE: _(
             "Mastodon cannot delete other people's posts. Report the post to the "
             "instance moderators (they can remove it), block the author, or delete the "
             "organisation's own post the reply hangs on."
@@ -174,7 +177,13 @@ class MastodonConnector(Connector):
         # Mastodon.py reads whole bodies; refuse at least the ones that announce their size.
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.limits.max_body_bytes:
-            raise PayloadError(f"body of {declared} bytes exceeds the limit")
+            raise PayloadError(
+                Message(
+                    _("The answer is too large (%(size)s bytes, the limit is %(limit)s)."),
+                    size=int(declared),
+                    limit=self.limits.max_body_bytes,
+                )
+            )
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
@@ -182,30 +191,38 @@ class MastodonConnector(Connector):
         try:
             yield
         except MastodonUnauthorizedError:
-            raise TokenInvalid("Mastodon rejected the access token") from None
+            raise TokenInvalid(Message(_("Mastodon rejected the access token."))) from None
         except MastodonRatelimitError:
             reset = getattr(self._api, "ratelimit_reset", None)
             wait = max(0.0, reset - time.time()) if isinstance(reset, int | float) else None
-            raise RateLimited("Mastodon rate limit reached", wait) from None
+            raise RateLimited(Message(_("Mastodon asks Tillit to slow down.")), wait) from None
         except MastodonNetworkError as exc:
             refused = _refusal(exc)
             if refused is not None:
                 raise AddressRefused(refused.reason) from None
-            raise TransientError(f"Mastodon unavailable: {type(exc).__name__}") from None
+            raise TransientError(
+                Message(_("Mastodon could not be reached (%(kind)s)."), kind=type(exc).__name__)
+            ) from None
         except MastodonServerError as exc:
-            raise TransientError(f"Mastodon unavailable: {type(exc).__name__}") from None
+            raise TransientError(
+                Message(_("Mastodon could not be reached (%(kind)s)."), kind=type(exc).__name__)
+            ) from None
         except MastodonNotFoundError:
-            raise PlatformRefused("not found on the instance", 404) from None
+            raise PlatformRefused(Message(_("Not found on the Mastodon server.")), 404) from None
         except MastodonAPIError as exc:
             status = exc.args[1] if len(exc.args) > 1 and isinstance(exc.args[1], int) else None
             detail = str(exc.args[3])[:300] if len(exc.args) > 3 and exc.args[3] else ""
             if status == 403 and "scope" in detail.lower():
-                raise TokenInvalid(f"Mastodon: {detail}") from None
+                raise TokenInvalid(platform_answer(status, detail)) from None
             if status is None:
-                raise PayloadError("Mastodon answer could not be parsed") from None
-            raise PlatformRefused(detail or "Mastodon refused the request", status) from None
+                raise PayloadError(Message(_("Mastodon's answer could not be read."))) from None
+            raise PlatformRefused(platform_answer(status, detail), status) from None
         except MastodonError as exc:
-            raise PayloadError(f"Mastodon.py: {type(exc).__name__}") from None
+            raise PayloadError(
+                Message(
+                    _("Mastodon's answer could not be read (%(kind)s)."), kind=type(exc).__name__
+                )
+            ) from None
 
     @property
     def me(self) -> str:
@@ -229,7 +246,7 @@ class MastodonConnector(Connector):
         items: dict[str, InboundItem] = {}
         newest_notif = notif_min
         with self._errors():
-            for _ in range(self.limits.max_pages):
+            for _page in range(self.limits.max_pages):
                 # min_id pages forward from the cursor, oldest first, so nothing is skipped.
                 page = self.api.notifications(types=["mention"], min_id=notif_min, limit=40)
                 if not page:
@@ -395,7 +412,11 @@ class MastodonConnector(Connector):
                 )
             )
         return done(
-            field_id(posted, "id", "status"), detail=f"visibility={posted.get('visibility')}"
+            field_id(posted, "id", "status"),
+            detail=Message(
+                _("Visibility on Mastodon: %(visibility)s"),
+                visibility=foreign(str(posted.get("visibility"))[:20]),
+            ),
         )
 
     def _publish(self, text: str, idempotency_key: str) -> ActionResult:
@@ -414,7 +435,7 @@ class MastodonConnector(Connector):
         with self._errors():
             rel = as_raw(self.api.account_block(as_id(author_platform_id, "account id")))
         if rel.get("blocking") is not True:
-            raise PlatformRefused("the instance did not confirm the block")
+            raise PlatformRefused(Message(_("The Mastodon server did not confirm the block.")))
         return done(author_platform_id)
 
     def _report(

@@ -11,6 +11,8 @@ from typing import Any
 import feedparser
 
 from tillit.core.links import web_url
+from tillit.core.messages import Message, foreign
+from tillit.core.messages import marked as _
 
 from ...base import (
     Attachment,
@@ -30,7 +32,7 @@ from ...http import call, make_client
 from ...parsing import decode_cursor, encode_cursor
 from ...registry import register_connector
 
-_READ_ONLY = "A feed is read only; act on the site that publishes it."
+_READ_ONLY = _("A feed is read only; act on the site that publishes it.")
 # Encoding mismatches are normal on the web and feedparser recovers from them exactly.
 _HARMLESS_BOZO = (feedparser.CharacterEncodingOverride,)
 
@@ -41,9 +43,11 @@ def parse_feed(body: bytes) -> Any:
     feed = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
     if feed.get("bozo") and not isinstance(feed.get("bozo_exception"), _HARMLESS_BOZO):
         reason = type(feed.get("bozo_exception")).__name__
-        raise PayloadError(f"feed is not well-formed ({reason})")
+        raise PayloadError(
+            Message(_("The feed is not well-formed (%(reason)s)."), reason=foreign(reason))
+        )
     if not feed.get("version"):
-        raise PayloadError("body is not an RSS or Atom feed")
+        raise PayloadError(Message(_("The address does not give an RSS or Atom feed.")))
     return feed
 
 
@@ -60,12 +64,12 @@ class RssConnector(Connector):
     """An RSS or Atom feed the organisation publishes (news pages, blogs)."""
 
     platform = "rss"
-    label = "RSS/Atom feed"
-    state_unsupported = (
+    label = _("RSS/Atom feed")
+    state_unsupported = _(
         "A feed cannot be acted on, so "
         "there is no state to read back."
     )
-    parameters = (Parameter("feed_url", "Feed URL", url=True),)
+    parameters = (Parameter("feed_url", _("Feed URL"), url=True),)
     # A feed is read only.
     text_limit = TextLimit()
     capabilities = frozenset({Capability.READ_POSTS, Capability.READ_PROFILE})
@@ -169,7 +173,7 @@ class RssConnector(Connector):
 
     def fetch_profile(self) -> Profile:
         """The feed's title, description and site link."""
-        body, _ = self._download(None, None)
+        body, _validators = self._download(None, None)
         feed = parse_feed(body or b"")
         link = web_url(feed.feed.get("link")) or None
         return Profile(

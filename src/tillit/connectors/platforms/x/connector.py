@@ -7,6 +7,9 @@ from typing import Any
 
 import httpx
 
+from tillit.core.messages import Message
+from tillit.core.messages import marked as _
+
 from ...base import (
     ActionResult,
     Attachment,
@@ -22,7 +25,7 @@ from ...base import (
     done,
 )
 from ...errors import ConnectorError, PayloadError, PlatformRefused, TokenInvalid
-from ...http import call, error_message
+from ...http import call, error_message, platform_answer
 from ...parsing import (
     decode_cursor,
     encode_cursor,
@@ -54,7 +57,7 @@ def interpret_x_error(status: int, payload: Any, headers: httpx.Headers) -> Conn
     if status == 403 and isinstance(payload, dict):
         problem = str(payload.get("type", ""))
         if any(p in problem for p in _TOKEN_PROBLEMS):
-            return TokenInvalid(error_message(payload) or "X refused the token")
+            return TokenInvalid(platform_answer(status, error_message(payload)))
     return None
 
 
@@ -68,17 +71,17 @@ class XConnector(Connector):
     """An X account, with an OAuth 2.0 user-context token."""
 
     platform = "x"
-    label = "X (Twitter)"
-    state_unsupported = (
+    label = _("X (Twitter)")
+    state_unsupported = _(
         "Tillit does not yet read a post's state "
         "back from X; check the post on X."
     )
     account_parameter = "user_id"
     parameters = (
-        Parameter("user_id", "User id (numeric)"),
-        Parameter("access_token", "OAuth 2.0 user access token", secret=True),
+        Parameter("user_id", _("User id (numeric)")),
+        Parameter("access_token", _("OAuth 2.0 user access token"), secret=True),
         Parameter(
-            "api_base", "API base URL", required=False, default="https://api.x.com", url=True
+            "api_base", _("API base URL"), required=False, default="https://api.x.com", url=True
         ),
     )
     # X: 280 characters (links count as 23 there; not weighed here).
@@ -97,11 +100,11 @@ class XConnector(Connector):
         }
     )
     unsupported = {
-        Capability.DELETE: (
+        Capability.DELETE: _(
             "X cannot delete other people's posts. Hide the reply (it moves behind "
             "'hidden replies'), block the author, or report the post in the X app."
         ),
-        Capability.REPORT: "The X API cannot report posts; report them in the X app.",
+        Capability.REPORT: _("The X API cannot report posts; report them in the X app."),
     }
 
     @property
@@ -140,7 +143,7 @@ class XConnector(Connector):
         }
         if state.get("mention"):
             params["since_id"] = state["mention"]
-        for _ in range(self.limits.max_pages):
+        for _page in range(self.limits.max_pages):
             page = self._call("GET", f"users/{self.user_id}/mentions", params=params)
             users, media = self._includes(page)
             for raw in field_list(page, "data", "mentions", required=False):
@@ -249,7 +252,7 @@ class XConnector(Connector):
             "user.fields": USER_FIELDS,
             "media.fields": MEDIA_FIELDS,
         }
-        for _ in range(self.limits.max_pages):
+        for _page in range(self.limits.max_pages):
             page = self._call("GET", "dm_events", params=params)
             users, media = self._includes(page)
             reached_old = False
@@ -316,7 +319,7 @@ class XConnector(Connector):
         answer = self._call("PUT", f"tweets/{safe_id(platform_id)}/hidden", json={"hidden": hidden})
         data = field_obj(answer, "data", "hidden")
         if data.get("hidden") is not hidden:
-            raise PlatformRefused("X did not confirm the change")
+            raise PlatformRefused(Message(_("X did not confirm the change.")))
         return done(platform_id)
 
     def _hide(self, platform_id: str) -> ActionResult:
@@ -328,7 +331,7 @@ class XConnector(Connector):
     def _delete_own(self, platform_id: str) -> ActionResult:
         answer = self._call("DELETE", f"tweets/{safe_id(platform_id)}")
         if field_obj(answer, "data", "delete").get("deleted") is not True:
-            raise PlatformRefused("X did not confirm the deletion")
+            raise PlatformRefused(Message(_("X did not confirm the deletion.")))
         return done(platform_id)
 
     def _reply(self, platform_id: str, text: str, idempotency_key: str) -> ActionResult:
@@ -354,5 +357,5 @@ class XConnector(Connector):
             json={"target_user_id": safe_id(author_platform_id, "user id")},
         )
         if field_obj(answer, "data", "blocking").get("blocking") is not True:
-            raise PlatformRefused("X did not confirm the block")
+            raise PlatformRefused(Message(_("X did not confirm the block.")))
         return done(author_platform_id)

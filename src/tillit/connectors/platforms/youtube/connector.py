@@ -9,6 +9,9 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
+from tillit.core.messages import Message
+from tillit.core.messages import marked as _
+
 from ...base import (
     ActionResult,
     ActionStatus,
@@ -25,7 +28,7 @@ from ...base import (
     done,
 )
 from ...errors import ConnectorError, PayloadError, RateLimited, TokenInvalid
-from ...http import call, error_message
+from ...http import call, error_message, platform_answer
 from ...parsing import (
     decode_cursor,
     encode_cursor,
@@ -72,7 +75,7 @@ def interpret_youtube_error(
     if not isinstance(payload, dict) or not isinstance(payload.get("error"), dict):
         return None
     reasons = {e.get("reason") for e in payload["error"].get("errors") or [] if isinstance(e, dict)}
-    message = error_message(payload) or f"HTTP {status}"
+    message = platform_answer(status, error_message(payload))
     if reasons & {"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded"}:
         return RateLimited(message, seconds_to_quota_reset())
     if reasons & {"insufficientPermissions", "authError"}:
@@ -85,15 +88,15 @@ class YouTubeConnector(Connector):
     """A YouTube channel: comments on its videos, moderated through setModerationStatus."""
 
     platform = "youtube"
-    label = "YouTube"
-    state_unsupported = (
+    label = _("YouTube")
+    state_unsupported = _(
         "Tillit does not yet read a YouTube comment's "
         "moderation state back; check it in YouTube Studio."
     )
     account_parameter = "channel_id"
     parameters = (
-        Parameter("channel_id", "Channel id (UC...)"),
-        Parameter("access_token", "OAuth access token (youtube.force-ssl)", secret=True),
+        Parameter("channel_id", _("Channel id (UC...)")),
+        Parameter("access_token", _("OAuth access token (youtube.force-ssl)"), secret=True),
     )
     # YouTube comments and replies: 10,000 characters.
     text_limit = TextLimit(reply=10000)
@@ -110,7 +113,7 @@ class YouTubeConnector(Connector):
         }
     )
     unsupported = {
-        Capability.REPORT: (
+        Capability.REPORT: _(
             "The Data API no longer lets apps report comments (markAsSpam is retired). "
             "Report in YouTube Studio; 'delete' here rejects the comment instead."
         ),
@@ -182,7 +185,7 @@ class YouTubeConnector(Connector):
             "textFormat": "plainText",
             "maxResults": 100,
         }
-        for _ in range(self.limits.max_pages):
+        for _page in range(self.limits.max_pages):
             page = obj(self._call("GET", "commentThreads", params=params), "commentThreads")
             batch = [obj(t, "commentThread") for t in field_list(page, "items", "commentThreads")]
             threads.extend(batch)
@@ -229,7 +232,7 @@ class YouTubeConnector(Connector):
             "textFormat": "plainText",
             "maxResults": 100,
         }
-        for _ in range(self.limits.max_pages):
+        for _page in range(self.limits.max_pages):
             page = obj(self._call("GET", "comments", params=params), "comments")
             replies.extend(field_list(page, "items", "comments"))
             token = opt_str(page, "nextPageToken", "comments")
@@ -314,9 +317,7 @@ class YouTubeConnector(Connector):
         if ban:
             params["banAuthor"] = "true"
         self._call("POST", "comments/setModerationStatus", params=params)
-        return done(
-            comment_id, detail=f"moderationStatus={status}", quota_units=self.quota_used - start
-        )
+        return done(comment_id, quota_units=self.quota_used - start)
 
     def _hide(self, platform_id: str) -> ActionResult:
         # Held for review: gone from public view, restorable from YouTube Studio or by unhide.
@@ -347,6 +348,6 @@ class YouTubeConnector(Connector):
             # YouTube bans an author only while rejecting one of their comments.
             return ActionResult(
                 ActionStatus.REFUSED,
-                detail="YouTube needs one of the author's comments to ban them",
+                detail=Message(_("YouTube needs one of the author's comments to block them.")),
             )
         return self._moderate(context_platform_id, "rejected", ban=True)
