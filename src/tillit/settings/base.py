@@ -86,7 +86,8 @@ TILLIT_AUDIT_CHECKPOINT_HOURS = environ.Env().float("TILLIT_AUDIT_CHECKPOINT_HOU
 # Host names (".example.org" for every subdomain) that connectors, attachment downloads and the
 # records webhook may reach although they resolve to loopback or private addresses: a
 # self-hosted Mastodon or records system on the organisation's own network. Metadata,
-# link-local and multicast addresses stay refused whatever this says.
+# link-local and multicast addresses stay refused whatever this says. An entry "host:port"
+# allows that one port only (`tillit demo` adds its simulated platforms this way).
 TILLIT_OUTBOUND_ALLOW_HOSTS = frozenset(
     environ.Env().list("TILLIT_OUTBOUND_ALLOW_HOSTS", default=[])
 )

@@ -40,7 +40,7 @@ from ...parsing import (
     safe_id,
 )
 from ...registry import register_connector
-from .graph import GraphClient, require_success, subscription_challenge, verify_signature
+from .graph import GRAPH_URL, GraphClient, require_success, subscription_challenge, verify_signature
 
 POST_FIELDS = (
     "id,message,created_time,updated_time,permalink_url,from{id,name},"
@@ -125,6 +125,8 @@ class FacebookConnector(Connector):
         ),
         Parameter("verify_token", "Webhook verify token", secret=True, required=False),
         Parameter("api_version", "Graph API version", required=False, default="v23.0"),
+        # Empty means graph.facebook.com; the demo points it at its simulated Graph API.
+        Parameter("graph_url", "Graph API address", required=False, url=True),
     )
     capabilities = frozenset(
         {
@@ -164,6 +166,7 @@ class FacebookConnector(Connector):
             token=self.config["page_access_token"],
             version=self.config["api_version"],
             app_secret=self.config.get("app_secret"),
+            host=self.config.get("graph_url") or GRAPH_URL,
         )
 
     # --- reading -------------------------------------------------------
