@@ -183,6 +183,14 @@ CHANNELS = [
         "publish",
     ),
     (
+        "Piteå bibliotek på Mastodon",
+        "mastodon",
+        "https://mastodon.nu/@piteabibliotek",
+        "kultur",
+        "Boktips och evenemang utan algoritmer.",
+        "publish",
+    ),
+    (
         "Piteå på Mastodon",
         "mastodon",
         "https://mastodon.nu/@pitea",

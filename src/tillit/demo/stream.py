@@ -100,9 +100,31 @@ def demo_deliver(n: int = 1, seed: int | None = None) -> int:
             entry["messaging"] = [_message_event(page_id, i, rng)]
         else:
             entry["changes"] = [_comment_change(page_id, i, rng)]
+        _tell_simulated_graph(entry)
         body = json.dumps({"object": "page", "entry": [entry]}, ensure_ascii=False).encode()
         outcome = webhook_receive(
             group="meta", headers={"X-Hub-Signature-256": demo_sign(body)}, body=body
         )
         stored += outcome.result.created
     return stored
+
+
+def _tell_simulated_graph(entry: dict) -> None:
+    """The simulated Graph API learns each comment the stream announces, as Facebook would
+    have it before its webhook goes out, so hiding or reading it back finds it there."""
+    from .simulated import current
+
+    sims = current()
+    if sims is None:
+        return
+    for change in entry.get("changes", []):
+        value = change["value"]
+        sims.graph.add_comment(
+            value["comment_id"],
+            page_id=entry["id"],
+            post_id=value["post_id"],
+            message=value["message"],
+            author_id=value["from"]["id"],
+            author_name=value["from"]["name"],
+            created=value["created_time"],
+        )

@@ -18,6 +18,14 @@ def demo_stream_tick() -> int:
     """
     if not settings.TILLIT_DEMO_STREAM:
         return 0
+    from .simulated import current
     from .stream import demo_deliver
 
+    sims = current()
+    if sims is not None:
+        import random
+
+        from .platforms import demo_mastodon_tick
+
+        demo_mastodon_tick(sims, random.Random())  # noqa: S311  (demo content)
     return demo_deliver(2)

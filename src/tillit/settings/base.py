@@ -57,6 +57,11 @@ TILLIT_CREDENTIALS_KEY = _installation_secret("TILLIT_CREDENTIALS_KEY", _fernet_
 # Webhook secrets (Meta's app secret and verify token) are each connection's parameters.
 # Simulated platform traffic; switched on by `tillit demo` in its own process only.
 TILLIT_DEMO_STREAM = False
+# `tillit demo`'s simulated Graph API and Mastodon on 127.0.0.1 (0: a free port, printed at
+# start), and how often the simulated Samhällsbyggnad Page fails a write (every n-th; 0: never).
+TILLIT_DEMO_GRAPH_PORT = environ.Env().int("TILLIT_DEMO_GRAPH_PORT", default=0)
+TILLIT_DEMO_MASTODON_PORT = environ.Env().int("TILLIT_DEMO_MASTODON_PORT", default=0)
+TILLIT_DEMO_FAIL_EVERY = environ.Env().int("TILLIT_DEMO_FAIL_EVERY", default=3)
 TILLIT_WEBHOOK_MAX_BYTES = environ.Env().int("TILLIT_WEBHOOK_MAX_BYTES", default=1_000_000)
 TILLIT_ATTACHMENT_MAX_BYTES = environ.Env().int("TILLIT_ATTACHMENT_MAX_BYTES", default=20_000_000)
 # Hand-over of registered direct messages to the records system (R20); empty = not configured.
@@ -86,7 +91,8 @@ TILLIT_AUDIT_CHECKPOINT_HOURS = environ.Env().float("TILLIT_AUDIT_CHECKPOINT_HOU
 # Host names (".example.org" for every subdomain) that connectors, attachment downloads and the
 # records webhook may reach although they resolve to loopback or private addresses: a
 # self-hosted Mastodon or records system on the organisation's own network. Metadata,
-# link-local and multicast addresses stay refused whatever this says.
+# link-local and multicast addresses stay refused whatever this says. An entry "host:port"
+# allows that one port only (`tillit demo` adds its simulated platforms this way).
 TILLIT_OUTBOUND_ALLOW_HOSTS = frozenset(
     environ.Env().list("TILLIT_OUTBOUND_ALLOW_HOSTS", default=[])
 )

@@ -55,8 +55,12 @@ class FetchPolicy:
     allow_private: frozenset[str] = frozenset()
     # Host names (".example.org" for subdomains too) that may resolve to loopback or private
     # addresses: a self-hosted Mastodon on the organisation's own network. Metadata, multicast
-    # and unspecified addresses stay refused even for these.
+    # and unspecified addresses stay refused even for these. An entry "host:port" (IPv6 as
+    # "[::1]:port") allows that one port only; it is moved to internal_endpoints.
     internal_hosts: frozenset[str] = frozenset()
+    # Exact (host, port) pairs that may be internal: the demo's simulated platforms on
+    # 127.0.0.1, without opening every other service on loopback (the demo's own web server).
+    internal_endpoints: frozenset[tuple[str, int]] = frozenset()
     max_bytes: int = 100 * 1024 * 1024
     max_requests: int = 1000
     max_redirects: int = 10
@@ -69,8 +73,18 @@ class FetchPolicy:
             object.__setattr__(self, "allowed_hosts", hosts)
         allowed_ips = frozenset(str(ipaddress.ip_address(ip)) for ip in self.allow_private)
         object.__setattr__(self, "allow_private", allowed_ips)
-        internal = frozenset(_normalise_host(h) for h in self.internal_hosts if h.strip())
-        object.__setattr__(self, "internal_hosts", internal)
+        hosts: set[str] = set()
+        endpoints = {(_normalise_host(h), int(p)) for h, p in self.internal_endpoints}
+        for entry in self.internal_hosts:
+            if not entry.strip():
+                continue
+            endpoint = _split_endpoint(entry)
+            if endpoint is None:
+                hosts.add(_normalise_host(entry))
+            else:
+                endpoints.add(endpoint)
+        object.__setattr__(self, "internal_hosts", frozenset(hosts))
+        object.__setattr__(self, "internal_endpoints", frozenset(endpoints))
         if self.max_bytes <= 0 or self.max_requests <= 0 or self.max_redirects < 0:
             raise ValueError("limits must be positive")
 
@@ -116,7 +130,7 @@ def split_url(url: str, policy: FetchPolicy) -> tuple[str, str, int]:
         literal = ipaddress.ip_address(host)
     except ValueError:
         return scheme, host, port
-    _check_addresses(url, host, [literal], policy)
+    _check_addresses(url, host, [literal], policy, port)
     return scheme, host, port
 
 
@@ -130,14 +144,18 @@ def check_host(host: str, port: int, policy: FetchPolicy, *, url: str = "") -> s
     if not host_allowed(host, policy.allowed_hosts):
         raise Refused(url, f"host {host} is not in the allowed hosts")
     addresses = _resolve(url, host, port, policy.resolver)
-    _check_addresses(url, host, addresses, policy)
+    _check_addresses(url, host, addresses, policy, port)
     return str(addresses[0])
 
 
-def _check_addresses(url: str, host: str, addresses: list[IPAddress], policy: FetchPolicy) -> None:
+def _check_addresses(
+    url: str, host: str, addresses: list[IPAddress], policy: FetchPolicy, port: int
+) -> None:
     # Every address must pass, not just one: a hostile DNS answer can mix a public address
     # with an internal one and let the connecting side pick the internal one.
-    internal_ok = bool(policy.internal_hosts) and host_allowed(host, policy.internal_hosts)
+    internal_ok = (
+        bool(policy.internal_hosts) and host_allowed(host, policy.internal_hosts)
+    ) or (host, port) in policy.internal_endpoints
     for address in addresses:
         problem = address_problem(address, policy.allow_private, internal_ok=internal_ok)
         if problem:
@@ -226,6 +244,25 @@ def _embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
     if address in _NAT64:
         return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
     return None
+
+
+def _split_endpoint(entry: str) -> tuple[str, int] | None:
+    """("host", port) for an entry "host:port" or "[v6]:port"; None for a bare host name."""
+    entry = entry.strip()
+    if entry.startswith("["):
+        host, sep, rest = entry[1:].partition("]")
+        if not sep or not rest:
+            return None
+        if not rest.startswith(":"):
+            raise ValueError(f"malformed host entry {entry!r}")
+        port_text = rest[1:]
+    elif entry.count(":") == 1:
+        host, _sep, port_text = entry.partition(":")
+    else:
+        return None  # a bare name, or a bare IPv6 address
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536 or not host:
+        raise ValueError(f"malformed host entry {entry!r}")
+    return _normalise_host(host), int(port_text)
 
 
 def _normalise_host(host: str) -> str:

@@ -19,7 +19,7 @@ def test_demo_loads_channels_in_several_states():
     assert audit_verify().ok
     active = set(Channel.objects.filter(status="active").values_list("name", flat=True))
     listed = {c["name"] for c in Client().get("/api/v1/directory/channels").json()}
-    assert listed == active and len(active) == 5
+    assert listed == active and len(active) == 6  # incl. the simulated Mastodon channel
 
 
 def test_demo_command_without_serving(capsys):

@@ -45,7 +45,7 @@ from ...parsing import (
     safe_id,
 )
 from ...registry import register_connector
-from .graph import GraphClient, require_success, subscription_challenge, verify_signature
+from .graph import GRAPH_URL, GraphClient, require_success, subscription_challenge, verify_signature
 
 POST_FIELDS = (
     "id,message,created_time,updated_time,permalink_url,from{id,name},"
@@ -138,6 +138,8 @@ class FacebookConnector(Connector):
         ),
         Parameter("verify_token", _("Webhook verify token"), secret=True, required=False),
         Parameter("api_version", _("Graph API version"), required=False, default="v23.0"),
+        # Empty means graph.facebook.com; the demo points it at its simulated Graph API.
+        Parameter("graph_url", _("Graph API address"), required=False, url=True),
     )
     # A Page comment takes 8,000 characters, a post 63,206.
     text_limit = TextLimit(reply=8000, post=63206)
@@ -180,6 +182,7 @@ class FacebookConnector(Connector):
             token=self.config["page_access_token"],
             version=self.config["api_version"],
             app_secret=self.config.get("app_secret"),
+            host=self.config.get("graph_url") or GRAPH_URL,
         )
 
     # --- reading -------------------------------------------------------

@@ -22,6 +22,7 @@ from ...parsing import field_list, obj, opt_obj, safe_id
 _TOKEN_CODES = {102, 190}
 _THROTTLE_CODES = {4, 17, 32, 613} | set(range(80001, 80015))
 _TRANSIENT_CODES = {1, 2}
+GRAPH_URL = "https://graph.facebook.com"
 
 
 def interpret_graph_error(
@@ -70,7 +71,7 @@ class GraphClient:
         token: str,
         version: str,
         app_secret: str | None = None,
-        host: str = "https://graph.facebook.com",
+        host: str = GRAPH_URL,
     ) -> None:
         """Bind a client to one token and API version."""
         self._http = http

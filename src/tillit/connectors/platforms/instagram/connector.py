@@ -50,6 +50,7 @@ from ..facebook.connector import (
     rejected,
 )
 from ..facebook.graph import (
+    GRAPH_URL,
     GraphClient,
     require_success,
     subscription_challenge,
@@ -104,6 +105,8 @@ class InstagramConnector(Connector):
         Parameter("app_secret", _("App secret (webhooks)"), secret=True, required=False),
         Parameter("verify_token", _("Webhook verify token"), secret=True, required=False),
         Parameter("api_version", _("Graph API version"), required=False, default="v23.0"),
+        # Empty means graph.facebook.com; the demo points it at its simulated Graph API.
+        Parameter("graph_url", _("Graph API address"), required=False, url=True),
     )
     # Captions and comments: 2,200 characters.
     text_limit = TextLimit(reply=2200, post=2200)
@@ -150,6 +153,7 @@ class InstagramConnector(Connector):
             token=self.config["access_token"],
             version=self.config["api_version"],
             app_secret=self.config.get("app_secret"),
+            host=self.config.get("graph_url") or GRAPH_URL,
         )
 
     def fetch_items(self, since: str | None = None) -> FetchResult:

@@ -100,6 +100,24 @@ def test_allow_private_is_exact():
         check_url("http://10.0.0.1/", policy)
 
 
+def test_internal_host_with_port_allows_that_port_only():
+    """The demo allows its simulated platforms, never loopback in general (its web server)."""
+    policy = FetchPolicy(internal_hosts=frozenset({"127.0.0.1:8123", "[::1]:8124"}))
+    assert policy.internal_hosts == frozenset()
+    assert policy.internal_endpoints == {("127.0.0.1", 8123), ("::1", 8124)}
+    assert check_url("http://127.0.0.1:8123/v23.0/1", policy).address == "127.0.0.1"
+    assert check_url("http://[::1]:8124/api/v1/statuses", policy).address == "::1"
+    for url in ("http://127.0.0.1:8000/", "http://127.0.0.1/", "http://[::1]:8123/"):
+        with pytest.raises(Refused, match="loopback"):
+            check_url(url, policy)
+    # Metadata stays refused even on an allowed port.
+    metadata = FetchPolicy(internal_hosts=frozenset({"169.254.169.254:80"}))
+    with pytest.raises(Refused, match="metadata"):
+        check_url("http://169.254.169.254/latest/", metadata)
+    with pytest.raises(ValueError, match="malformed"):
+        FetchPolicy(internal_hosts=frozenset({"127.0.0.1:http"}))
+
+
 def test_allowed_hosts_and_subdomains():
     dns = fake_dns({h: ["93.184.216.34"] for h in ("pitea.se", "www.pitea.se", "evil.se")})
     policy = FetchPolicy(allowed_hosts=frozenset({".pitea.se"}), resolver=dns)

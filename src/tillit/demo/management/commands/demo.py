@@ -14,6 +14,13 @@ from tillit.demo.data import (
     demo_exists,
     load_demo,
 )
+from tillit.demo.platforms import (
+    FLAKY_CHANNEL,
+    MASTODON_CHANNEL,
+    allow_simulated,
+    demo_connect_simulated,
+)
+from tillit.demo.simulated import SimulatedPlatforms
 
 
 class Command(BaseCommand):
@@ -24,6 +31,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--no-serve", action="store_true", help="Set up only; do not serve.")
+        parser.add_argument(
+            "--graph-port",
+            type=int,
+            default=settings.TILLIT_DEMO_GRAPH_PORT,
+            help="Port of the simulated Graph API on 127.0.0.1 (0: any free port).",
+        )
+        parser.add_argument(
+            "--mastodon-port",
+            type=int,
+            default=settings.TILLIT_DEMO_MASTODON_PORT,
+            help="Port of the simulated Mastodon instance on 127.0.0.1 (0: any free port).",
+        )
 
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=0)
@@ -31,6 +50,14 @@ class Command(BaseCommand):
         base = f"http://127.0.0.1:{port}"
         # Links in notices and e-mails point at the demo's own address.
         settings.TILLIT_BASE_URL = base
+        sims = None
+        if not options["no_serve"]:
+            # Before the data: the stream's first comments are announced to the simulated
+            # Graph API too, and the guard must allow it before a connection points there.
+            sims = SimulatedPlatforms(
+                graph_port=options["graph_port"], mastodon_port=options["mastodon_port"]
+            ).start(make_current=True)
+            allow_simulated(sims)
         if not demo_exists():
             # The set-up's own notifications would flood the console; they stay in memory.
             with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
@@ -55,14 +82,26 @@ class Command(BaseCommand):
         for username, name, function, _dept, roles in PEOPLE:
             label = ", ".join(str(r[0].label) for r in roles) or "kanaladministratör/ersättare"
             self.stdout.write(f"  {username:<14} {name} ({function}) – {label}")
-        if options["no_serve"]:
+        if sims is None:
             return
+        demo_connect_simulated(sims, fail_every=settings.TILLIT_DEMO_FAIL_EVERY)
+        self.stdout.write("\nSimulated platforms (in this process, state in memory):")
+        self.stdout.write(f"  Graph API (Facebook Pages):     {sims.graph_url}/")
+        self.stdout.write(f"  Mastodon ({MASTODON_CHANNEL}): {sims.mastodon_url}/")
+        if settings.TILLIT_DEMO_FAIL_EVERY:
+            self.stdout.write(
+                f"  {FLAKY_CHANNEL} fails one write in {settings.TILLIT_DEMO_FAIL_EVERY} "
+                "(Graph error 2), so the outbox's retry can be seen."
+            )
         from tillit.core.worker import run_worker
 
         settings.TILLIT_DEMO_STREAM = True
         self.stdout.write(f"  Simulated comments arrive every 20 s through {base}/webhooks/meta/")
         self.stdout.write(f"  Inbox:                  {base}/inkorg/ (sign in as adm.kultur)")
 
+        from tillit.inbox.tasks import poll_all
+
+        poll_all.enqueue()  # the Mastodon channel's first poll, without waiting five minutes
         threading.Thread(
             target=run_worker,
             kwargs={"worker_id": "demo", "interval": 1.0},
