@@ -31,7 +31,7 @@ from tillit.access.actor import SCHEDULER, Actor, person_of
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.channels.selectors import channel_administrators
-from tillit.connectors.base import ActionResult, ActionStatus
+from tillit.connectors.base import ActionResult, ActionStatus, Capability, PlatformState
 from tillit.connectors.errors import (
     ConnectorError,
     PlatformRefused,
@@ -39,11 +39,9 @@ from tillit.connectors.errors import (
     TokenInvalid,
     TransientError,
 )
+from tillit.connectors.registry import get_connector
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
-
-from tillit.connectors.base import Capability, PlatformState
-from tillit.connectors.registry import get_connector
 
 from ..choices import (
     FINAL_ACTION_STATES,
@@ -274,9 +272,7 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
         connection_mark_invalid(connection=connection, detail=str(exc))
         return _retry(action, f"token invalid: {exc}", MAX_DELAY, "token")
     except (TransientError, httpx.TransportError) as exc:
-        return _retry(
-            action, f"temporary failure: {exc}", _backoff(action.attempts), "network"
-        )
+        return _retry(action, f"temporary failure: {exc}", _backoff(action.attempts), "network")
     except PlatformRefused as exc:
         return _finish(action, ActionState.REFUSED, str(exc), reason_code="refused")
     finally:
@@ -377,7 +373,9 @@ def item_settle(action: ActionRequest) -> None:
     )
     if latest is None or latest[0] != action.pk:
         return
-    status = ItemStatus.HANDLED if latest[1] in SUCCESS_ACTION_STATES else ItemStatus.NEEDS_ATTENTION
+    status = (
+        ItemStatus.HANDLED if latest[1] in SUCCESS_ACTION_STATES else ItemStatus.NEEDS_ATTENTION
+    )
     Item.objects.filter(pk=action.item_id).update(status=status)
 
 

@@ -186,4 +186,3 @@ def _undo_effect(action: ActionRequest) -> None:
     }.get(action.kind)
     if undo and action.item_id:
         Item.objects.filter(pk=action.item_id).update(**undo)
-

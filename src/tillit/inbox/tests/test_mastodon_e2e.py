@@ -198,7 +198,9 @@ def test_crash_after_mastodon_deleted_reconciles_to_the_instance(
     )
     item = Item.objects.get(platform_id=str(post.id))
     assert item.is_own
-    action = action_request(actor=org["staff_1"], channel=mastodon_channel, kind="delete", item=item)
+    action = action_request(
+        actor=org["staff_1"], channel=mastodon_channel, kind="delete", item=item
+    )
 
     def crash(action, result):
         raise _Crash

@@ -73,9 +73,7 @@ def _fail_for_good(action):
     action.refresh_from_db()
 
 
-def test_crash_between_answer_and_record_reconciles_to_the_platform(
-    hide, item, crash_after_send
-):
+def test_crash_between_answer_and_record_reconciles_to_the_platform(hide, item, crash_after_send):
     with respx.mock(assert_all_mocked=True) as mock:
         sent = mock.post(f"{GRAPH}/{item.platform_id}").mock(
             return_value=httpx.Response(200, json={"success": True})
@@ -155,7 +153,8 @@ def test_a_deleted_comment_reads_as_gone(org, item, tasks_held):
 
 def test_retry_requeues_the_same_action_and_never_acts_twice(org, hide, item):
     _fail_for_good(hide)
-    assert truth_of(hide).can_retry
+    truth = truth_of(hide)
+    assert truth is not None and truth.can_retry
     action_retry(actor=org["staff_1"], action=hide)
     with pytest.raises(ValidationError, match="not waiting"):
         # Only a stuck action can be retried; a double click finds it queued already.

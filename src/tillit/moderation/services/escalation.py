@@ -68,6 +68,15 @@ class Overdue:
     mark: Callable[[int], None]
 
 
+def _marker(model, pk: int) -> Callable[[int], None]:
+    """Record the level reached on the row that keeps it (assessment or action)."""
+
+    def mark(level: int) -> None:
+        model.objects.filter(pk=pk).update(escalation_level=level, escalated_at=timezone.now())
+
+    return mark
+
+
 def escalate_overdue() -> int:
     """Escalate each overdue item and each stuck or late action one level; return how many."""
     now = timezone.now()
@@ -101,7 +110,6 @@ def _overdue_items(now: datetime) -> list[Overdue]:
         level = _due_level(now, deadline, deadline - assessment.item.received_at)
         if level <= assessment.escalation_level:
             continue
-        pk = assessment.pk
         found.append(
             Overdue(
                 item=assessment.item,
@@ -110,9 +118,7 @@ def _overdue_items(now: datetime) -> list[Overdue]:
                 % {"channel": assessment.item.channel.name, "rules": ", ".join(assessment.rules)},
                 body=_("An item has passed its deadline without a decision."),
                 detail={"level": level, "rules": assessment.rules},
-                mark=lambda lvl, pk=pk: Assessment.objects.filter(pk=pk).update(
-                    escalation_level=lvl, escalated_at=timezone.now()
-                ),
+                mark=_marker(Assessment, assessment.pk),
             )
         )
     return found
@@ -138,10 +144,10 @@ def _overdue_actions(now: datetime) -> list[Overdue]:
         if item is None:  # never: filtered above; this tells the type checker
             continue
         deadline = getattr(getattr(item, "assessment", None), "deadline", None)
-        window = (
-            max(deadline - item.received_at, timedelta(hours=1)) if deadline else ACTION_WINDOW
+        window = max(deadline - item.received_at, timedelta(hours=1)) if deadline else ACTION_WINDOW
+        due_at = max(
+            deadline or action.created_at + ACTION_WINDOW, action.created_at + ACTION_GRACE
         )
-        due_at = max(deadline or action.created_at + ACTION_WINDOW, action.created_at + ACTION_GRACE)
         if action.state in STUCK_ACTION_STATES:
             # Failed for good: nothing will change by waiting; tell the substitutes now.
             due_at = min(due_at, action.completed_at or now)
@@ -149,7 +155,6 @@ def _overdue_actions(now: datetime) -> list[Overdue]:
         if level <= action.escalation_level:
             continue
         truth = truth_of(action)
-        pk = action.pk
         found.append(
             Overdue(
                 item=item,
@@ -162,10 +167,8 @@ def _overdue_actions(now: datetime) -> list[Overdue]:
                     "and confirm it in Tillit."
                 )
                 % {"reason": truth.reason if truth else ""},
-                detail={"level": level, "action": pk, "state": action.state},
-                mark=lambda lvl, pk=pk: ActionRequest.objects.filter(pk=pk).update(
-                    escalation_level=lvl, escalated_at=timezone.now()
-                ),
+                detail={"level": level, "action": action.pk, "state": action.state},
+                mark=_marker(ActionRequest, action.pk),
             )
         )
     return found

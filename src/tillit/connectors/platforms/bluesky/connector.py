@@ -54,8 +54,7 @@ class BlueskyConnector(Connector):
     platform = "bluesky"
     label = "Bluesky"
     state_unsupported = (
-        "Tillit does not yet read a Bluesky "
-        "post's state back; check the post in Bluesky."
+        "Tillit does not yet read a Bluesky post's state back; check the post in Bluesky."
     )
     account_parameter = "identifier"
     parameters = (

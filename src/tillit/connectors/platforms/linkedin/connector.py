@@ -62,8 +62,7 @@ class LinkedInConnector(Connector):
     platform = "linkedin"
     label = "LinkedIn (organisation page)"
     state_unsupported = (
-        "LinkedIn's API gives Tillit no way to read "
-        "a comment's state back; check it on LinkedIn."
+        "LinkedIn's API gives Tillit no way to read a comment's state back; check it on LinkedIn."
     )
     account_parameter = "organization_id"
     parameters = (

@@ -60,10 +60,7 @@ class RssConnector(Connector):
 
     platform = "rss"
     label = "RSS/Atom feed"
-    state_unsupported = (
-        "A feed cannot be acted on, so "
-        "there is no state to read back."
-    )
+    state_unsupported = "A feed cannot be acted on, so there is no state to read back."
     parameters = (Parameter("feed_url", "Feed URL", url=True),)
     capabilities = frozenset({Capability.READ_POSTS, Capability.READ_PROFILE})
     unsupported = {

@@ -68,10 +68,7 @@ class XConnector(Connector):
 
     platform = "x"
     label = "X (Twitter)"
-    state_unsupported = (
-        "Tillit does not yet read a post's state "
-        "back from X; check the post on X."
-    )
+    state_unsupported = "Tillit does not yet read a post's state back from X; check the post on X."
     account_parameter = "user_id"
     parameters = (
         Parameter("user_id", "User id (numeric)"),
