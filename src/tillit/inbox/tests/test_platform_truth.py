@@ -304,3 +304,10 @@ def test_read_state_errors_leave_the_check_for_later(hide, item):
         reconcile_due()
     hide.refresh_from_db()
     assert hide.state == "done" and hide.verify_after > timezone.now()
+
+
+def test_the_read_back_runs_as_a_periodic_job():
+    from tillit.core.scheduler import registered_jobs
+
+    job = registered_jobs()["inbox.reconcile_outbox"]
+    assert job.interval.total_seconds() <= 60

@@ -2,8 +2,9 @@
 
 Two things are overdue, and both take the same path (``_escalate``):
 - an item past its deadline without a decision;
-- a decision whose platform action has not taken effect: still pending when the item's
-  deadline passes, or failed for good (failed, refused, unknown, not supported) at once.
+- a decision whose platform action has not taken effect: still pending (or not possible
+  on the platform and not yet done by hand) when the item's deadline passes, or failed for
+  good (failed, refused, unknown) at once.
   The item stays in the queue meanwhile (inbox.services.outbox.item_settle).
 
 Level 1 goes to the channel's substitutes when it falls due; level 2 to the department's
@@ -148,8 +149,10 @@ def _overdue_actions(now: datetime) -> list[Overdue]:
         due_at = max(
             deadline or action.created_at + ACTION_WINDOW, action.created_at + ACTION_GRACE
         )
-        if action.state in STUCK_ACTION_STATES:
-            # Failed for good: nothing will change by waiting; tell the substitutes now.
+        if action.state in STUCK_ACTION_STATES and action.state != ActionState.NOT_SUPPORTED:
+            # Failed for good: nothing will change by waiting; tell the substitutes now. (An
+            # action the platform cannot do was explained on the page when it was decided:
+            # it waits for a person's hand until the deadline, like a pending one.)
             due_at = min(due_at, action.completed_at or now)
         level = _due_level(now, due_at, window)
         if level <= action.escalation_level:

@@ -246,3 +246,35 @@ def test_a_decision_after_the_mandate_ended_is_refused_clearly(org, fb_channel, 
     )
     assert "Du kan inte längre besluta om det här inlägget" in response.content.decode()
     assert not Decision.objects.exists()
+
+
+def test_an_action_the_platform_cannot_do_waits_for_the_deadline(
+    org, fb_channel, policy, tasks_held
+):
+    item = comment(fb_channel, "c1", "Ring mig på 070-123 45 67", when=timezone.now())
+    decision = decision_make(actor=org["staff_1"], item=item, kind="hide", rule_code="R14")
+    assert decision.action is not None
+    ActionRequest.objects.filter(pk=decision.action.pk).update(
+        state="not_supported",
+        reason_code="not_supported",
+        completed_at=timezone.now(),
+        created_at=timezone.now() - timedelta(hours=1),
+    )
+    assert escalate_overdue() == 0  # explained on the page; a person may still do it by hand
+    Assessment.objects.filter(item=item).update(deadline=timezone.now() - timedelta(minutes=1))
+    assert escalate_overdue() == 1
+
+
+def test_the_policy_never_overrides_a_persons_standing_decision(org, fb_channel, policy):
+    from tillit.moderation.services.assess import assess_item
+    from tillit.moderation.services.policy import channel_apply_policy
+
+    item = comment(fb_channel, "c1", "Du är en idiot", when=timezone.now())
+    decision_make(actor=org["staff_1"], item=item, kind="keep", note="Ironi.")
+    channel_apply_policy(
+        actor=org["admin"], channel=fb_channel, version=policy, auto_hide_categories=["insult"]
+    )
+    # Assessed again (as after an edit): the policy would hide it, but a person just kept it.
+    item.refresh_from_db()
+    assess_item(item, new=False)
+    assert list(Decision.objects.filter(item=item).values_list("kind", flat=True)) == ["keep"]
