@@ -311,3 +311,21 @@ def test_the_read_back_runs_as_a_periodic_job():
 
     job = registered_jobs()["inbox.reconcile_outbox"]
     assert job.interval.total_seconds() <= 60
+
+
+def test_an_unknown_reply_is_looked_up_again_a_bounded_number_of_times(org, item, tasks_held):
+    reply = action_request(
+        actor=org["staff_1"], channel=item.channel, kind="reply", item=item, params={"text": "Hej"}
+    )
+    ActionRequest.objects.filter(pk=reply.pk).update(
+        state="unknown", verify_after=timezone.now(), reopened=0
+    )
+    assert reconcile_due()["reopened"] == 1
+    reply.refresh_from_db()
+    assert reply.state == "retry" and reply.needs_lookup  # looked for before anything is sent
+    ActionRequest.objects.filter(pk=reply.pk).update(
+        state="unknown", verify_after=timezone.now(), reopened=6
+    )
+    assert reconcile_due()["reopened"] == 0
+    reply.refresh_from_db()
+    assert reply.state == "unknown" and reply.verify_after is None  # now a person's to check
