@@ -60,8 +60,7 @@ SV_TRUTH = {
         "behöver koppla kanalen på nytt."
     ),
     "The platform refused the action.": "Plattformen vägrade åtgärden.",
-    "The platform does not let Tillit do this; do it by hand on the platform and confirm "
-    "here.": (
+    "The platform does not let Tillit do this; do it by hand on the platform and confirm here.": (
         "Plattformen låter inte Tillit göra detta; gör det för hand på plattformen och "
         "bekräfta här."
     ),
@@ -77,8 +76,7 @@ SV_TRUTH = {
     "Next attempt %(time)s. %(reason)s": "Nästa försök %(time)s. %(reason)s",
     # Outbox details (shown as the platform's own message)
     "Found done on the platform when checked after a restart or retry.": (
-        "Redan utfört på plattformen när det kontrollerades efter en omstart eller ett nytt "
-        "försök."
+        "Redan utfört på plattformen när det kontrollerades efter en omstart eller ett nytt försök."
     ),
     "Looking on the platform for the reply again.": "Letar efter svaret på plattformen igen.",
     "The platform does not show the effect; Tillit sends it again.": (

@@ -58,3 +58,26 @@ def test_queue_item_and_review_pages(page, inbox):
 def test_public_rules_page(page, inbox):
     page.goto(f"/kanaler/{inbox.channel.public_id}/regler/")
     assert axe_violations(page) == []
+
+
+def test_failed_action_and_refused_decision_pages(page, inbox, live_org):
+    """The platform's truth with retry and confirm, and a refused contradicting decision."""
+    from tillit.inbox.models import ActionRequest
+    from tillit.moderation.services.decisions import decision_make
+
+    decision_make(actor=live_org["staff_1"], item=inbox, kind="hide", rule_code="R13a")
+    ActionRequest.objects.filter(item=inbox).update(
+        state="failed", reason_code="network", attempts=60, completed_at=timezone.now()
+    )
+    sign_in(page, "staff_2")
+    page.goto(f"/inkorg/{inbox.pk}/")
+    assert page.get_by_text("Misslyckades – syns fortfarande").count() == 1
+    assert axe_violations(page) == []
+    # "Visa igen" without replacing the earlier decision: refused, the note kept.
+    page.select_option("#d-kind", "unhide")
+    page.select_option("#d-rule", "")
+    page.fill("#d-note", "Ironi")
+    page.get_by_role("button", name="Registrera beslut").click()
+    assert page.locator(".messages .error").count() >= 1
+    assert page.input_value("#d-note") == "Ironi"
+    assert axe_violations(page) == []

@@ -45,9 +45,7 @@ class ItemPresenceRule(AccessRule):
     def filter(self, qs: QuerySet, actor: Actor, action: str) -> QuerySet:
         if not actor.is_person:
             return qs.none()
-        return qs.filter(
-            item__channel__in=Channel.objects.restrict(actor, "moderate").values("pk")
-        )
+        return qs.filter(item__channel__in=Channel.objects.restrict(actor, "moderate").values("pk"))
 
     def allows(self, actor: Actor, action: str, obj: ItemPresence) -> bool:
         return actor.is_person and allows(actor, "moderate", obj.item.channel)

@@ -26,27 +26,29 @@ SHOWN_KINDS = SETTLING_ACTIONS | {ActionKind.REPLY}
 
 
 def _pending(kind: str) -> str:
-    return {
+    labels: dict[str, str] = {
         ActionKind.HIDE: _("Decision: hide – waiting for the platform"),
         ActionKind.UNHIDE: _("Decision: show again – waiting for the platform"),
         ActionKind.DELETE: _("Decision: delete – waiting for the platform"),
         ActionKind.REPLY: _("Reply – waiting for the platform"),
         ActionKind.BLOCK: _("Decision: block the author – waiting for the platform"),
-    }.get(kind, _("Waiting for the platform"))
+    }
+    return labels.get(kind, _("Waiting for the platform"))
 
 
 def _done(kind: str) -> str:
-    return {
+    labels: dict[str, str] = {
         ActionKind.HIDE: _("Hidden on the platform %(time)s"),
         ActionKind.UNHIDE: _("Visible again on the platform %(time)s"),
         ActionKind.DELETE: _("Deleted on the platform %(time)s"),
         ActionKind.REPLY: _("Reply published on the platform %(time)s"),
         ActionKind.BLOCK: _("Author blocked on the platform %(time)s"),
-    }.get(kind, _("Done on the platform %(time)s"))
+    }
+    return labels.get(kind, _("Done on the platform %(time)s"))
 
 
 def _manual(kind: str) -> str:
-    return {
+    labels: dict[str, str] = {
         ActionKind.HIDE: _("Hidden by hand on the platform – confirmed by %(person)s %(time)s"),
         ActionKind.UNHIDE: _(
             "Made visible by hand on the platform – confirmed by %(person)s %(time)s"
@@ -54,17 +56,19 @@ def _manual(kind: str) -> str:
         ActionKind.DELETE: _("Deleted by hand on the platform – confirmed by %(person)s %(time)s"),
         ActionKind.REPLY: _("Replied by hand on the platform – confirmed by %(person)s %(time)s"),
         ActionKind.BLOCK: _("Blocked by hand on the platform – confirmed by %(person)s %(time)s"),
-    }.get(kind, _("Done by hand on the platform – confirmed by %(person)s %(time)s"))
+    }
+    return labels.get(kind, _("Done by hand on the platform – confirmed by %(person)s %(time)s"))
 
 
 def _failed(kind: str) -> str:
-    return {
+    labels: dict[str, str] = {
         ActionKind.HIDE: _("Failed – still visible"),
         ActionKind.UNHIDE: _("Failed – still hidden"),
         ActionKind.DELETE: _("Failed – still visible"),
         ActionKind.REPLY: _("Failed – the reply is not published"),
         ActionKind.BLOCK: _("Failed – the author is not blocked"),
-    }.get(kind, _("Failed"))
+    }
+    return labels.get(kind, _("Failed"))
 
 
 def reason_text(action: ActionRequest) -> str:

@@ -21,7 +21,6 @@ urlpatterns = [
         views.action_confirm,
         name="action_confirm",
     ),
-
     # Meta's callback URL as configured in existing apps; the same view as every platform's.
     path("webhooks/meta/", webhooks.receive, {"group": "meta"}, name="webhook-meta"),
     path("webhooks/<slug:group>/", webhooks.receive, name="webhook"),

@@ -148,9 +148,7 @@ def presence_beat(request, item_id: int):
     """The page's heartbeat: still open; answers with who else has it open (a text fragment)."""
     item = item_get_for(request.actor, item_id)
     presence_touch(actor=request.actor, item=item)
-    return render(
-        request, "inbox/_viewers.html", {"viewers": item_viewers(request.actor, item)}
-    )
+    return render(request, "inbox/_viewers.html", {"viewers": item_viewers(request.actor, item)})
 
 
 @require_POST

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from .choices import DecisionKind
 from .services.decisions import NOTE_MAX, REASON_MAX, REPLY_MAX
 
-
 # Django fills in limit_value (and show_value) when the text is too long.
 TOO_LONG = {
     "max_length": _(

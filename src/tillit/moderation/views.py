@@ -17,7 +17,6 @@ from .selectors import decision_get_for, decisions_to_review
 from .services.decisions import DecisionConflict, StaleDecision, decision_make, decision_review
 from .services.policy import policy_for
 
-
 #: What the form sent back to the page after a refusal, so nothing typed is lost.
 DRAFT_FIELDS = ("kind", "rule", "note", "reply_text", "block_reason", "supersede_reason")
 
@@ -58,7 +57,7 @@ def decide(request, item_id: int):
     form = DecisionForm(request.POST, rules=rules)
     if not form.is_valid():
         errors = [
-            f"{form.fields[name].label}: {message}" if name in form.fields else message
+            f"{form.fields[name].label}: {message}" if name in form.fields else str(message)
             for name, messages_ in form.errors.items()
             for message in messages_
         ]
@@ -82,12 +81,12 @@ def decide(request, item_id: int):
         return _refused(
             request,
             item.pk,
-            exc.messages,
+            [str(m) for m in exc.messages],
             status=409,
             conflict=isinstance(exc, DecisionConflict),
         )
     except ValidationError as exc:
-        return _refused(request, item.pk, exc.messages, status=400)
+        return _refused(request, item.pk, [str(m) for m in exc.messages], status=400)
     messages.success(request, _("The decision was recorded."))
     return redirect("inbox:item", item.pk)
 

@@ -5,79 +5,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('inbox', '0003_action_state_unknown'),
-        ('organisation', '0002_dormancy'),
+        ("inbox", "0003_action_state_unknown"),
+        ("organisation", "0002_dormancy"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actionrequest',
-            name='confirmed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisation.person'),
+            model_name="actionrequest",
+            name="confirmed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="organisation.person",
+            ),
         ),
         migrations.AddField(
-            model_name='actionrequest',
-            name='confirmed_note',
+            model_name="actionrequest",
+            name="confirmed_note",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='actionrequest',
-            name='escalated_at',
+            model_name="actionrequest",
+            name="escalated_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='actionrequest',
-            name='escalation_level',
+            model_name="actionrequest",
+            name="escalation_level",
             field=models.PositiveSmallIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='actionrequest',
-            name='needs_lookup',
+            model_name="actionrequest",
+            name="needs_lookup",
             field=models.BooleanField(default=False),
         ),
         migrations.AddField(
-            model_name='actionrequest',
-            name='reason_code',
+            model_name="actionrequest",
+            name="reason_code",
             field=models.CharField(blank=True, max_length=40),
         ),
         migrations.AddField(
-            model_name='actionrequest',
-            name='reopened',
+            model_name="actionrequest",
+            name="reopened",
             field=models.PositiveSmallIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='actionrequest',
-            name='verified_at',
+            model_name="actionrequest",
+            name="verified_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='actionrequest',
-            name='verify_after',
+            model_name="actionrequest",
+            name="verify_after",
             field=models.DateTimeField(blank=True, db_index=True, null=True),
         ),
         migrations.AddField(
-            model_name='item',
-            name='decision_seq',
+            model_name="item",
+            name="decision_seq",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AlterField(
-            model_name='actionrequest',
-            name='state',
-            field=models.CharField(choices=[('queued', 'Queued'), ('sending', 'Sending'), ('retry', 'Waiting to retry'), ('done', 'Done'), ('refused', 'Refused by the platform'), ('not_supported', 'Not supported by the platform'), ('failed', 'Failed; needs a person'), ('unknown', 'Outcome unknown; check on the platform'), ('cancelled', 'Cancelled before it reached the platform'), ('manual_done', 'Done by hand on the platform')], db_index=True, default='queued', max_length=20),
+            model_name="actionrequest",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Queued"),
+                    ("sending", "Sending"),
+                    ("retry", "Waiting to retry"),
+                    ("done", "Done"),
+                    ("refused", "Refused by the platform"),
+                    ("not_supported", "Not supported by the platform"),
+                    ("failed", "Failed; needs a person"),
+                    ("unknown", "Outcome unknown; check on the platform"),
+                    ("cancelled", "Cancelled before it reached the platform"),
+                    ("manual_done", "Done by hand on the platform"),
+                ],
+                db_index=True,
+                default="queued",
+                max_length=20,
+            ),
         ),
         migrations.CreateModel(
-            name='ItemPresence',
+            name="ItemPresence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('opened_at', models.DateTimeField()),
-                ('last_seen', models.DateTimeField(db_index=True)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='presence', to='inbox.item')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisation.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("opened_at", models.DateTimeField()),
+                ("last_seen", models.DateTimeField(db_index=True)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="presence",
+                        to="inbox.item",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organisation.person",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('person', 'item'), name='item_presence_unique')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("person", "item"), name="item_presence_unique")
+                ],
             },
         ),
     ]

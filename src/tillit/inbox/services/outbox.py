@@ -32,7 +32,7 @@ from tillit.access.actor import SCHEDULER, Actor, person_of
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.channels.selectors import channel_administrators
-from tillit.connectors.base import ActionResult, ActionStatus, refusal
+from tillit.connectors.base import ActionResult, ActionStatus, Capability, PlatformState, refusal
 from tillit.connectors.errors import (
     ConnectorError,
     PlatformRefused,
@@ -40,12 +40,10 @@ from tillit.connectors.errors import (
     TokenInvalid,
     TransientError,
 )
+from tillit.connectors.registry import get_connector
 from tillit.core.messages import Message, describe, shown, stored
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
-
-from tillit.connectors.base import Capability, PlatformState
-from tillit.connectors.registry import get_connector
 
 from ..choices import (
     FINAL_ACTION_STATES,
@@ -408,7 +406,9 @@ def item_settle(action: ActionRequest) -> None:
     )
     if latest is None or latest[0] != action.pk:
         return
-    status = ItemStatus.HANDLED if latest[1] in SUCCESS_ACTION_STATES else ItemStatus.NEEDS_ATTENTION
+    status = (
+        ItemStatus.HANDLED if latest[1] in SUCCESS_ACTION_STATES else ItemStatus.NEEDS_ATTENTION
+    )
     Item.objects.filter(pk=action.item_id).update(status=status)
 
 

@@ -40,6 +40,7 @@ from .outbox import (
 logger = logging.getLogger(__name__)
 
 MAX_REOPEN = 2
+MAX_REPLY_LOOKUPS = 6
 BATCH = 50
 RECHECK_AFTER_ERROR = timedelta(minutes=5)
 
@@ -75,7 +76,10 @@ def _reconcile_one(action: ActionRequest) -> str:
         return "unknown"
     if action.kind == ActionKind.REPLY and action.state == ActionState.UNKNOWN:
         # The outbox's recovery looks for the reply before sending; a lookup that fails
-        # leaves it unknown again.
+        # leaves it unknown again. After an hour of that it waits for a person.
+        if action.reopened >= MAX_REPLY_LOOKUPS:
+            _set(action, verify_after=None)
+            return "unknown"
         return _reopen(action, _("Looking on the platform for the reply again."), lookup=True)
     if action.kind not in READ_BACK_KINDS:
         _set(action, verify_after=None)
@@ -186,4 +190,3 @@ def _undo_effect(action: ActionRequest) -> None:
     }.get(action.kind)
     if undo and action.item_id:
         Item.objects.filter(pk=action.item_id).update(**undo)
-

@@ -163,3 +163,85 @@ def test_worker_killed_between_sending_and_recording_does_not_reply_twice(
     assert recovered is not None
     assert recovered.state == "done"
     assert len(_public_replies_by_alice(server, reply.id)) == 1
+
+
+class _Crash(BaseException):
+    """The worker dies after the platform answered (not an Exception: nothing catches it)."""
+
+
+@pytest.mark.django_db
+def test_crash_after_mastodon_deleted_reconciles_to_the_instance(
+    org, mastodon_channel, mastodon_mock_server, tasks_held
+):
+    """Killed between the instance's answer and the record: reading back settles it."""
+    from tillit.connectors.base import Author, InboundItem, ItemKind
+    from tillit.inbox.services import outbox
+    from tillit.inbox.services.ingest import ingest_items
+    from tillit.inbox.services.reconcile import reconcile_due
+
+    alice = mastodon_mock_server.client("alice")
+    me = alice.me()
+    post = alice.status_post("Fel tid i inbjudan", visibility="public")
+    ingest_items(
+        channel=mastodon_channel,
+        items=[
+            InboundItem(
+                platform_id=str(post.id),
+                kind=ItemKind.OWN_POST,
+                is_public=True,
+                text="Fel tid i inbjudan",
+                author=Author(str(me.id), "Kommunen"),
+                received_at=timezone.now(),
+                raw={"id": str(post.id)},
+            )
+        ],
+    )
+    item = Item.objects.get(platform_id=str(post.id))
+    assert item.is_own
+    action = action_request(
+        actor=org["staff_1"], channel=mastodon_channel, kind="delete", item=item
+    )
+
+    def crash(action, result):
+        raise _Crash
+
+    outbox.after_send_hooks.append(crash)
+    try:
+        with pytest.raises(_Crash):
+            outbox_execute(action.pk)
+    finally:
+        outbox.after_send_hooks.remove(crash)
+    action.refresh_from_db()
+    assert action.state == "sending"
+    from mastodon.errors import MastodonNotFoundError
+
+    with pytest.raises(MastodonNotFoundError):
+        alice.status(post.id)  # it is gone on the instance
+
+    ActionRequest.objects.filter(pk=action.pk).update(
+        claimed_at=timezone.now() - timedelta(minutes=10)
+    )
+    counts = reconcile_due()
+    assert counts["recovered"] == 1
+    action.refresh_from_db()
+    item.refresh_from_db()
+    # A second delete would have been refused with 404; the read-back records the truth.
+    assert action.state == "done" and action.verified_at is not None
+    assert item.is_deleted
+
+
+@pytest.mark.django_db
+def test_mastodon_reads_a_status_back(org, mastodon_channel, mastodon_mock_server):
+    from tillit.inbox.services.connections import connector_for
+
+    alice = mastodon_mock_server.client("alice")
+    post = alice.status_post("Finns kvar", visibility="public")
+    connector = connector_for(mastodon_channel.connection)
+    try:
+        there = connector.read_state(str(post.id))
+        alice.status_delete(post.id)
+        gone = connector.read_state(str(post.id))
+    finally:
+        connector.close()
+    assert there is not None and there.exists and there.hidden is None
+    assert gone is not None and not gone.exists

@@ -73,9 +73,7 @@ def _fail_for_good(action):
     action.refresh_from_db()
 
 
-def test_crash_between_answer_and_record_reconciles_to_the_platform(
-    hide, item, crash_after_send
-):
+def test_crash_between_answer_and_record_reconciles_to_the_platform(hide, item, crash_after_send):
     with respx.mock(assert_all_mocked=True) as mock:
         sent = mock.post(f"{GRAPH}/{item.platform_id}").mock(
             return_value=httpx.Response(200, json={"success": True})
@@ -155,7 +153,8 @@ def test_a_deleted_comment_reads_as_gone(org, item, tasks_held):
 
 def test_retry_requeues_the_same_action_and_never_acts_twice(org, hide, item):
     _fail_for_good(hide)
-    assert truth_of(hide).can_retry
+    truth = truth_of(hide)
+    assert truth is not None and truth.can_retry
     action_retry(actor=org["staff_1"], action=hide)
     with pytest.raises(ValidationError, match="not waiting"):
         # Only a stuck action can be retried; a double click finds it queued already.
@@ -305,3 +304,28 @@ def test_read_state_errors_leave_the_check_for_later(hide, item):
         reconcile_due()
     hide.refresh_from_db()
     assert hide.state == "done" and hide.verify_after > timezone.now()
+
+
+def test_the_read_back_runs_as_a_periodic_job():
+    from tillit.core.scheduler import registered_jobs
+
+    job = registered_jobs()["inbox.reconcile_outbox"]
+    assert job.interval.total_seconds() <= 60
+
+
+def test_an_unknown_reply_is_looked_up_again_a_bounded_number_of_times(org, item, tasks_held):
+    reply = action_request(
+        actor=org["staff_1"], channel=item.channel, kind="reply", item=item, params={"text": "Hej"}
+    )
+    ActionRequest.objects.filter(pk=reply.pk).update(
+        state="unknown", verify_after=timezone.now(), reopened=0
+    )
+    assert reconcile_due()["reopened"] == 1
+    reply.refresh_from_db()
+    assert reply.state == "retry" and reply.needs_lookup  # looked for before anything is sent
+    ActionRequest.objects.filter(pk=reply.pk).update(
+        state="unknown", verify_after=timezone.now(), reopened=6
+    )
+    assert reconcile_due()["reopened"] == 0
+    reply.refresh_from_db()
+    assert reply.state == "unknown" and reply.verify_after is None  # now a person's to check

@@ -5,20 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('moderation', '0001_initial'),
+        ("moderation", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='decision',
-            name='supersede_reason',
-            field=models.TextField(blank=True, verbose_name='reason for replacing the earlier decision'),
+            model_name="decision",
+            name="supersede_reason",
+            field=models.TextField(
+                blank=True, verbose_name="reason for replacing the earlier decision"
+            ),
         ),
         migrations.AddField(
-            model_name='decision',
-            name='supersedes',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='superseded_by', to='moderation.decision'),
+            model_name="decision",
+            name="supersedes",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="superseded_by",
+                to="moderation.decision",
+            ),
         ),
     ]

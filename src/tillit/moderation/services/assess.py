@@ -4,6 +4,7 @@ Deterministic: the proposal depends only on the text and the channel's policy ve
 never on who wrote it (R16, FL 5 §).
 """
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -144,7 +145,8 @@ def assess_item(item: Item, new: bool = True) -> Assessment | None:
         if chosen:
             from .decisions import DecisionConflict, decision_make
 
-            try:
+            # A person's pending or recent decision stands; the policy never overrides it.
+            with contextlib.suppress(DecisionConflict):
                 decision_make(
                     actor=POLICY,
                     item=item,
@@ -152,7 +154,4 @@ def assess_item(item: Item, new: bool = True) -> Assessment | None:
                     rule_code=chosen[0].code,
                     note="Automatic hiding under the channel's policy.",
                 )
-            except DecisionConflict:
-                # A person's pending or recent decision stands; the policy never overrides it.
-                pass
     return assessment

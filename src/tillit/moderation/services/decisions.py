@@ -232,11 +232,9 @@ def decision_make(
         raise NotFound
     if kind not in DecisionKind.values:
         raise ValidationError({"kind": _("Unknown decision.")})
-    item = (
-        Item.objects.select_for_update()
-        .select_related("author", "channel", "assessment")
-        .get(pk=item.pk)
-    )
+    # Inner joins only: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join
+    # (the assessment is read lazily by _window).
+    item = Item.objects.select_for_update().select_related("author", "channel").get(pk=item.pk)
     if seen_seq is not None and item.decision_seq != seen_seq:
         raise StaleDecision(_stale_message(item.decisions.select_related("decided_by").first()))
     for value, limit, field in (

@@ -2,8 +2,9 @@
 
 Two things are overdue, and both take the same path (``_escalate``):
 - an item past its deadline without a decision;
-- a decision whose platform action has not taken effect: still pending when the item's
-  deadline passes, or failed for good (failed, refused, unknown, not supported) at once.
+- a decision whose platform action has not taken effect: still pending (or not possible
+  on the platform and not yet done by hand) when the item's deadline passes, or failed for
+  good (failed, refused, unknown) at once.
   The item stays in the queue meanwhile (inbox.services.outbox.item_settle).
 
 Level 1 goes to the channel's substitutes when it falls due; level 2 to the department's
@@ -69,6 +70,15 @@ class Overdue:
     mark: Callable[[int], None]
 
 
+def _marker(model, pk: int) -> Callable[[int], None]:
+    """Record the level reached on the row that keeps it (assessment or action)."""
+
+    def mark(level: int) -> None:
+        model.objects.filter(pk=pk).update(escalation_level=level, escalated_at=timezone.now())
+
+    return mark
+
+
 def escalate_overdue() -> int:
     """Escalate each overdue item and each stuck or late action one level; return how many."""
     now = timezone.now()
@@ -102,7 +112,6 @@ def _overdue_items(now: datetime) -> list[Overdue]:
         level = _due_level(now, deadline, deadline - assessment.item.received_at)
         if level <= assessment.escalation_level:
             continue
-        pk = assessment.pk
         found.append(
             Overdue(
                 item=assessment.item,
@@ -114,9 +123,7 @@ def _overdue_items(now: datetime) -> list[Overdue]:
                 },
                 body=_("An item has passed its deadline without a decision."),
                 detail={"level": level, "rules": assessment.rules},
-                mark=lambda lvl, pk=pk: Assessment.objects.filter(pk=pk).update(
-                    escalation_level=lvl, escalated_at=timezone.now()
-                ),
+                mark=_marker(Assessment, assessment.pk),
             )
         )
     return found
@@ -142,18 +149,19 @@ def _overdue_actions(now: datetime) -> list[Overdue]:
         if item is None:  # never: filtered above; this tells the type checker
             continue
         deadline = getattr(getattr(item, "assessment", None), "deadline", None)
-        window = (
-            max(deadline - item.received_at, timedelta(hours=1)) if deadline else ACTION_WINDOW
+        window = max(deadline - item.received_at, timedelta(hours=1)) if deadline else ACTION_WINDOW
+        due_at = max(
+            deadline or action.created_at + ACTION_WINDOW, action.created_at + ACTION_GRACE
         )
-        due_at = max(deadline or action.created_at + ACTION_WINDOW, action.created_at + ACTION_GRACE)
-        if action.state in STUCK_ACTION_STATES:
-            # Failed for good: nothing will change by waiting; tell the substitutes now.
+        if action.state in STUCK_ACTION_STATES and action.state != ActionState.NOT_SUPPORTED:
+            # Failed for good: nothing will change by waiting; tell the substitutes now. (An
+            # action the platform cannot do was explained on the page when it was decided:
+            # it waits for a person's hand until the deadline, like a pending one.)
             due_at = min(due_at, action.completed_at or now)
         level = _due_level(now, due_at, window)
         if level <= action.escalation_level:
             continue
         truth = truth_of(action)
-        pk = action.pk
         found.append(
             Overdue(
                 item=item,
@@ -166,10 +174,8 @@ def _overdue_actions(now: datetime) -> list[Overdue]:
                     "and confirm it in Tillit."
                 )
                 % {"reason": truth.reason if truth else ""},
-                detail={"level": level, "action": pk, "state": action.state},
-                mark=lambda lvl, pk=pk: ActionRequest.objects.filter(pk=pk).update(
-                    escalation_level=lvl, escalated_at=timezone.now()
-                ),
+                detail={"level": level, "action": action.pk, "state": action.state},
+                mark=_marker(ActionRequest, action.pk),
             )
         )
     return found

@@ -89,6 +89,7 @@ def test_a_failed_hide_never_shows_handled_and_escalates(
 def test_a_pending_hide_escalates_when_the_deadline_passes(org, fb_channel, policy, tasks_held):
     item = comment(fb_channel, "c1", "Ring mig på 070-123 45 67")
     decision = decision_make(actor=org["staff_1"], item=item, kind="hide", rule_code="R14")
+    assert decision.action is not None
     assert escalate_overdue() == 0  # queued, deadline not passed: the outbox still tries
     ActionRequest.objects.filter(pk=decision.action.pk).update(
         created_at=timezone.now() - timedelta(hours=1)
@@ -98,11 +99,10 @@ def test_a_pending_hide_escalates_when_the_deadline_passes(org, fb_channel, poli
     assert Notice.objects.filter(person=org["staff_2"], url=f"/inkorg/{item.pk}/").exists()
 
 
-def test_a_contradicting_decision_without_supersede_is_refused(
-    org, fb_channel, policy, tasks_held
-):
+def test_a_contradicting_decision_without_supersede_is_refused(org, fb_channel, policy, tasks_held):
     item = comment(fb_channel, "c1", "Du är en idiot")
     hide = decision_make(actor=org["staff_1"], item=item, kind="hide", rule_code="R13a")
+    assert hide.action is not None
     with pytest.raises(DecisionConflict) as refused:
         decision_make(actor=org["staff_2"], item=item, kind="unhide")
     assert "Staff 1" in refused.value.messages[0] and refused.value.standing == hide
@@ -126,6 +126,7 @@ def test_a_contradicting_decision_without_supersede_is_refused(
 def test_keep_after_a_carried_out_hide_queues_the_reverse(org, fb_channel, policy, tasks_held):
     item = comment(fb_channel, "c1", "Du är en idiot")
     hide = decision_make(actor=org["staff_1"], item=item, kind="hide", rule_code="R13a")
+    assert hide.action is not None
     ActionRequest.objects.filter(pk=hide.action.pk).update(
         state="done", completed_at=timezone.now()
     )
@@ -146,6 +147,7 @@ def test_a_deletion_cannot_be_reversed_and_nothing_is_half_saved(
 ):
     item = comment(fb_channel, "c1", "Ring mig på 070-123 45 67")
     delete = decision_make(actor=org["staff_1"], item=item, kind="delete", rule_code="R14")
+    assert delete.action is not None
     ActionRequest.objects.filter(pk=delete.action.pk).update(state="sending")
     seq = Item.objects.get(pk=item.pk).decision_seq
     with pytest.raises(ValidationError, match="cannot be undone"):
@@ -232,9 +234,7 @@ def test_bad_input_gets_clear_swedish_messages_and_keeps_the_text(
     assert not Decision.objects.exists() and not ActionRequest.objects.exists()
 
 
-def test_a_decision_after_the_mandate_ended_is_refused_clearly(
-    org, fb_channel, policy, tasks_held
-):
+def test_a_decision_after_the_mandate_ended_is_refused_clearly(org, fb_channel, policy, tasks_held):
     item = comment(fb_channel, "c1", "Du är en idiot")
     client = _client("staff_2")
     assert client.get(f"/inkorg/{item.pk}/").status_code == 200
@@ -246,3 +246,35 @@ def test_a_decision_after_the_mandate_ended_is_refused_clearly(
     )
     assert "Du kan inte längre besluta om det här inlägget" in response.content.decode()
     assert not Decision.objects.exists()
+
+
+def test_an_action_the_platform_cannot_do_waits_for_the_deadline(
+    org, fb_channel, policy, tasks_held
+):
+    item = comment(fb_channel, "c1", "Ring mig på 070-123 45 67", when=timezone.now())
+    decision = decision_make(actor=org["staff_1"], item=item, kind="hide", rule_code="R14")
+    assert decision.action is not None
+    ActionRequest.objects.filter(pk=decision.action.pk).update(
+        state="not_supported",
+        reason_code="not_supported",
+        completed_at=timezone.now(),
+        created_at=timezone.now() - timedelta(hours=1),
+    )
+    assert escalate_overdue() == 0  # explained on the page; a person may still do it by hand
+    Assessment.objects.filter(item=item).update(deadline=timezone.now() - timedelta(minutes=1))
+    assert escalate_overdue() == 1
+
+
+def test_the_policy_never_overrides_a_persons_standing_decision(org, fb_channel, policy):
+    from tillit.moderation.services.assess import assess_item
+    from tillit.moderation.services.policy import channel_apply_policy
+
+    item = comment(fb_channel, "c1", "Du är en idiot", when=timezone.now())
+    decision_make(actor=org["staff_1"], item=item, kind="keep", note="Ironi.")
+    channel_apply_policy(
+        actor=org["admin"], channel=fb_channel, version=policy, auto_hide_categories=["insult"]
+    )
+    # Assessed again (as after an edit): the policy would hide it, but a person just kept it.
+    item.refresh_from_db()
+    assess_item(item, new=False)
+    assert list(Decision.objects.filter(item=item).values_list("kind", flat=True)) == ["keep"]
