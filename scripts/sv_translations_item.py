@@ -79,6 +79,9 @@ SV_ITEM = {
         "Svaret är %(count)d %(unit)s med signaturen; %(platform)s tillåter %(limit)d. "
         "Korta det med %(over)d."
     ),
+    "The reply is %(count)d %(unit)s; %(platform)s allows %(limit)d. Shorten it by %(over)d.": (
+        "Svaret är %(count)d %(unit)s; %(platform)s tillåter %(limit)d. Korta det med %(over)d."
+    ),
     "Saved reply": "Sparat svar",
     "Replace the text you have written with the saved reply?": (
         "Ersätta texten du har skrivit med det sparade svaret?"

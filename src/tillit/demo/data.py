@@ -362,6 +362,12 @@ def load_demo() -> None:
             )
         if platform == "facebook" and channel.status == "active":
             _connect_simulated_page(channel, people["admin"])
+        if channel.status == "active":
+            from tillit.demo.reply_data import load_reply_demo
+
+            load_reply_demo(
+                channel, editor=people[f"info.{key}"], administrator=people[f"adm.{key}"]
+            )
     _load_other_apps()
 
 

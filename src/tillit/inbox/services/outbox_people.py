@@ -14,9 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import Actor, person_of
 from tillit.audit.services import audit_record
+from tillit.core.messages import Message, foreign, stored
 from tillit.organisation.models import Person
 
 from ..choices import STUCK_ACTION_STATES, ActionState
@@ -115,7 +117,12 @@ def action_withdraw(*, actor: Actor | Person, action: ActionRequest, reason: str
     won = ActionRequest.objects.filter(pk=action.pk, state__in=WITHDRAW_FROM).update(
         state=ActionState.CANCELLED,
         completed_at=timezone.now(),
-        detail=reason[:2000],
+        detail=stored(
+            Message(
+                gettext_lazy("Replaced by a newer decision: %(reason)s"), reason=foreign(reason)
+            ),
+            max_length=2000,
+        ),
         reason_code="superseded",
         needs_lookup=False,
         verify_after=None,

@@ -19,11 +19,12 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import SCHEDULER
 from tillit.audit.services import audit_record
 from tillit.connectors.errors import ConnectorError
+from tillit.core.messages import Message, stored
 
 from ..choices import ActionKind, ActionState
 from ..models import ActionRequest, Connection, Item
@@ -80,7 +81,9 @@ def _reconcile_one(action: ActionRequest) -> str:
         if action.reopened >= MAX_REPLY_LOOKUPS:
             _set(action, verify_after=None)
             return "unknown"
-        return _reopen(action, _("Looking on the platform for the reply again."), lookup=True)
+        return _reopen(
+            action, Message(gettext_lazy("Looking on the platform for the reply again.")), lookup=True
+        )
     if action.kind not in READ_BACK_KINDS:
         _set(action, verify_after=None)
         return "unknown"
@@ -101,7 +104,9 @@ def _reconcile_one(action: ActionRequest) -> str:
     if action.reopened >= MAX_REOPEN:
         return _give_up(action)
     return _reopen(
-        action, _("The platform does not show the effect; Tillit sends it again."), lookup=False
+        action,
+        Message(gettext_lazy("The platform does not show the effect; Tillit sends it again.")),
+        lookup=False,
     )
 
 
@@ -131,7 +136,7 @@ def _confirm(action: ActionRequest) -> str:
 
 
 @transaction.atomic
-def _reopen(action: ActionRequest, detail: str, *, lookup: bool) -> str:
+def _reopen(action: ActionRequest, detail: Message, *, lookup: bool) -> str:
     before = action.state
     won = _set(
         action,
@@ -140,7 +145,7 @@ def _reopen(action: ActionRequest, detail: str, *, lookup: bool) -> str:
         needs_lookup=lookup,
         verify_after=None,
         completed_at=None,
-        detail=detail,
+        detail=stored(detail, max_length=2000),
         reason_code="not_confirmed" if not lookup else action.reason_code,
         reopened=F("reopened") + 1,
     )
@@ -169,8 +174,12 @@ def _give_up(action: ActionRequest) -> str:
         state=ActionState.FAILED,
         verify_after=None,
         reason_code="not_confirmed",
-        detail=_("The platform still does not show the effect after %(times)d attempts.")
-        % {"times": action.reopened + 1},
+        detail=stored(
+            Message(
+                gettext_lazy("The platform still does not show the effect after %(times)s attempts."),
+                times=action.reopened + 1,
+            )
+        ),
     )
     if not won:
         return "unknown"

@@ -137,11 +137,19 @@ def reply_prepare(*, channel, person, text: str) -> str:
         count = rules.length(signed)
         if count > rules.limit:
             unit = _("graphemes") if rules.graphemes else _("characters")
-            raise ReplyRefused(
+            message = (
                 _(
                     "The reply is %(count)d %(unit)s with the signature; %(platform)s allows "
                     "%(limit)d. Shorten it by %(over)d."
                 )
+                if rules.signature.required
+                else _(
+                    "The reply is %(count)d %(unit)s; %(platform)s allows %(limit)d. "
+                    "Shorten it by %(over)d."
+                )
+            )
+            raise ReplyRefused(
+                message
                 % {
                     "count": count,
                     "unit": unit,

@@ -43,6 +43,7 @@ from tillit.inbox.services.ingest import item_set_status
 from tillit.inbox.services.outbox import action_request
 from tillit.inbox.services.outbox_people import action_withdraw
 from tillit.inbox.truth import when
+from tillit.inbox.services.replies import ReplyRefused, reply_prepare
 from tillit.organisation.models import Person
 
 from ..choices import RULE_REQUIRED, DecisionKind
@@ -274,6 +275,15 @@ def decision_make(
         raise ValidationError({"rule": _("Hiding, deleting and blocking must cite a rule.")})
     if kind == DecisionKind.REPLY and not reply_text.strip():
         raise ValidationError({"reply_text": _("Write the reply.")})
+    if kind == DecisionKind.REPLY:
+        # The same checks as a reply from the inbox's form: the platform's limit and the
+        # channel's signature rule (R12), so no path queues an unsigned or too-long reply.
+        try:
+            reply_text = reply_prepare(
+                channel=item.channel, person=person_of(actor), text=reply_text
+            )
+        except ReplyRefused as exc:
+            raise ValidationError({"reply_text": exc.message}) from None
     if kind == DecisionKind.BLOCK and not block_reason.strip():
         raise ValidationError({"block_reason": _("A block needs a reason.")})
     if kind == DecisionKind.BLOCK and review_on is not None and review_on < timezone.localdate():
