@@ -212,6 +212,7 @@ def test_mastodon_reply_delete_block_and_instance_limit(sims):
     assert sent.in_reply_to == reply.id and sent.text.startswith("@anna ")
 
     assert connector.block(anna.id).ok and anna.id in org.blocking
+    assert answer.platform_ref is not None
     assert connector.delete_own(answer.platform_ref).ok
     gone = httpx.get(
         f"{sims.mastodon_url}/api/v1/statuses/{answer.platform_ref}",
@@ -341,6 +342,7 @@ def test_the_failing_demo_page_retries_and_then_succeeds(demo):
     assert not demo.graph.nodes[item.platform_id].is_hidden
     ActionRequest.objects.filter(pk=failed.pk).update(next_attempt_at=timezone.now())
     retried = outbox_execute(failed.pk)
+    assert retried is not None
     assert retried.state == "done" and retried.attempts == 2
     assert demo.graph.nodes[item.platform_id].is_hidden
 
@@ -350,9 +352,11 @@ def test_outbox_reply_block_and_delete_on_the_demo_mastodon(demo):
     from tillit.inbox.services.polling import poll_connection
 
     connection = Connection.objects.get(channel__name=MASTODON_CHANNEL)
-    assert poll_connection(connection).created == 4  # three replies and a direct message
+    polled = poll_connection(connection)
+    assert polled is not None and polled.created == 4  # three replies and a direct message
     message = Item.objects.get(channel=connection.channel, kind="direct_message")
     comment = Item.objects.filter(channel=connection.channel, kind="comment").first()
+    assert comment is not None
     reply = _run("reply", message, text="Spärra kortet på pitea.se/bibliotek.")
     assert reply.state == "done"
     assert demo.mastodon.statuses[reply.result_ref].visibility == "direct"
