@@ -370,3 +370,29 @@ def test_outbox_reply_block_and_delete_on_the_demo_mastodon(demo):
     assert own.is_own
     assert _run("delete", own).state == "done"
     assert demo.mastodon.statuses[reply.result_ref].deleted
+
+
+def test_a_reply_sent_before_a_crash_is_found_on_the_simulated_page_not_sent_again(demo):
+    from datetime import timedelta
+
+    from tillit.inbox.models import ActionRequest
+    from tillit.inbox.services import outbox
+
+    item = _comment_on("Piteå bibliotek")
+    action = outbox.action_request(
+        actor=outbox.SCHEDULER,
+        channel=item.channel,
+        kind="reply",
+        item=item,
+        params={"text": "Vi återkommer i dag."},
+    )
+    connector = outbox.connector_for(item.channel.connection)
+    assert connector.reply(item.platform_id, "Vi återkommer i dag.", action.idempotency_key).ok
+    # The worker died after the platform answered: the action is left "sending".
+    ActionRequest.objects.filter(pk=action.pk).update(
+        state="sending", claimed_at=timezone.now() - outbox.LEASE - timedelta(seconds=1)
+    )
+    recovered = outbox.outbox_execute(action.pk)
+    assert recovered is not None and recovered.state == "done"
+    replies = [n for n in demo.graph.nodes.values() if n.parent == item.platform_id]
+    assert len(replies) == 1 and recovered.result_ref == replies[0].id
