@@ -187,7 +187,14 @@ class SimulatedGraph:
             return self.nodes[comment_id]
 
     def add_ig_comment(
-        self, comment_id: str, *, ig_user_id: str, media_id: str, text: str, username: str
+        self,
+        comment_id: str,
+        *,
+        ig_user_id: str,
+        media_id: str,
+        text: str,
+        username: str,
+        author_id: str | None = None,
     ) -> Node:
         """A visitor's comment on an Instagram media."""
         with self._lock:
@@ -198,7 +205,7 @@ class SimulatedGraph:
                 "ig_comment",
                 ig_user_id,
                 text,
-                str(int(hashlib.sha256(username.encode()).hexdigest()[:12], 16)),
+                author_id or str(int(hashlib.sha256(username.encode()).hexdigest()[:12], 16)),
                 username,
                 parent=media_id,
             )

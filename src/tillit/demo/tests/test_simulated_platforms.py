@@ -305,6 +305,41 @@ def test_demo_connections_point_at_the_simulations(demo):
         "access_token": MASTODON_TOKEN,
     }
     assert configs["Piteå bibliotek"]["app_secret"] == DEMO_APP_SECRET
+    assert configs["Kulturskolan Piteå"]["graph_url"] == demo.graph_url
+
+
+def test_outbox_hide_reply_delete_on_the_demo_instagram(demo):
+    from tillit.inbox.models import Item
+
+    item = Item.objects.filter(channel__name="Kulturskolan Piteå", kind="comment").first()
+    assert item is not None  # the stream delivers Instagram comments too
+    assert _run("hide", item).state == "done"
+    assert demo.graph.nodes[item.platform_id].is_hidden
+    reply = _run("reply", item, text="Öppet hus är på lördag!")
+    assert reply.state == "done" and demo.graph.nodes[reply.result_ref].parent == item.platform_id
+    assert _run("block", item, author_platform_id=item.author.platform_id).state == (
+        "not_supported"
+    )
+    assert _run("delete", item).state == "done"
+
+
+def test_a_restarted_demo_finds_its_comments_on_the_fresh_simulation(demo, settings):
+    from tillit.inbox.models import Item
+
+    hidden = _comment_on("Piteå bibliotek")
+    assert _run("hide", hidden).state == "done"
+    ig = Item.objects.filter(channel__name="Kulturskolan Piteå", kind="comment").first()
+    assert ig is not None
+    fresh = SimulatedPlatforms().start()
+    try:
+        allow_simulated(fresh)
+        assert demo_connect_simulated(fresh) >= 3  # new ports: every connection moves
+        assert fresh.graph.nodes[hidden.platform_id].is_hidden
+        assert fresh.graph.nodes[ig.platform_id].message == ig.text
+        assert _run("unhide", Item.objects.get(pk=hidden.pk)).state == "done"
+        assert not fresh.graph.nodes[hidden.platform_id].is_hidden
+    finally:
+        fresh.close()
 
 
 def test_outbox_hide_unhide_reply_block_delete_on_a_demo_page(demo):
