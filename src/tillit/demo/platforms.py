@@ -135,7 +135,7 @@ def _connect_mastodon(sims: SimulatedPlatforms) -> int:
         return 0
     instance = sims.mastodon
     org = instance.add_account(*MASTODON_ACCOUNT, token=MASTODON_TOKEN)
-    if not instance.statuses:
+    if not instance.statuses_of(org):
         # A post of the library's with a few replies and a direct message, as a newcomer
         # would find on the instance; the first poll brings them into the inbox.
         post = instance.post(org, OWN_POST)
@@ -177,7 +177,7 @@ def demo_mastodon_tick(sims: SimulatedPlatforms, rng: random.Random) -> bool:
         return False
     instance = sims.mastodon
     org = instance.add_account(*MASTODON_ACCOUNT, token=MASTODON_TOKEN)
-    own = [s for s in instance.statuses.values() if s.account == org.id and not s.deleted]
+    own = instance.statuses_of(org)
     if own and rng.random() < 0.5:
         username, name = rng.choice(CITIZENS)
         instance.post(
