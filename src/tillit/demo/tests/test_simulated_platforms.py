@@ -431,3 +431,16 @@ def test_a_reply_sent_before_a_crash_is_found_on_the_simulated_page_not_sent_aga
     assert recovered is not None and recovered.state == "done"
     replies = [n for n in demo.graph.nodes.values() if n.parent == item.platform_id]
     assert len(replies) == 1 and recovered.result_ref == replies[0].id
+
+
+def test_the_demo_tick_adds_a_reply_on_the_instance_and_queues_a_poll(demo):
+    import random
+
+    from tillit.demo.platforms import MASTODON_ACCOUNT, demo_mastodon_tick
+
+    org = demo.mastodon.add_account(*MASTODON_ACCOUNT)
+    before = len(demo.mastodon.statuses)
+    rng = random.Random(1)  # its first draw is below one half: a new reply this tick
+    assert demo_mastodon_tick(demo, rng)
+    (new,) = list(demo.mastodon.statuses.values())[before:]
+    assert new.in_reply_to == demo.mastodon.statuses_of(org)[0].id
