@@ -362,6 +362,8 @@ def load_demo() -> None:
             )
         if platform == "facebook" and channel.status == "active":
             _connect_simulated_page(channel, people["admin"])
+        if platform == "instagram" and channel.status == "active":
+            _connect_simulated_instagram(channel, people["admin"])
         if channel.status == "active":
             from tillit.demo.reply_data import load_reply_demo
 
@@ -411,6 +413,25 @@ def _connect_simulated_page(channel, actor) -> None:
         config={
             "page_id": page_id,
             "page_access_token": "demo-token",
+            "app_secret": DEMO_APP_SECRET,
+        },
+    )
+    Connection.objects.filter(channel=channel).update(polling_enabled=False)
+
+
+def _connect_simulated_instagram(channel, actor) -> None:
+    """Connect a demo Instagram channel to a simulated professional account (webhooks)."""
+    from tillit.demo.stream import DEMO_APP_SECRET
+    from tillit.inbox.models import Connection
+    from tillit.inbox.services.connections import connection_set
+
+    connection_set(
+        actor=actor,
+        channel=channel,
+        connector="instagram",
+        config={
+            "ig_user_id": str(17_841_400_000_000_000 + channel.pk),
+            "access_token": "demo-token",
             "app_secret": DEMO_APP_SECRET,
         },
     )

@@ -63,6 +63,7 @@ def demo_connect_simulated(sims: SimulatedPlatforms, *, fail_every: int = 3) -> 
             app_secret=config.get("app_secret"),
             fail_every=fail_every if connection.channel.name == FLAKY_CHANNEL else 0,
         )
+        _seed_from_database(sims, connection, config["page_id"])
         if config.get("graph_url") != sims.graph_url:
             connection_set(
                 actor=OPERATOR,
@@ -71,8 +72,59 @@ def demo_connect_simulated(sims: SimulatedPlatforms, *, fail_every: int = 3) -> 
                 config={**config, "graph_url": sims.graph_url},
             )
             changed += 1
+    accounts = Connection.objects.filter(connector="instagram", polling_enabled=False)
+    for connection in accounts.select_related("channel"):
+        config = decrypt_config(bytes(connection.config_encrypted))
+        sims.graph.add_instagram(
+            config["ig_user_id"],
+            token=config["access_token"],
+            username=connection.channel.url.rstrip("/").rsplit("/", 1)[-1],
+            app_secret=config.get("app_secret"),
+        )
+        _seed_from_database(sims, connection, config["ig_user_id"])
+        if config.get("graph_url") != sims.graph_url:
+            connection_set(
+                actor=OPERATOR,
+                channel=connection.channel,
+                connector="instagram",
+                config={**config, "graph_url": sims.graph_url},
+            )
+            changed += 1
     changed += _connect_mastodon(sims)
     return changed
+
+
+def _seed_from_database(sims: SimulatedPlatforms, connection: Connection, account: str) -> None:
+    """The simulation forgets everything when the demo stops; it starts again with the
+    comments the demo's database holds for the account, hidden where they were hidden."""
+    from tillit.inbox.models import Item
+
+    items = Item.objects.filter(
+        channel_id=connection.channel_id, kind__in=["comment", "reply"], is_deleted=False
+    ).select_related("author")
+    for item in items.iterator():
+        if item.platform_id in sims.graph.nodes:
+            continue
+        if connection.connector == "instagram":
+            node = sims.graph.add_ig_comment(
+                item.platform_id,
+                ig_user_id=account,
+                media_id=item.thread_platform_id or item.parent_platform_id or "0",
+                text=item.text,
+                username=item.author.handle or item.author_name,
+                author_id=item.author.platform_id,
+            )
+        else:
+            node = sims.graph.add_comment(
+                item.platform_id,
+                page_id=account,
+                post_id=item.thread_platform_id or item.parent_platform_id,
+                message=item.text,
+                author_id=item.author.platform_id,
+                author_name=item.author_name,
+                created=item.received_at.timestamp(),
+            )
+        node.is_hidden = item.is_hidden
 
 
 def _connect_mastodon(sims: SimulatedPlatforms) -> int:
@@ -83,7 +135,7 @@ def _connect_mastodon(sims: SimulatedPlatforms) -> int:
         return 0
     instance = sims.mastodon
     org = instance.add_account(*MASTODON_ACCOUNT, token=MASTODON_TOKEN)
-    if not instance.statuses:
+    if not instance.statuses_of(org):
         # A post of the library's with a few replies and a direct message, as a newcomer
         # would find on the instance; the first poll brings them into the inbox.
         post = instance.post(org, OWN_POST)
@@ -125,7 +177,7 @@ def demo_mastodon_tick(sims: SimulatedPlatforms, rng: random.Random) -> bool:
         return False
     instance = sims.mastodon
     org = instance.add_account(*MASTODON_ACCOUNT, token=MASTODON_TOKEN)
-    own = [s for s in instance.statuses.values() if s.account == org.id and not s.deleted]
+    own = instance.statuses_of(org)
     if own and rng.random() < 0.5:
         username, name = rng.choice(CITIZENS)
         instance.post(

@@ -106,7 +106,64 @@ def demo_deliver(n: int = 1, seed: int | None = None) -> int:
             group="meta", headers={"X-Hub-Signature-256": demo_sign(body)}, body=body
         )
         stored += outcome.result.created
+    return stored + _deliver_instagram(n, seed)
+
+
+INSTAGRAM_COMMENTS = [
+    "Så fint! När är nästa konsert?",
+    "Min dotter älskar kulturskolan ❤️",
+    "Ni är helt jävla inkompetenta allihop.",
+    "Följ mig för gratis följare!!! https://gratis-foljare.example",
+    "Vilken dag är öppet hus?",
+]
+
+
+def _deliver_instagram(n: int, seed: int | None) -> int:
+    """About one in four deliveries also goes to the demo's Instagram account.
+
+    Its own random sequence, so the Facebook deliveries for a seed stay what they were.
+    """
+    rng = random.Random(None if seed is None else seed + 1)  # noqa: S311  (demo content)
+    connections = list(Connection.objects.filter(connector="instagram", polling_enabled=False))
+    stored = 0
+    for i in range(n):
+        if not connections or rng.random() >= 0.25:
+            continue
+        account = rng.choice(connections).webhook_key
+        name = rng.choice(NAMES)
+        now = int(time.time())
+        value = {
+            "id": f"{17_900_000_000_000_000 + now * 100 + i}",
+            "text": rng.choice(INSTAGRAM_COMMENTS),
+            "from": {
+                "id": str(6_000_000 + NAMES.index(name)),
+                "username": name.split()[0].lower() + "_pitea",
+            },
+            "media": {"id": f"{17_950_000_000_000_000 + int(account) % 1000}"},
+        }
+        entry = {"id": account, "time": now, "changes": [{"field": "comments", "value": value}]}
+        _tell_simulated_instagram(account, value)
+        body = json.dumps({"object": "instagram", "entry": [entry]}, ensure_ascii=False).encode()
+        outcome = webhook_receive(
+            group="meta", headers={"X-Hub-Signature-256": demo_sign(body)}, body=body
+        )
+        stored += outcome.result.created
     return stored
+
+
+def _tell_simulated_instagram(account: str, value: dict) -> None:
+    from .simulated import current
+
+    sims = current()
+    if sims is not None:
+        sims.graph.add_ig_comment(
+            value["id"],
+            ig_user_id=account,
+            media_id=value["media"]["id"],
+            text=value["text"],
+            username=value["from"]["username"],
+            author_id=value["from"]["id"],
+        )
 
 
 def _tell_simulated_graph(entry: dict) -> None:

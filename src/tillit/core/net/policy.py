@@ -73,17 +73,17 @@ class FetchPolicy:
             object.__setattr__(self, "allowed_hosts", hosts)
         allowed_ips = frozenset(str(ipaddress.ip_address(ip)) for ip in self.allow_private)
         object.__setattr__(self, "allow_private", allowed_ips)
-        hosts: set[str] = set()
+        internal: set[str] = set()
         endpoints = {(_normalise_host(h), int(p)) for h, p in self.internal_endpoints}
         for entry in self.internal_hosts:
             if not entry.strip():
                 continue
             endpoint = _split_endpoint(entry)
             if endpoint is None:
-                hosts.add(_normalise_host(entry))
+                internal.add(_normalise_host(entry))
             else:
                 endpoints.add(endpoint)
-        object.__setattr__(self, "internal_hosts", frozenset(hosts))
+        object.__setattr__(self, "internal_hosts", frozenset(internal))
         object.__setattr__(self, "internal_endpoints", frozenset(endpoints))
         if self.max_bytes <= 0 or self.max_requests <= 0 or self.max_redirects < 0:
             raise ValueError("limits must be positive")
@@ -153,9 +153,10 @@ def _check_addresses(
 ) -> None:
     # Every address must pass, not just one: a hostile DNS answer can mix a public address
     # with an internal one and let the connecting side pick the internal one.
-    internal_ok = (
-        bool(policy.internal_hosts) and host_allowed(host, policy.internal_hosts)
-    ) or (host, port) in policy.internal_endpoints
+    internal_ok = (bool(policy.internal_hosts) and host_allowed(host, policy.internal_hosts)) or (
+        host,
+        port,
+    ) in policy.internal_endpoints
     for address in addresses:
         problem = address_problem(address, policy.allow_private, internal_ok=internal_ok)
         if problem:

@@ -187,7 +187,14 @@ class SimulatedGraph:
             return self.nodes[comment_id]
 
     def add_ig_comment(
-        self, comment_id: str, *, ig_user_id: str, media_id: str, text: str, username: str
+        self,
+        comment_id: str,
+        *,
+        ig_user_id: str,
+        media_id: str,
+        text: str,
+        username: str,
+        author_id: str | None = None,
     ) -> Node:
         """A visitor's comment on an Instagram media."""
         with self._lock:
@@ -198,12 +205,24 @@ class SimulatedGraph:
                 "ig_comment",
                 ig_user_id,
                 text,
-                str(int(hashlib.sha256(username.encode()).hexdigest()[:12], 16)),
+                author_id or str(int(hashlib.sha256(username.encode()).hexdigest()[:12], 16)),
                 username,
                 parent=media_id,
             )
             self.nodes.setdefault(comment_id, node)
             return self.nodes[comment_id]
+
+    def _post_of(self, node: Node) -> str | None:
+        """The post a comment hangs under, however deep."""
+        seen = 0
+        while node.parent and seen < 50:
+            parent = self.nodes.get(node.parent)
+            if parent is None:
+                return None
+            if parent.kind == "post":
+                return parent.id
+            node, seen = parent, seen + 1
+        return None
 
     def _ensure_post(self, post_id: str, page_id: str) -> Node:
         if post_id not in self.nodes:
@@ -269,10 +288,14 @@ class SimulatedGraph:
             self._maybe_fail(owner)
             return self._reply(node, owner, edge, request)
         elif method == "GET" and edge in ("comments", "replies"):
+            # filter=stream on a post lists every comment under it, replies included (flat).
+            stream = node.kind == "post" and request.param("filter") == "stream"
             children = [
                 self._fields(n, request)
-                for n in self.nodes.values()
-                if n.parent == node.id and not n.deleted
+                for n in sorted(self.nodes.values(), key=lambda n: n.created)
+                if not n.deleted
+                and n.kind in ("comment", "ig_comment")
+                and (n.parent == node.id or (stream and self._post_of(n) == node.id))
             ]
             return {"data": children}
         raise _missing(target, method.lower())

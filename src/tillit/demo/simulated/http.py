@@ -112,7 +112,8 @@ def parse_body(content_type: str, body: bytes) -> tuple[dict[str, list[str]], An
             name = part.get_param("name", header="content-disposition")
             if not isinstance(name, str):
                 continue
-            data = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            data = payload if isinstance(payload, bytes) else b""
             filename = part.get_filename()
             if filename is not None:
                 files[name] = Upload(filename, part.get_content_type(), data)

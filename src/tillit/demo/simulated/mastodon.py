@@ -157,6 +157,12 @@ class SimulatedMastodon:
                     self.notifications.append((self.next_id(), recipient, status.id))
             return status
 
+    def statuses_of(self, account: Account) -> list[Status]:
+        """An account's statuses that still exist, oldest first (safe while serving)."""
+        with self._lock:
+            found = [s for s in self.statuses.values() if s.account == account.id]
+            return [s for s in found if not s.deleted]
+
     def _by_username(self, username: str) -> Account | None:
         for account in self.accounts.values():
             if account.username.lower() == username.lower():

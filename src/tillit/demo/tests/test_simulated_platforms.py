@@ -212,6 +212,7 @@ def test_mastodon_reply_delete_block_and_instance_limit(sims):
     assert sent.in_reply_to == reply.id and sent.text.startswith("@anna ")
 
     assert connector.block(anna.id).ok and anna.id in org.blocking
+    assert answer.platform_ref is not None
     assert connector.delete_own(answer.platform_ref).ok
     gone = httpx.get(
         f"{sims.mastodon_url}/api/v1/statuses/{answer.platform_ref}",
@@ -304,6 +305,41 @@ def test_demo_connections_point_at_the_simulations(demo):
         "access_token": MASTODON_TOKEN,
     }
     assert configs["Piteå bibliotek"]["app_secret"] == DEMO_APP_SECRET
+    assert configs["Kulturskolan Piteå"]["graph_url"] == demo.graph_url
+
+
+def test_outbox_hide_reply_delete_on_the_demo_instagram(demo):
+    from tillit.inbox.models import Item
+
+    item = Item.objects.filter(channel__name="Kulturskolan Piteå", kind="comment").first()
+    assert item is not None  # the stream delivers Instagram comments too
+    assert _run("hide", item).state == "done"
+    assert demo.graph.nodes[item.platform_id].is_hidden
+    reply = _run("reply", item, text="Öppet hus är på lördag!")
+    assert reply.state == "done" and demo.graph.nodes[reply.result_ref].parent == item.platform_id
+    assert _run("block", item, author_platform_id=item.author.platform_id).state == (
+        "not_supported"
+    )
+    assert _run("delete", item).state == "done"
+
+
+def test_a_restarted_demo_finds_its_comments_on_the_fresh_simulation(demo, settings):
+    from tillit.inbox.models import Item
+
+    hidden = _comment_on("Piteå bibliotek")
+    assert _run("hide", hidden).state == "done"
+    ig = Item.objects.filter(channel__name="Kulturskolan Piteå", kind="comment").first()
+    assert ig is not None
+    fresh = SimulatedPlatforms().start()
+    try:
+        allow_simulated(fresh)
+        assert demo_connect_simulated(fresh) >= 3  # new ports: every connection moves
+        assert fresh.graph.nodes[hidden.platform_id].is_hidden
+        assert fresh.graph.nodes[ig.platform_id].message == ig.text
+        assert _run("unhide", Item.objects.get(pk=hidden.pk)).state == "done"
+        assert not fresh.graph.nodes[hidden.platform_id].is_hidden
+    finally:
+        fresh.close()
 
 
 def test_outbox_hide_unhide_reply_block_delete_on_a_demo_page(demo):
@@ -341,6 +377,7 @@ def test_the_failing_demo_page_retries_and_then_succeeds(demo):
     assert not demo.graph.nodes[item.platform_id].is_hidden
     ActionRequest.objects.filter(pk=failed.pk).update(next_attempt_at=timezone.now())
     retried = outbox_execute(failed.pk)
+    assert retried is not None
     assert retried.state == "done" and retried.attempts == 2
     assert demo.graph.nodes[item.platform_id].is_hidden
 
@@ -350,9 +387,11 @@ def test_outbox_reply_block_and_delete_on_the_demo_mastodon(demo):
     from tillit.inbox.services.polling import poll_connection
 
     connection = Connection.objects.get(channel__name=MASTODON_CHANNEL)
-    assert poll_connection(connection).created == 4  # three replies and a direct message
+    polled = poll_connection(connection)
+    assert polled is not None and polled.created == 4  # three replies and a direct message
     message = Item.objects.get(channel=connection.channel, kind="direct_message")
     comment = Item.objects.filter(channel=connection.channel, kind="comment").first()
+    assert comment is not None
     reply = _run("reply", message, text="Spärra kortet på pitea.se/bibliotek.")
     assert reply.state == "done"
     assert demo.mastodon.statuses[reply.result_ref].visibility == "direct"
@@ -366,3 +405,42 @@ def test_outbox_reply_block_and_delete_on_the_demo_mastodon(demo):
     assert own.is_own
     assert _run("delete", own).state == "done"
     assert demo.mastodon.statuses[reply.result_ref].deleted
+
+
+def test_a_reply_sent_before_a_crash_is_found_on_the_simulated_page_not_sent_again(demo):
+    from datetime import timedelta
+
+    from tillit.inbox.models import ActionRequest
+    from tillit.inbox.services import outbox
+
+    item = _comment_on("Piteå bibliotek")
+    action = outbox.action_request(
+        actor=outbox.SCHEDULER,
+        channel=item.channel,
+        kind="reply",
+        item=item,
+        params={"text": "Vi återkommer i dag."},
+    )
+    connector = outbox.connector_for(item.channel.connection)
+    assert connector.reply(item.platform_id, "Vi återkommer i dag.", action.idempotency_key).ok
+    # The worker died after the platform answered: the action is left "sending".
+    ActionRequest.objects.filter(pk=action.pk).update(
+        state="sending", claimed_at=timezone.now() - outbox.LEASE - timedelta(seconds=1)
+    )
+    recovered = outbox.outbox_execute(action.pk)
+    assert recovered is not None and recovered.state == "done"
+    replies = [n for n in demo.graph.nodes.values() if n.parent == item.platform_id]
+    assert len(replies) == 1 and recovered.result_ref == replies[0].id
+
+
+def test_the_demo_tick_adds_a_reply_on_the_instance_and_queues_a_poll(demo):
+    import random
+
+    from tillit.demo.platforms import MASTODON_ACCOUNT, demo_mastodon_tick
+
+    org = demo.mastodon.add_account(*MASTODON_ACCOUNT)
+    before = len(demo.mastodon.statuses)
+    rng = random.Random(1)  # its first draw is below one half: a new reply this tick
+    assert demo_mastodon_tick(demo, rng)
+    (new,) = list(demo.mastodon.statuses.values())[before:]
+    assert new.in_reply_to == demo.mastodon.statuses_of(org)[0].id

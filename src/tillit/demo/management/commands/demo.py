@@ -86,7 +86,7 @@ class Command(BaseCommand):
             return
         demo_connect_simulated(sims, fail_every=settings.TILLIT_DEMO_FAIL_EVERY)
         self.stdout.write("\nSimulated platforms (in this process, state in memory):")
-        self.stdout.write(f"  Graph API (Facebook Pages):     {sims.graph_url}/")
+        self.stdout.write(f"  Graph API (Facebook, Instagram): {sims.graph_url}/")
         self.stdout.write(f"  Mastodon ({MASTODON_CHANNEL}): {sims.mastodon_url}/")
         if settings.TILLIT_DEMO_FAIL_EVERY:
             self.stdout.write(
