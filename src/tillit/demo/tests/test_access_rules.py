@@ -30,7 +30,7 @@ def demo(django_capture_on_commit_callbacks):
 
     from tillit.archive.models import Export
     from tillit.channels.models import Channel
-    from tillit.inbox.models import IngestProblem
+    from tillit.inbox.models import IngestProblem, Item, ItemPresence
 
     # The demo builds no package and refuses no item; the rules need rows in every channel.
     for channel in Channel.objects.all():
@@ -43,6 +43,14 @@ def demo(django_capture_on_commit_callbacks):
             fingerprint=str(channel.pk),
             last_seen_at=timezone.now(),
         )
+    # Nobody has opened an item page in the demo; one person on one item per channel.
+    someone = Person.objects.first()
+    seen: set[int] = set()
+    for item in Item.objects.order_by("pk"):
+        if item.channel_id not in seen and someone is not None:
+            seen.add(item.channel_id)
+            now = timezone.now()
+            ItemPresence.objects.create(person=someone, item=item, opened_at=now, last_seen=now)
 
 
 def test_filter_and_predicate_agree_for_every_rule_actor_and_action(demo):
