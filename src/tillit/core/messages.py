@@ -28,7 +28,7 @@ Usage::
 
     from tillit.core.messages import Message, foreign, marked as _, stored, shown
 
-    detail = Message(_("The platform answered: %(answer)s"), answer=foreign(body))
+    detail = Message(_("The platform refused: %(reason)s"), reason=foreign(body))
     action.detail = stored(detail)          # write
     {{ action.detail|shown }}               # read, in a template (load core_messages)
     shown(action.detail, html=False)        # read, in Python (mail, notices)
