@@ -146,9 +146,9 @@ def demo(django_capture_on_commit_callbacks):
     from tillit.demo.data import load_demo
     from tillit.demo.stream import demo_deliver
 
-    # The demo command runs in the organisation's language (the tests otherwise run in
-    # English): texts stored as finished text, such as notices, are written in Swedish.
-    with translation.override("sv"), django_capture_on_commit_callbacks(execute=True):
+    # Loaded in English (the tests' language): what the demo stores must still read in
+    # Swedish, because stored texts (notices, problems) are messages translated when shown.
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
         load_demo()
         demo_deliver(12, seed=7)
     _add_stored_problems()

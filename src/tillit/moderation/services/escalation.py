@@ -2,18 +2,19 @@
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import SCHEDULER
 from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
 from tillit.channels.selectors import mandate_holders
+from tillit.core.messages import Message
 from tillit.inbox.choices import ItemStatus
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of
 
-from ..choices import rule_name
+from ..choices import RULE_LABELS
 from ..models import Assessment
 
 
@@ -61,11 +62,22 @@ def _escalate(assessment: Assessment, level: int) -> None:
     )
     notify(
         people=people,
-        subject=_("Overdue in %(channel)s: %(rules)s")
-        % {
-            "channel": item.channel.name,
-            "rules": "; ".join(rule_name(c) for c in assessment.rules),
-        },
-        body=_("An item has passed its deadline without a decision."),
+        subject=Message(
+            gettext_lazy("Overdue in %(channel)s: %(rules)s"),
+            channel=item.channel.name,
+            rules=Message(
+                "; ".join(f"%(r{i})s" for i in range(len(assessment.rules))),
+                **{f"r{i}": _rule(c) for i, c in enumerate(assessment.rules)},
+            ),
+        ),
+        body=Message(gettext_lazy("An item has passed its deadline without a decision.")),
         url=f"/inkorg/{item.pk}/",
     )
+
+
+def _rule(code: str) -> Message:
+    """A guideline letter as a message: its name in the reader's language, then the letter."""
+    name = RULE_LABELS.get(code)
+    if name is None:
+        return Message("%(code)s", code=code)
+    return Message("%(name)s (%(code)s)", name=Message(name), code=code)
