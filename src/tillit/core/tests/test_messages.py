@@ -49,8 +49,9 @@ def test_foreign_words_are_escaped_bounded_and_marked():
 
 def test_a_long_message_is_shortened_to_the_column_never_cut_into_bad_json():
     text = stored(_refusal("y" * 5000), max_length=200)
-    assert len(text) <= 200 and load(text) == load(text)
-    assert load(text).msgid == "The platform refused: %(reason)s"
+    message = load(text)
+    assert len(text) <= 200 and message is not None
+    assert message.msgid == "The platform refused: %(reason)s"
 
 
 def test_old_plain_rows_are_labelled_and_finished_text_stays_as_it_is():

@@ -22,8 +22,8 @@ def test_forbidden_reads_exactly_like_missing(org, active_channel):
     missing = client.get("/finns-inte/")
     request = RequestFactory().get("/register/")
     request.user = missing.wsgi_request.user
-    request.person = missing.wsgi_request.person
-    request.actor = missing.wsgi_request.actor
+    request.person = missing.wsgi_request.person  # type: ignore[attr-defined]
+    request.actor = missing.wsgi_request.actor  # type: ignore[attr-defined]
     # The URLconf sends every PermissionDenied to this handler.
     assert get_resolver().resolve_error_handler(403) is errors.forbidden
     forbidden = errors.forbidden(request, PermissionDenied())
