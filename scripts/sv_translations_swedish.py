@@ -237,9 +237,7 @@ SV_SWEDISH = {
     "parent id": "id för det som besvaras",
     "thread id": "trådens id",
     "The kind %(kind)s is unknown.": "Typen %(kind)s är okänd.",
-    "Could not be stored (%(kind)s: %(detail)s).": (
-        "Kunde inte lagras (%(kind)s: %(detail)s)."
-    ),
+    "Could not be stored (%(kind)s: %(detail)s).": ("Kunde inte lagras (%(kind)s: %(detail)s)."),
     "The text of %(length)s characters was stored cut at %(limit)s; the raw payload keeps "
     "it whole.": "Texten på %(length)s tecken lagrades avkortad vid %(limit)s; "
     "originaldatat bevarar den hel.",

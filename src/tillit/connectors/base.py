@@ -159,7 +159,8 @@ class InboundItem:
 class Rejected:
     """Something the platform sent that could not be read as an item: why, and what it was."""
 
-    reason: str
+    # A Message (translated where shown; the inbox stores it with tillit.core.messages).
+    reason: str | Message
     raw: Any = None
     platform_id: str | None = None
 

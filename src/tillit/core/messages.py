@@ -16,9 +16,10 @@ Storage format (text columns such as ``ActionRequest.detail``, ``Connection.stat
 
     {"m": "<English msgid>", "p": {"name": <param>, ...}}
 
-where a param is a string, an integer, a nested message of the same shape, or
+where a param is an integer, a nested message of the same shape, ``{"text": "<name>"}``
+(a name someone typed, such as a channel's: shown as it is, bidi-isolated), or
 ``{"raw": "<text>"}``: words that are not Tillit's (a platform's error body, a server's
-reason) and are never translated. ``shown(text)`` / the ``{{ value|shown }}`` filter in
+reason), never translated and marked as another language. ``shown(text)`` / the ``{{ value|shown }}`` filter in
 ``core_messages`` turns a stored value back into text in the reader's language; raw words
 come out bounded and wrapped in ``<bdi class="foreign-words" lang="">`` so a reader (and a
 screen reader) can tell them from Tillit's own. Anything that is not a stored message (a
@@ -28,7 +29,7 @@ Usage::
 
     from tillit.core.messages import Message, foreign, marked as _, stored, shown
 
-    detail = Message(_("The platform answered: %(answer)s"), answer=foreign(body))
+    detail = Message(_("The platform refused: %(reason)s"), reason=foreign(body))
     action.detail = stored(detail)          # write
     {{ action.detail|shown }}               # read, in a template (load core_messages)
     shown(action.detail, html=False)        # read, in Python (mail, notices)
@@ -94,6 +95,14 @@ class Foreign:
         return hash(("foreign", self.text))
 
 
+class Name(Foreign):
+    """A name someone typed (a channel, a person): shown as it is, not marked as foreign."""
+
+    def __repr__(self) -> str:
+        """The name, for logs."""
+        return f"name({self.text!r})"
+
+
 def foreign(text: object) -> Foreign:
     """Mark ``text`` as someone else's words (shown untranslated, bounded, labelled by lang)."""
     return Foreign(text)
@@ -153,6 +162,8 @@ class Message:
 def _param_json(value: Any) -> Any:
     if isinstance(value, Message):
         return value.to_json()
+    if isinstance(value, Name):
+        return {"text": value.text}
     if isinstance(value, Foreign):
         return {"raw": value.text}
     if isinstance(value, bool):
@@ -162,8 +173,8 @@ def _param_json(value: Any) -> Any:
     if _is_lazy(value):
         # A lazy text without parameters is a message of its own.
         return Message(value).to_json()
-    # Any other value came from outside Tillit's catalogue: never translate it.
-    return {"raw": Foreign(value).text}
+    # Any other value (a channel's name, a date) is shown as it is, never translated.
+    return {"text": Name(value).text}
 
 
 def as_message(value: Any) -> Message | None:
@@ -209,9 +220,10 @@ def _shrink(data: dict[str, Any], max_length: int) -> str:
 
 
 def _cut(node: Any, limit: int) -> Any:
-    if isinstance(node, dict) and "raw" in node:
-        raw = str(node["raw"])
-        return {"raw": raw if len(raw) <= limit else raw[: max(limit - 1, 0)] + "…"}
+    for key in ("raw", "text"):
+        if isinstance(node, dict) and key in node:
+            raw = str(node[key])
+            return {key: raw if len(raw) <= limit else raw[: max(limit - 1, 0)] + "…"}
     if isinstance(node, dict) and "m" in node:
         return {"m": node["m"], "p": {k: _cut(v, limit) for k, v in node.get("p", {}).items()}}
     return node
@@ -238,6 +250,8 @@ def _from_json(data: Any, depth: int) -> Message | None:
     for key, value in list(raw_params.items())[:_MAX_PARAMS]:
         if isinstance(value, dict) and "raw" in value:
             params[str(key)] = Foreign(value["raw"])
+        elif isinstance(value, dict) and "text" in value:
+            params[str(key)] = Name(value["text"])
         elif isinstance(value, dict):
             params[str(key)] = _from_json(value, depth + 1) or Foreign("")
         elif isinstance(value, int | float) and not isinstance(value, bool):
@@ -264,7 +278,9 @@ def _render(msgid: str, params: Mapping[str, Any], *, html: bool, depth: int) ->
     for key, value in params.items():
         if isinstance(value, Message) and depth < _MAX_DEPTH:
             values[key] = _render(value.msgid, value.params, html=html, depth=depth + 1)
-        elif isinstance(value, Foreign | Message) or not isinstance(value, int | float):
+        elif isinstance(value, Name) or not isinstance(value, Foreign | Message | int | float):
+            values[key] = format_html("<bdi>{}</bdi>", str(value)) if html else str(value)
+        elif isinstance(value, Foreign | Message):
             words = str(value) if not isinstance(value, Message) else value.msgid
             values[key] = (
                 format_html('<bdi class="foreign-words" lang="">{}</bdi>', words) if html else words
@@ -298,6 +314,21 @@ def shown(value: Any, *, html: bool = True) -> str:
     from django.utils.safestring import mark_safe
 
     return mark_safe(text)  # noqa: S308 - every piece escaped in _render
+
+
+def shown_text(value: Any, *, html: bool = True) -> str:
+    """Like ``shown``, but plain text is Tillit's own finished text, shown as it is.
+
+    For columns that hold either a stored message or text already written in a language
+    (notices written before messages were stored, a person's own words).
+    """
+    if isinstance(value, str) and load(value) is None:
+        if not html:
+            return value
+        from django.utils.html import escape
+
+        return escape(value)
+    return shown(value, html=html)
 
 
 def shown_html(value: Any) -> SafeString:

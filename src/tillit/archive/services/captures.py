@@ -21,12 +21,14 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import SCHEDULER, Actor, allowed, as_actor, person_of
 from tillit.access.queryset import allows
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.core.exceptions import NotFound
+from tillit.core.messages import Message
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of
@@ -275,7 +277,10 @@ def _mark_failed(capture: Capture, reason: str) -> None:
             people.append(locked.requested_by)
         notify(
             people=people,
-            subject=_("%(channel)s: the archive capture failed") % {"channel": locked.channel.name},
+            subject=Message(
+                gettext_lazy("%(channel)s: the archive capture failed"),
+                channel=locked.channel.name,
+            ),
             body=reason,
             url=f"/arkiv/fangst/{locked.public_id}/",
         )

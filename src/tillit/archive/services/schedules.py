@@ -4,12 +4,13 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import SCHEDULER, Actor, as_actor
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.core.exceptions import NotFound
+from tillit.core.messages import Message
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of
@@ -88,13 +89,18 @@ def schedules_flag_overdue(now: datetime | None = None) -> int:
             schedule.save(update_fields=["overdue_notified_for", "updated_at"])
             notify(
                 people=_responsible(channel),
-                subject=_("%(channel)s: the archive capture is overdue")
-                % {"channel": channel.name},
-                body=_(
-                    "The channel's public page has not been captured since it was due on "
-                    "%(due)s. Captures are kept every six months and before big changes (R22)."
-                )
-                % {"due": timezone.localtime(schedule.next_due_at).date().isoformat()},
+                subject=Message(
+                    gettext_lazy("%(channel)s: the archive capture is overdue"),
+                    channel=channel.name,
+                ),
+                body=Message(
+                    gettext_lazy(
+                        "The channel's public page has not been captured since it was due on "
+                        "%(due)s. Captures are kept every six months and before big changes "
+                        "(R22)."
+                    ),
+                    due=timezone.localtime(schedule.next_due_at).date().isoformat(),
+                ),
                 url=f"/arkiv/kanal/{channel.public_id}/",
             )
             audit_record(

@@ -4,12 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import Actor, as_actor, person_of
 from tillit.access.roles import Role
 from tillit.audit.services import audit_record
 from tillit.core.cache import namespace_bump_on_commit
 from tillit.core.exceptions import NotFound
+from tillit.core.messages import Message
 from tillit.core.registry import registry
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
@@ -117,8 +119,11 @@ def channel_transition(
     )
     notify(
         people=[p for p in _recipients(channel, name) if p.pk != actor.pk],
-        subject=_("%(channel)s: %(step)s")
-        % {"channel": channel.name, "step": channel.get_status_display()},
+        subject=Message(
+            gettext_lazy("%(channel)s: %(step)s"),
+            channel=channel.name,
+            step=Message(S(channel.status).label),
+        ),
         body=_("%(who)s: %(step)s.") % {"who": str(actor), "step": transition.label}
         + (f"\n\n{comment}" if comment else ""),
         url=f"/register/{channel.public_id}/",

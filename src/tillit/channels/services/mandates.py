@@ -6,11 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import Actor, as_actor, person_of
 from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
+from tillit.core.messages import Message
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 
@@ -69,9 +71,13 @@ def mandate_grant(
     )
     notify(
         people=[person],
-        subject=_("You have a mandate on %(name)s") % {"name": channel.name},
-        body=_("Role: %(role)s, from %(start)s until %(end)s.")
-        % {"role": mandate.get_role_display(), "start": valid_from, "end": valid_until or "–"},
+        subject=Message(gettext_lazy("You have a mandate on %(name)s"), name=channel.name),
+        body=Message(
+            gettext_lazy("Role: %(role)s, from %(start)s until %(end)s."),
+            role=Message(MandateRole(mandate.role).label),
+            start=str(valid_from),
+            end=str(valid_until or "–"),
+        ),
         url=f"/register/{channel.public_id}/",
     )
     channel_check_staffing(channel=channel, actor=actor)

@@ -4,10 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import Actor, allowed, as_actor, person_of
 from tillit.audit.services import audit_record
 from tillit.core.exceptions import NotFound
+from tillit.core.messages import Message
 from tillit.organisation.access import may_propose_in
 from tillit.organisation.models import Department, Person
 from tillit.organisation.notify import notify
@@ -129,8 +131,12 @@ def channel_set_dormant(*, actor, channel: Channel, quiet: bool, days: int) -> N
     if quiet:
         notify(
             people=managers_of(channel.department),
-            subject=_("%(name)s is dormant") % {"name": channel.name},
-            body=_("No posts or replies for %(days)s days. Revive the channel or close it.")
-            % {"days": days},
+            subject=Message(gettext_lazy("%(name)s is dormant"), name=channel.name),
+            body=Message(
+                gettext_lazy(
+                    "No posts or replies for %(days)s days. Revive the channel or close it."
+                ),
+                days=days,
+            ),
             url=f"/register/{channel.public_id}/",
         )

@@ -9,10 +9,12 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import Actor
 from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
+from tillit.core.messages import Message
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of
@@ -60,7 +62,7 @@ def channel_check_staffing(*, channel: Channel, actor: Actor | Person | None = N
     if problems and not was_flagged:
         notify(
             people=managers_of(channel.department),
-            subject=_("Channel %(name)s lacks staff") % {"name": channel.name},
+            subject=Message(gettext_lazy("Channel %(name)s lacks staff"), name=channel.name),
             body=text,
             url=f"/register/{channel.public_id}/",
         )

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import PLATFORM, Actor, allowed, as_actor
 from tillit.audit.services import audit_record
@@ -13,7 +13,7 @@ from tillit.connectors.base import Connector
 from tillit.connectors.errors import SecretRequired
 from tillit.connectors.registry import get_connector
 from tillit.core.exceptions import NotFound
-from tillit.core.messages import stored
+from tillit.core.messages import Message, stored
 from tillit.core.net.policy import FetchPolicy, url_for_record
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
@@ -122,9 +122,11 @@ def connection_mark_invalid(*, connection: Connection, detail: Any) -> None:
 
     notify(
         people=channel_administrators(connection.channel),
-        subject=_("%(channel)s: the platform token no longer works")
-        % {"channel": connection.channel.name},
-        body=_("Reconnect the channel so that Tillit can read and act again."),
+        subject=Message(
+            gettext_lazy("%(channel)s: the platform token no longer works"),
+            channel=connection.channel.name,
+        ),
+        body=Message(gettext_lazy("Reconnect the channel so that Tillit can read and act again.")),
         url=f"/register/{connection.channel.public_id}/",
     )
 

@@ -41,7 +41,7 @@ from tillit.connectors.errors import (
     TransientError,
 )
 from tillit.connectors.registry import get_connector
-from tillit.core.messages import Message, describe, shown, stored
+from tillit.core.messages import Message, describe, stored
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 
@@ -469,9 +469,11 @@ def _finish(
     if state == ActionState.UNKNOWN:
         notify(
             people=channel_administrators(action.channel),
-            subject=_("%(channel)s: check whether a reply was published")
-            % {"channel": action.channel.name},
-            body=shown(action.detail, html=False),
+            subject=Message(
+                gettext_lazy("%(channel)s: check whether a reply was published"),
+                channel=action.channel.name,
+            ),
+            body=action.detail,
             url=f"/inkorg/{action.item_id}/" if action.item_id else "/inkorg/",
         )
     return action

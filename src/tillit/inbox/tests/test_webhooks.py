@@ -141,7 +141,7 @@ def test_an_id_of_400_characters_is_refused_twice_without_error(fb_channel):
         assert response.json()["rejected"] == 1
     assert list(Item.objects.values_list("platform_id", flat=True)) == [f"{PAGE_ID}_1000_2"]
     problem = IngestProblem.objects.get()
-    assert "400 characters" in shown(problem.reason, html=False) and problem.occurrences == 2
+    assert "400 tecken" in shown(problem.reason, html=False) and problem.occurrences == 2
     # A different id with the same first 300 characters is refused too, not confused with it.
     other = delivery(comment_change("9" * 300 + "8" * 100, "Annat"))
     assert post(other, signed(other)).json()["rejected"] == 1

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import SCHEDULER
 from tillit.access.roles import MandateRole
@@ -34,11 +34,12 @@ from tillit.inbox.choices import (
 )
 from tillit.inbox.models import ActionRequest, Item
 from tillit.inbox.truth import truth_of
+from tillit.core.messages import Message
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of
 
-from ..choices import rule_name
+from ..choices import RULE_LABELS
 from ..models import Assessment
 
 # Without a deadline on the item, an action has this long to take effect (and a pending
@@ -64,8 +65,8 @@ class Overdue:
 
     item: Item
     level: int
-    subject: str
-    body: str
+    subject: Message
+    body: Message
     detail: dict
     mark: Callable[[int], None]
 
@@ -116,12 +117,15 @@ def _overdue_items(now: datetime) -> list[Overdue]:
             Overdue(
                 item=assessment.item,
                 level=level,
-                subject=_("Overdue in %(channel)s: %(rules)s")
-                % {
-                    "channel": assessment.item.channel.name,
-                    "rules": "; ".join(rule_name(c) for c in assessment.rules),
-                },
-                body=_("An item has passed its deadline without a decision."),
+                subject=Message(
+                    gettext_lazy("Overdue in %(channel)s: %(rules)s"),
+                    channel=assessment.item.channel.name,
+                    rules=Message(
+                        "; ".join(f"%(r{i})s" for i in range(len(assessment.rules))),
+                        **{f"r{i}": _rule(c) for i, c in enumerate(assessment.rules)},
+                    ),
+                ),
+                body=Message(gettext_lazy("An item has passed its deadline without a decision.")),
                 detail={"level": level, "rules": assessment.rules},
                 mark=_marker(Assessment, assessment.pk),
             )
@@ -166,14 +170,20 @@ def _overdue_actions(now: datetime) -> list[Overdue]:
             Overdue(
                 item=item,
                 level=level,
-                subject=_("Not done on the platform in %(channel)s: %(state)s")
-                % {"channel": item.channel.name, "state": truth.text if truth else ""},
-                body=_(
-                    "A decision on an item has not taken effect on the platform. %(reason)s "
-                    "The item stays in the queue: try again, or do it by hand on the platform "
-                    "and confirm it in Tillit."
-                )
-                % {"reason": truth.reason if truth else ""},
+                # The state and reason are worded in the organisation's language (no reader here).
+                subject=Message(
+                    gettext_lazy("Not done on the platform in %(channel)s: %(state)s"),
+                    channel=item.channel.name,
+                    state=str(truth.text) if truth else "",
+                ),
+                body=Message(
+                    gettext_lazy(
+                        "A decision on an item has not taken effect on the platform. %(reason)s "
+                        "The item stays in the queue: try again, or do it by hand on the platform "
+                        "and confirm it in Tillit."
+                    ),
+                    reason=str(truth.reason) if truth else "",
+                ),
                 detail={"level": level, "action": action.pk, "state": action.state},
                 mark=_marker(ActionRequest, action.pk),
             )

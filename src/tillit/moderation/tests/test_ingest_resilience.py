@@ -107,7 +107,7 @@ def test_bad_items_and_a_failing_channel_stop_nothing(
     problems = {p.kind: p for p in IngestProblem.objects.filter(channel=first)}
     assert problems["truncated"].item == big
     assert problems["rejected"].platform_id == f"{PAGES[0]}_1_broken"
-    assert "expected a string" in shown(problems["rejected"].reason, html=False)
+    assert "väntade text" in shown(problems["rejected"].reason, html=False)
     assert json.loads(problems["rejected"].raw)["message"] == ["not", "text"]
     failed = Connection.objects.get(channel=second)
     assert (
