@@ -23,3 +23,7 @@ class ModerationConfig(AppConfig):
 
         registry.add("ingest_subscribers", "moderation.assess", assess_item_version)
         registry.add("item_panels", "moderation", PANEL)
+        from .queue import BULK, proposals
+
+        registry.add("queue_proposals", "moderation", proposals)
+        registry.add("queue_bulk", "moderation", BULK)
