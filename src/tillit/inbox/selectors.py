@@ -140,14 +140,17 @@ def queue_page(
     position = _decode(after) if after else None
     if order in ("newest", "oldest"):
         return _by_time(base, position, page_size, oldest=order == "oldest")
-    flagged_page = _by_deadline(base, position, page_size)
-    if order == "deadline" or flagged_page.next_cursor:
-        return flagged_page
+    if order == "deadline":
+        return _by_deadline(base, position, page_size)
+    rest_qs = base.filter(_WITHOUT_DEADLINE)
     if position and position[0] == _REST:
-        return _by_time(base.filter(_WITHOUT_DEADLINE), position, page_size, oldest=False)
-    rest = _by_time(
-        base.filter(_WITHOUT_DEADLINE), None, page_size - len(flagged_page.items), oldest=False
-    )
+        return _by_time(rest_qs, position, page_size, oldest=False)
+    flagged_page = _by_deadline(base, position, page_size)
+    # Asked even when the flagged items fill the page (then for one row, which is ignored),
+    # so the page costs the same number of queries however many items are flagged.
+    rest = _by_time(rest_qs, None, max(page_size - len(flagged_page.items), 0), oldest=False)
+    if flagged_page.next_cursor:
+        return flagged_page
     return QueuePage(flagged_page.items + rest.items, rest.next_cursor)
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
@@ -167,7 +168,11 @@ def item_assign_view(request, item_id: int):
         else:
             messages.success(
                 request,
-                _("Assigned to %(name)s (%(count)s item(s)).")
+                ngettext(
+                    "Assigned to %(name)s (%(count)s item).",
+                    "Assigned to %(name)s (%(count)s items).",
+                    changed,
+                )
                 % {"name": chosen.name, "count": changed},
             )
     return redirect("inbox:item", item.pk)

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tillit.access.actor import Actor, as_actor
 from tillit.access.queryset import allows
@@ -79,7 +80,11 @@ def item_assign(
     if person is not None and changed and person.pk != who.pk:
         notify(
             people=[person],
-            subject=_("%(who)s assigned you %(count)s item(s) in %(channel)s")
+            subject=ngettext(
+                "%(who)s assigned you an item in %(channel)s",
+                "%(who)s assigned you %(count)s items in %(channel)s",
+                changed,
+            )
             % {"who": who.person.name, "count": changed, "channel": item.channel.name},
             body=_("Open the item in the inbox to handle it."),
             url=reverse("inbox:item", args=[item.pk]),
