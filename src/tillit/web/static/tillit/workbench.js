@@ -20,7 +20,11 @@
   function typing(el) {
     if (!el || el === document.body) return false;
     var tag = el.tagName;
-    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
+    if (tag === "INPUT") {
+      // A checkbox or a button takes no text: shortcuts still work there (x on a row).
+      return !/^(checkbox|radio|button|submit|reset)$/.test(el.type);
+    }
+    return tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
   }
 
   var dialog = document.getElementById("shortcut-help");
