@@ -5,7 +5,8 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import DateTimeField, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
 
 from tillit.access.actor import Actor
@@ -17,6 +18,8 @@ from .models import Connection, IngestProblem, Item, SavedFilter
 from .search import item_search
 
 PAGE_SIZE = 50
+#: What "needs handling" means, as a list (see `_by_deadline` for why it is named).
+OPEN_STATUSES = [s for s in ItemStatus.values if s != ItemStatus.HANDLED]
 # Where the rest begins when the flagged items filled a page exactly: after every time.
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
@@ -141,11 +144,11 @@ def queue_page(
     if order in ("newest", "oldest"):
         return _by_time(base, position, page_size, oldest=order == "oldest")
     if order == "deadline":
-        return _by_deadline(base, position, page_size)
+        return _by_deadline(base, position, page_size, open_only=not status)
     rest_qs = base.filter(_WITHOUT_DEADLINE)
     if position and position[0] == _REST:
         return _by_time(rest_qs, position, page_size, oldest=False)
-    flagged_page = _by_deadline(base, position, page_size)
+    flagged_page = _by_deadline(base, position, page_size, open_only=not status)
     # Asked even when the flagged items fill the page (then for one row, which is ignored),
     # so the page costs the same number of queries however many items are flagged.
     rest = _by_time(rest_qs, None, max(page_size - len(flagged_page.items), 0), oldest=False)
@@ -155,16 +158,26 @@ def queue_page(
 
 
 def _by_deadline(
-    qs: QuerySet[Item], position: tuple[str, datetime, int] | None, size: int
+    qs: QuerySet[Item], position: tuple[str, datetime, int] | None, size: int, *, open_only: bool
 ) -> QueuePage:
-    """Flagged items with a deadline, nearest first; empty when the cursor is past them."""
+    """Flagged items with a deadline, nearest first; empty when the cursor is past them.
+
+    Planned from the open items, not from the deadlines: the open statuses are named (an
+    IN list the (channel, status, ...) index answers) and the order is an expression the
+    deadline index cannot serve, so SQLite sorts the open flagged items (a backlog) instead
+    of walking every flagged assessment in history (bench/bench_queue.py).
+    """
     if position and position[0] != _FLAGGED:
         return QueuePage([], None)
-    qs = qs.filter(_WITH_DEADLINE)
+    qs = qs.filter(_WITH_DEADLINE).alias(
+        due=Coalesce("assessment__deadline", Value(_FAR_FUTURE, output_field=DateTimeField()))
+    )
+    if open_only:
+        qs = qs.filter(status__in=OPEN_STATUSES)
     if position:
         _, when, pk = position
-        qs = qs.filter(Q(assessment__deadline__gt=when) | Q(assessment__deadline=when, pk__gt=pk))
-    items = list(qs.order_by("assessment__deadline", "pk")[: size + 1])
+        qs = qs.filter(Q(due__gt=when) | Q(due=when, pk__gt=pk))
+    items = list(qs.order_by("due", "pk")[: size + 1])
     if len(items) <= size:
         return QueuePage(items, None)
     last = items[size - 1]
