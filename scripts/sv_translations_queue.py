@@ -56,9 +56,7 @@ SV_QUEUE = {
     "Filters and order": "Filter och ordning",
     "later page": "senare sida",
     "Back to the first page": "Tillbaka till första sidan",
-    "Give the filter a name of at most 80 characters.": (
-        "Ge filtret ett namn på högst 80 tecken."
-    ),
+    "Give the filter a name of at most 80 characters.": ("Ge filtret ett namn på högst 80 tecken."),
     "The filter was saved.": "Filtret har sparats.",
     "The filter was deleted.": "Filtret har tagits bort.",
     "Choose a person who holds a mandate on this channel.": (
@@ -73,8 +71,7 @@ SV_QUEUE = {
         "Välj behåll, dölj eller radera; svar och blockeringar beslutas ett i taget."
     ),
     "Hiding and deleting must cite a rule.": "Att dölja och radera kräver en regel.",
-    "The rule %(rule)s is not in the policy of %(channels)s. Decide on those items "
-    "separately.": (
+    "The rule %(rule)s is not in the policy of %(channels)s. Decide on those items separately.": (
         "Regeln %(rule)s finns inte i policyn för %(channels)s. Besluta om de objekten var för sig."
     ),
     "Nothing was decided": "Inget beslutades",

@@ -143,7 +143,9 @@ def test_keyboard_shortcuts_work_through_the_queue(page, queue):
     assert page.locator("#shortcut-help").is_visible()
     for _ in range(6):
         page.keyboard.press("Tab")
-        assert page.evaluate("document.getElementById('shortcut-help').contains(document.activeElement)")
+        assert page.evaluate(
+            "document.getElementById('shortcut-help').contains(document.activeElement)"
+        )
     page.keyboard.press("Escape")
     assert not page.locator("#shortcut-help").is_visible()
     assert help_button.evaluate("el => el === document.activeElement")

@@ -6,6 +6,7 @@ and offers bulk decisions on a selection; the inbox sits below it, so it asks th
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from tillit.core.registry import registry
 
@@ -18,7 +19,7 @@ class BulkAction:
     """An action the queue offers on its selected items: a URL name taking `?item=` ids."""
 
     url_name: str
-    label: str
+    label: Any  # a lazily translated string
 
 
 def proposals_for(items: list) -> dict[int, str]:

@@ -177,11 +177,12 @@ def _by_deadline(
     if position:
         _, when, pk = position
         qs = qs.filter(Q(due__gt=when) | Q(due=when, pk__gt=pk))
-    items = list(qs.order_by("due", "pk")[: size + 1])
+    items: list[Item] = list(qs.order_by("due", "pk")[: size + 1])
     if len(items) <= size:
         return QueuePage(items, None)
     last = items[size - 1]
-    return QueuePage(items[:size], _encode(_FLAGGED, last.assessment.deadline, last.pk))
+    deadline = getattr(last, "assessment").deadline  # noqa: B009  (moderation's relation)
+    return QueuePage(items[:size], _encode(_FLAGGED, deadline, last.pk))
 
 
 def _by_time(
@@ -247,7 +248,9 @@ def queue_neighbours(actor: Actor, item: Item) -> tuple[int | None, int | None]:
         return None, first[0].pk if first else None
     if flagged and deadline:
         in_flagged = base.filter(_WITH_DEADLINE)
-        after = Q(assessment__deadline__gt=deadline) | Q(assessment__deadline=deadline, pk__gt=item.pk)
+        after = Q(assessment__deadline__gt=deadline) | Q(
+            assessment__deadline=deadline, pk__gt=item.pk
+        )
         before = Q(assessment__deadline__lt=deadline) | Q(
             assessment__deadline=deadline, pk__lt=item.pk
         )

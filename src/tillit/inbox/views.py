@@ -120,7 +120,9 @@ def saved_filter_create(request):
     named = SavedFilterForm(request.POST)
     if not (filters.is_valid() and named.is_valid()):
         messages.error(request, _("Give the filter a name of at most 80 characters."))
-        return redirect(f"{reverse('inbox:queue')}?{filters.query_string() if filters.is_valid() else ''}")
+        return redirect(
+            f"{reverse('inbox:queue')}?{filters.query_string() if filters.is_valid() else ''}"
+        )
     try:
         saved_filter_save(
             actor=request.actor, name=named.cleaned_data["name"], query=filters.query_string()
@@ -183,9 +185,7 @@ def _workbench(actor, item) -> dict:
     people = list(assignable_people(item))
     previous, following = queue_neighbours(actor, item)
     return {
-        "assign_form": AssignForm(
-            initial={"person": item.assigned_to_id}, people=people
-        ),
+        "assign_form": AssignForm(initial={"person": item.assigned_to_id}, people=people),
         "queue_previous": previous,
         "queue_next": following,
     }

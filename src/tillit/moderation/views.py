@@ -63,7 +63,9 @@ def bulk(request):
     """Decide on several selected items at once: each gets its own decision with the rule."""
     data = request.POST if request.method == "POST" else request.GET
     selection = selection_load(request.actor, _selected_ids(data))
-    form = BulkDecisionForm(data if request.method == "POST" else None, rules=selection.rule_choices())
+    form = BulkDecisionForm(
+        data if request.method == "POST" else None, rules=selection.rule_choices()
+    )
     problems: list[str] = []
     if request.method == "POST":
         if form.is_valid():
@@ -81,7 +83,9 @@ def bulk(request):
                 messages.success(
                     request,
                     ngettext(
-                        "%(n)s decision was recorded.", "%(n)s decisions were recorded.", len(decisions)
+                        "%(n)s decision was recorded.",
+                        "%(n)s decisions were recorded.",
+                        len(decisions),
                     )
                     % {"n": len(decisions)},
                 )

@@ -5,52 +5,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('channels', '0002_dormancy'),
-        ('inbox', '0003_action_state_unknown'),
-        ('organisation', '0002_dormancy'),
+        ("channels", "0002_dormancy"),
+        ("inbox", "0003_action_state_unknown"),
+        ("organisation", "0002_dormancy"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SavedFilter',
+            name="SavedFilter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('query', models.CharField(max_length=1000, verbose_name='filter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                ("query", models.CharField(max_length=1000, verbose_name="filter")),
             ],
             options={
-                'ordering': ['name', 'id'],
+                "ordering": ["name", "id"],
             },
         ),
         migrations.AddField(
-            model_name='item',
-            name='assigned_at',
+            model_name="item",
+            name="assigned_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='item',
-            name='assigned_to',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_items', to='organisation.person', verbose_name='assigned to'),
+            model_name="item",
+            name="assigned_to",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="assigned_items",
+                to="organisation.person",
+                verbose_name="assigned to",
+            ),
         ),
         migrations.AddIndex(
-            model_name='item',
-            index=models.Index(condition=models.Q(('status', 'handled'), _negated=True), fields=['received_at', 'id'], name='item_open_time_idx'),
+            model_name="item",
+            index=models.Index(
+                condition=models.Q(("status", "handled"), _negated=True),
+                fields=["received_at", "id"],
+                name="item_open_time_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='item',
-            index=models.Index(condition=models.Q(('assigned_to__isnull', False)), fields=['assigned_to', 'received_at', 'id'], name='item_assigned_idx'),
+            model_name="item",
+            index=models.Index(
+                condition=models.Q(("assigned_to__isnull", False)),
+                fields=["assigned_to", "received_at", "id"],
+                name="item_assigned_idx",
+            ),
         ),
         migrations.AddField(
-            model_name='savedfilter',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_filters', to='organisation.person'),
+            model_name="savedfilter",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="saved_filters",
+                to="organisation.person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='savedfilter',
-            constraint=models.UniqueConstraint(fields=('person', 'name'), name='saved_filter_unique_name'),
+            model_name="savedfilter",
+            constraint=models.UniqueConstraint(
+                fields=("person", "name"), name="saved_filter_unique_name"
+            ),
         ),
     ]

@@ -101,7 +101,7 @@ def assignable_people(item: Item) -> QuerySet[Person]:
 def saved_filter_save(*, actor: Actor | Person, name: str, query: str) -> SavedFilter:
     """Save (or replace, by name) the person's own queue filter."""
     who = as_actor(actor)
-    if not who.is_person:
+    if who.pk is None:
         raise NotFound
     name = name.strip()
     if not name:

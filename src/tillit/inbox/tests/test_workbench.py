@@ -161,14 +161,17 @@ def test_live_notice_counts_new_items_and_is_quiet_otherwise(org, fb_channel):
     assert response.status_code == 200
     assert "2 nya" in response.content.decode()
     assert client.get("/inkorg/nytt/", {"since": since, "seen": "2"}).status_code == 204
-    assert client.get("/inkorg/nytt/", {"since": since, "q": "kommentar"}).content.count(b"1 nytt") == 1
+    assert (
+        client.get("/inkorg/nytt/", {"since": since, "q": "kommentar"}).content.count(b"1 nytt")
+        == 1
+    )
     assert client_for("outsider").get("/inkorg/nytt/", {"since": since}).status_code == 204
 
 
 def test_queue_page_is_rows_with_skip_link_and_live_region(org, fb_channel):
     put(fb_channel, ["Hej <b>där</b>"])
     page = client_for("staff_1").get("/inkorg/").content.decode()
-    assert '<table' not in page
+    assert "<table" not in page
     assert 'href="#queue-list"' in page and 'id="queue-list"' in page
     assert 'aria-live="polite"' in page and 'hx-trigger="every 15s"' in page
     assert "htmx.min.js" in page and "workbench.js" in page

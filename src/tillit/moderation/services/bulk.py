@@ -104,17 +104,25 @@ def _problems(selection: Selection, kind: str, rule_code: str) -> list[str]:
             % {"n": selection.missing}
         )
     if kind not in BULK_KINDS:
-        problems.append(_("Choose keep, hide or delete; replies and blocks are decided one by one."))
+        problems.append(
+            _("Choose keep, hide or delete; replies and blocks are decided one by one.")
+        )
         return problems
     if kind in RULE_REQUIRED and not rule_code:
         problems.append(_("Hiding and deleting must cite a rule."))
     if rule_code:
         lacking = sorted(
-            {i.channel.name for i in selection.items if rule_code not in selection.rules.get(i.channel_id, {})}
+            {
+                i.channel.name
+                for i in selection.items
+                if rule_code not in selection.rules.get(i.channel_id, {})
+            }
         )
         if lacking:
             problems.append(
-                _("The rule %(rule)s is not in the policy of %(channels)s. Decide on those items separately.")
+                _(
+                    "The rule %(rule)s is not in the policy of %(channels)s. Decide on those items separately."
+                )
                 % {"rule": rule_code, "channels": ", ".join(lacking)}
             )
     wrong = [i for i in selection.items if i.kind == ItemKind.DIRECT_MESSAGE or i.is_own]

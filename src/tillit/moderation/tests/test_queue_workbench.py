@@ -104,7 +104,9 @@ def test_flagged_segment_filling_a_page_exactly_continues_with_the_rest(org, mod
     assert len(first.items) == 3 and first.next_cursor
     second = queue_page(actor, page_size=3, after=first.next_cursor)
     assert len(second.items) == 3 and not second.next_cursor
-    assert {i.pk for i in first.items + second.items} == set(Item.objects.values_list("pk", flat=True))
+    assert {i.pk for i in first.items + second.items} == set(
+        Item.objects.values_list("pk", flat=True)
+    )
 
 
 @pytest.mark.parametrize("query", ["", "?order=newest", "?order=deadline", "?q=idiot&flagged=1"])
@@ -180,9 +182,7 @@ def test_bulk_refuses_empty_missing_rule_and_items_out_of_reach(org, moderated):
     no_rule = client.post("/inkorg/beslut/", {"item": ids, "kind": "hide"})
     assert "kräver en regel" in no_rule.content.decode()
     # Someone without a mandate: the items are not theirs, nothing is decided.
-    outsider = client_for("manager_b").post(
-        "/inkorg/beslut/", {"item": ids, "kind": "keep"}
-    )
+    outsider = client_for("manager_b").post("/inkorg/beslut/", {"item": ids, "kind": "keep"})
     assert outsider.status_code == 400
     assert "får du inte besluta om" in outsider.content.decode()
     # A tampered id among good ones refuses the whole selection.
