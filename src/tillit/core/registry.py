@@ -24,6 +24,8 @@ STORES: dict[str, str] = {
     "ingest_subscribers": "name -> callable(item_id, version) run on commit after ingest",
     "retention_classes": "content key -> ContentHandler (tillit.retention.registry)",
     "item_panels": "name -> ItemPanel for the inbox item page",
+    "queue_proposals": "name -> callable(items) -> {item id: proposal text} for the queue's rows",
+    "queue_bulk": "name -> BulkAction(url name, label) offered for the queue's selected items",
     "report_sections": "name -> report section (follow-up)",
     "access_rules": "model label -> AccessRule (tillit.access.queryset)",
     "actor_loaders": "name -> callable(person) -> Actor fields (tillit.access.actor)",

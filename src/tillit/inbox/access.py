@@ -7,7 +7,7 @@ from tillit.access.queryset import AccessRule, RoleRule, access_rule, allows
 from tillit.access.roles import RECORDS_READERS, Role
 from tillit.channels.models import Channel
 
-from .models import Author, Connection, IngestProblem, Item, ItemPresence
+from .models import Author, Connection, IngestProblem, Item, ItemPresence, SavedFilter
 
 
 @access_rule(Item)
@@ -87,3 +87,18 @@ class IngestProblemRule(ConnectorsRule):
 def may_connect(actor: Actor, channel) -> bool:
     """Whether the person may connect the channel (the connection rule, before one exists)."""
     return actor.is_person and (actor.is_manager_of(channel) or actor.is_org_wide(Role.ORG_ADMIN))
+
+
+@access_rule(SavedFilter)
+class SavedFilterRule(AccessRule):
+    """A saved filter is its owner's alone: others neither see nor delete it."""
+
+    actions = ("use",)
+
+    def filter(self, qs: QuerySet, actor: Actor, action: str) -> QuerySet:
+        if not actor.is_person:
+            return qs.none()
+        return qs.filter(person_id=actor.pk)
+
+    def allows(self, actor: Actor, action: str, obj) -> bool:
+        return actor.is_person and obj.person_id == actor.pk

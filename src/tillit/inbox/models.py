@@ -114,6 +114,17 @@ class Item(models.Model):
     # The decision form's version token: raised by one conditional UPDATE per decision, so
     # a form opened before another person's decision is refused instead of overriding it.
     decision_seq = models.PositiveIntegerField(default=0)
+    # Who works on the item (Sprout's "assign"); set through `item_assign`, which checks that
+    # the person holds a mandate on the channel.
+    assigned_to = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_items",
+        verbose_name=_("assigned to"),
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 
@@ -127,6 +138,19 @@ class Item(models.Model):
             # Keyset pagination of the queue: newest or oldest first within a channel and status.
             models.Index(fields=["channel", "status", "received_at", "id"], name="item_queue_idx"),
             models.Index(fields=["status", "received_at", "id"], name="item_status_time_idx"),
+            # The open queue (what is not handled) is small beside the whole history: a
+            # partial index keeps its pages as cheap at a million stored items as at ten
+            # thousand (bench/bench_queue.py).
+            models.Index(
+                fields=["received_at", "id"],
+                condition=~Q(status="handled"),
+                name="item_open_time_idx",
+            ),
+            models.Index(
+                fields=["assigned_to", "received_at", "id"],
+                condition=Q(assigned_to__isnull=False),
+                name="item_assigned_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -304,3 +328,23 @@ class ItemPresence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} on {self.item_id}"
+
+
+class SavedFilter(TimeStamped):
+    """A person's own named queue filter (the query string of /inkorg/), Sprout's saved views."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="saved_filters")
+    name = models.CharField(_("name"), max_length=80)
+    # The filter form's own fields only, re-encoded by the saving service (never a raw URL).
+    query = models.CharField(_("filter"), max_length=1000)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "name"], name="saved_filter_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -2,8 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
@@ -12,42 +17,68 @@ from tillit.core.exceptions import NotFound
 
 from .capabilities import action_options
 from .choices import ActionKind
-from .forms import ActionForm, QueueFilterForm, ReplyForm
+from .forms import ActionForm, AssignForm, QueueFilterForm, ReplyForm, SavedFilterForm
 from .panels import decided_actions, panels_for
+from .queue_extras import bulk_actions, proposals_for
 from .selectors import (
     action_get_for,
     item_get_for,
     item_thread,
     item_viewers,
     queue_channels,
+    queue_count_since,
+    queue_neighbours,
     queue_page,
+    saved_filter_get_for,
+    saved_filters_for,
     sender_of,
 )
 from .services.outbox import CaptureIncomplete, action_request
 from .services.outbox_people import CONFIRM_NOTE_MAX, action_confirm_manual, action_retry
 from .services.presence import presence_touch
 from .services.replies import ReplyRefused, reply_queue, reply_rules
-from .truth import item_truths
+from .services.workbench import (
+    assignable_people,
+    item_assign,
+    saved_filter_delete,
+    saved_filter_save,
+)
+from .truth import item_truths, truths_for
+
+
+def _queue_filters(request, form: QueueFilterForm) -> dict:
+    """The selector's keyword arguments from a valid filter form (none from an invalid one)."""
+    data = form.cleaned_data if form.is_valid() else {}
+    return {
+        "channel_id": data.get("channel"),
+        "kind": data.get("kind", ""),
+        "status": data.get("status", ""),
+        "flagged": bool(data.get("flagged")),
+        "assigned_to_id": request.actor.pk if data.get("mine") else None,
+        "text": data.get("q", ""),
+    }
 
 
 @person_required
 def queue(request):
-    """Items needing attention in the channels the person works in."""
+    """Items needing attention in the channels the person works in, as a list of rows."""
     actor = request.actor
     channels = list(queue_channels(actor))
     form = QueueFilterForm(request.GET or None, channels=channels)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = _queue_filters(request, form)
     page = queue_page(
         actor,
-        channel_id=filters.get("channel"),
-        kind=filters.get("kind", ""),
-        status=filters.get("status", ""),
-        oldest_first=filters.get("order") == "oldest",
+        **filters,
+        order=form.cleaned_data.get("order", "") if form.is_valid() else "",
         after=request.GET.get("after", "")[:200],
-        by_deadline=filters.get("order") == "deadline",
     )
-    query = request.GET.copy()
-    query.pop("after", None)
+    query = form.query_string() if form.is_valid() else ""
+    proposals = proposals_for(page.items)
+    truths = truths_for(page.items)
+    for item in page.items:
+        item.proposal = proposals.get(item.pk, "")  # type: ignore[attr-defined]
+        # What is true on the platform: a failed hide reads "still visible", never "handled".
+        item.truth = truths.get(item.pk)  # type: ignore[attr-defined]
     return render(
         request,
         "inbox/queue.html",
@@ -55,9 +86,121 @@ def queue(request):
             "form": form,
             "page": page,
             "channels": channels,
-            "query": query.urlencode(),
+            "query": query,
+            "bulk_actions": bulk_actions(),
+            "saved_filters": list(saved_filters_for(actor)),
+            "save_form": SavedFilterForm(),
+            "since": timezone.now().isoformat(),
+            "paged": bool(request.GET.get("after")),
         },
     )
+
+
+@person_required
+def queue_fresh(request):
+    """The live notice: how many new items match the filters since the page was loaded.
+
+    Polled by htmx every 15 seconds; answers 204 (nothing to swap, nothing re-announced)
+    while the count is what the page already shows.
+    """
+    actor = request.actor
+    form = QueueFilterForm(request.GET or None, channels=list(queue_channels(actor)))
+    since = parse_datetime(request.GET.get("since", "")[:40]) if request.GET.get("since") else None
+    if since is None or since.tzinfo is None:
+        return HttpResponse(status=400)
+    count = queue_count_since(actor, since, **_queue_filters(request, form))
+    try:
+        seen = int(request.GET.get("seen", "0")[:6])
+    except ValueError:
+        seen = 0
+    if count == seen:
+        return HttpResponse(status=204)
+    query = form.query_string() if form.is_valid() else ""
+    return render(
+        request,
+        "inbox/_queue_fresh.html",
+        {"count": count, "query": query, "since": since.isoformat()},
+    )
+
+
+@require_POST
+@person_required
+def saved_filter_create(request):
+    """Save the queue's current filters under a name, for this person only."""
+    channels = list(queue_channels(request.actor))
+    filters = QueueFilterForm(request.POST, channels=channels)
+    named = SavedFilterForm(request.POST)
+    if not (filters.is_valid() and named.is_valid()):
+        messages.error(request, _("Give the filter a name of at most 80 characters."))
+        return redirect(
+            f"{reverse('inbox:queue')}?{filters.query_string() if filters.is_valid() else ''}"
+        )
+    try:
+        saved_filter_save(
+            actor=request.actor, name=named.cleaned_data["name"], query=filters.query_string()
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The filter was saved."))
+    return redirect(f"{reverse('inbox:queue')}?{filters.query_string()}")
+
+
+@require_POST
+@person_required
+def saved_filter_remove(request, saved_id: int):
+    """Delete one of the person's own saved filters."""
+    saved = saved_filter_get_for(request.actor, saved_id)
+    saved_filter_delete(actor=request.actor, saved=saved)
+    messages.success(request, _("The filter was deleted."))
+    return redirect("inbox:queue")
+
+
+@require_POST
+@person_required
+def item_assign_view(request, item_id: int):
+    """Assign the item, or its whole thread, to a person with a mandate on the channel."""
+    item = item_get_for(request.actor, item_id)
+    people = list(assignable_people(item))
+    form = AssignForm(request.POST, people=people)
+    if not form.is_valid():
+        messages.error(request, _("Choose a person who holds a mandate on this channel."))
+        return redirect("inbox:item", item.pk)
+    chosen = next((p for p in people if p.pk == form.cleaned_data["person"]), None)
+    try:
+        changed = item_assign(
+            actor=request.actor,
+            item=item,
+            person=chosen,
+            whole_thread=form.cleaned_data["thread"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if chosen is None:
+            messages.success(request, _("The assignment was removed."))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Assigned to %(name)s (%(count)s item).",
+                    "Assigned to %(name)s (%(count)s items).",
+                    changed,
+                )
+                % {"name": chosen.name, "count": changed},
+            )
+    return redirect("inbox:item", item.pk)
+
+
+def _workbench(actor, item) -> dict:
+    """The item page's workbench: assignment, previous and next in the queue, shortcuts."""
+    people = list(assignable_people(item))
+    previous, following = queue_neighbours(actor, item)
+    return {
+        "assign_form": AssignForm(initial={"person": item.assigned_to_id}, people=people),
+        "queue_previous": previous,
+        "queue_next": following,
+    }
 
 
 def _thread_start(request) -> int | None:
@@ -96,6 +239,7 @@ def _item_page(request, item, *, reply_form: ReplyForm | None = None, status: in
             "platform_truths": item_truths(item),
             "viewers": item_viewers(request.actor, item),
             "confirm_note_max": CONFIRM_NOTE_MAX,
+            **_workbench(request.actor, item),
         },
         status=status,
     )

@@ -26,3 +26,7 @@ class ModerationConfig(AppConfig):
         # The sender's history first: it informs the decision taken in the form below it.
         registry.add("item_panels", "moderation.sender", SENDER_PANEL)
         registry.add("item_panels", "moderation", PANEL)
+        from .queue import BULK, proposals
+
+        registry.add("queue_proposals", "moderation", proposals)
+        registry.add("queue_bulk", "moderation", BULK)

@@ -80,3 +80,26 @@ class DecisionForm(forms.Form):
         if proposed:
             self.fields["rule"].initial = proposed[0]
             self.fields["kind"].initial = DecisionKind.HIDE
+
+
+class BulkDecisionForm(forms.Form):
+    """One decision for every selected item: keep, hide or delete, and the rule it cites."""
+
+    kind = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(k, DecisionKind(k).label) for k in ("keep", "hide", "delete")],
+    )
+    rule = forms.ChoiceField(
+        label=_("Rule"),
+        required=False,
+        widget=forms.Select(attrs={"aria-describedby": "bulk-rule-hint"}),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, rules=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["rule"]).choices = [("", _("No rule"))] + [
+            (r.code, f"{r.code} – {r.title} ({r.get_tier_display()})") for r in rules
+        ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
@@ -12,8 +13,9 @@ from tillit.core.exceptions import NotFound
 from tillit.inbox.selectors import item_get_for
 from tillit.inbox.views import item_detail
 
-from .forms import DecisionForm
+from .forms import BulkDecisionForm, DecisionForm
 from .selectors import decision_get_for, decisions_to_review
+from .services.bulk import BULK_LIMIT, decisions_bulk, selection_load
 from .services.decisions import DecisionConflict, StaleDecision, decision_make, decision_review
 from .services.policy import policy_for
 
@@ -89,6 +91,59 @@ def decide(request, item_id: int):
         return _refused(request, item.pk, [str(m) for m in exc.messages], status=400)
     messages.success(request, _("The decision was recorded."))
     return redirect("inbox:item", item.pk)
+
+
+def _selected_ids(data) -> list[int]:
+    """The selected item ids from `item=` parameters; anything else is dropped."""
+    ids = []
+    for raw in data.getlist("item")[: BULK_LIMIT + 1]:
+        if raw.isdigit() and len(raw) < 12:
+            ids.append(int(raw))
+    return ids
+
+
+@person_required
+def bulk(request):
+    """Decide on several selected items at once: each gets its own decision with the rule."""
+    data = request.POST if request.method == "POST" else request.GET
+    selection = selection_load(request.actor, _selected_ids(data))
+    form = BulkDecisionForm(
+        data if request.method == "POST" else None, rules=selection.rule_choices()
+    )
+    problems: list[str] = []
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                decisions = decisions_bulk(
+                    actor=request.actor,
+                    selection=selection,
+                    kind=form.cleaned_data["kind"],
+                    rule_code=form.cleaned_data["rule"],
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as exc:
+                problems = exc.messages
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(n)s decision was recorded.",
+                        "%(n)s decisions were recorded.",
+                        len(decisions),
+                    )
+                    % {"n": len(decisions)},
+                )
+                return redirect("inbox:queue")
+        else:
+            problems = [_("Choose a decision, and a rule where it needs one.")]
+    elif not selection.items:
+        problems = [_("Select at least one item.")]
+    return render(
+        request,
+        "moderation/bulk.html",
+        {"selection": selection, "form": form, "problems": problems},
+        status=400 if problems and request.method == "POST" else 200,
+    )
 
 
 @person_required

@@ -268,6 +268,12 @@ def _rules_in_force() -> int:
     return DisposalRule.objects.filter(active=True).count()
 
 
+def _first_items(world: World) -> str:
+    """The selection of the bulk-decision page: every item in the first channel."""
+    ids = Item.objects.filter(channel=world.first_channel).values_list("pk", flat=True)
+    return "&".join(f"item={pk}" for pk in ids)
+
+
 def _fixed(path: str) -> Callable[[World], str]:
     return lambda world: path
 
@@ -327,6 +333,10 @@ PAGES: list[Page] = [
         lambda w: f"/register/{w.first_channel.public_id}/sparade-svar/",
         12,
     ),
+    Page("inbox:queue", "staff_1", _fixed("/inkorg/?q=kommentarerna"), 12, "inbox:queue (search)"),
+    Page("inbox:queue", "staff_1", _fixed("/inkorg/?mine=1&flagged=1"), 12, "inbox:queue (mine)"),
+    Page("inbox:queue", "staff_1", _fixed("/inkorg/?order=newest"), 12, "inbox:queue (newest)"),
+    Page("moderation:bulk", "staff_1", lambda w: f"/inkorg/beslut/?{_first_items(w)}", 12),
     Page("moderation:review_list", "staff_1", _fixed("/granska/"), 11),
     Page(
         "moderation:channel_rules",
@@ -402,6 +412,7 @@ NOT_LISTS = {
     "archive:export_status": "one export's state as JSON",
     "api-schema": "the OpenAPI schema, no rows",
     "set_language": "the language switch (POST)",
+    "inbox:queue_fresh": "the queue's live notice: one count (its filters are the queue's)",
 }
 
 #: Endings of URL names that name a list.
