@@ -82,7 +82,9 @@ def _reconcile_one(action: ActionRequest) -> str:
             _set(action, verify_after=None)
             return "unknown"
         return _reopen(
-            action, Message(gettext_lazy("Looking on the platform for the reply again.")), lookup=True
+            action,
+            Message(gettext_lazy("Looking on the platform for the reply again.")),
+            lookup=True,
         )
     if action.kind not in READ_BACK_KINDS:
         _set(action, verify_after=None)
@@ -176,7 +178,9 @@ def _give_up(action: ActionRequest) -> str:
         reason_code="not_confirmed",
         detail=stored(
             Message(
-                gettext_lazy("The platform still does not show the effect after %(times)s attempts."),
+                gettext_lazy(
+                    "The platform still does not show the effect after %(times)s attempts."
+                ),
                 times=action.reopened + 1,
             )
         ),

@@ -42,8 +42,8 @@ from tillit.inbox.selectors import queue_channels
 from tillit.inbox.services.ingest import item_set_status
 from tillit.inbox.services.outbox import action_request
 from tillit.inbox.services.outbox_people import action_withdraw
-from tillit.inbox.truth import when
 from tillit.inbox.services.replies import ReplyRefused, reply_prepare
+from tillit.inbox.truth import when
 from tillit.organisation.models import Person
 
 from ..choices import RULE_REQUIRED, DecisionKind

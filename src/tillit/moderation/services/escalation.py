@@ -25,6 +25,7 @@ from tillit.access.actor import SCHEDULER
 from tillit.access.roles import MandateRole
 from tillit.audit.services import audit_record
 from tillit.channels.selectors import mandate_holders
+from tillit.core.messages import Message
 from tillit.inbox.choices import (
     PENDING_ACTION_STATES,
     SETTLING_ACTIONS,
@@ -34,7 +35,6 @@ from tillit.inbox.choices import (
 )
 from tillit.inbox.models import ActionRequest, Item
 from tillit.inbox.truth import truth_of
-from tillit.core.messages import Message
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of
@@ -207,3 +207,11 @@ def _escalate(overdue: Overdue) -> None:
         detail=overdue.detail,
     )
     notify(people=people, subject=overdue.subject, body=overdue.body, url=f"/inkorg/{item.pk}/")
+
+
+def _rule(code: str) -> Message:
+    """A guideline letter as a message: its name in the reader's language, then the letter."""
+    name = RULE_LABELS.get(code)
+    if name is None:
+        return Message("%(code)s", code=code)
+    return Message("%(name)s (%(code)s)", name=Message(name), code=code)

@@ -58,8 +58,7 @@ class BlueskyConnector(Connector):
     platform = "bluesky"
     label = _("Bluesky")
     state_unsupported = _(
-        "Tillit does not yet read a Bluesky "
-        "post's state back; check the post in Bluesky."
+        "Tillit does not yet read a Bluesky post's state back; check the post in Bluesky."
     )
     account_parameter = "identifier"
     parameters = (

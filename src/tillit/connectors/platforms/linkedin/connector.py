@@ -68,8 +68,7 @@ class LinkedInConnector(Connector):
     platform = "linkedin"
     label = _("LinkedIn (organisation page)")
     state_unsupported = _(
-        "LinkedIn's API gives Tillit no way to read "
-        "a comment's state back; check it on LinkedIn."
+        "LinkedIn's API gives Tillit no way to read a comment's state back; check it on LinkedIn."
     )
     account_parameter = "organization_id"
     parameters = (

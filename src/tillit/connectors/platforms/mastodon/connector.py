@@ -377,7 +377,6 @@ class MastodonConnector(Connector):
         visibility = opt_str(status, "visibility", "status") or ""
         return PlatformState(exists=True, hidden=None, detail=f"visibility={visibility[:20]}")
 
-
     def fetch_text_limit(self) -> int | None:
         """The instance's own limit on a status (``/api/v2/instance``), None when it gives none.
 

@@ -65,10 +65,7 @@ class RssConnector(Connector):
 
     platform = "rss"
     label = _("RSS/Atom feed")
-    state_unsupported = _(
-        "A feed cannot be acted on, so "
-        "there is no state to read back."
-    )
+    state_unsupported = _("A feed cannot be acted on, so there is no state to read back.")
     parameters = (Parameter("feed_url", _("Feed URL"), url=True),)
     # A feed is read only.
     text_limit = TextLimit()

@@ -73,8 +73,7 @@ class XConnector(Connector):
     platform = "x"
     label = _("X (Twitter)")
     state_unsupported = _(
-        "Tillit does not yet read a post's state "
-        "back from X; check the post on X."
+        "Tillit does not yet read a post's state back from X; check the post on X."
     )
     account_parameter = "user_id"
     parameters = (
