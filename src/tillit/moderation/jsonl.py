@@ -71,9 +71,7 @@ def moderate_lines(lines: list[str], threshold: float = 0.5) -> list[dict[str, o
     parsed = [parse_line(line) for line in lines]
     ok = [p for p in parsed if isinstance(p, tuple)]
     analyses = iter(analyse_many([text for _, text in ok]))
-    return [
-        verdict(p[0], next(analyses), threshold) if isinstance(p, tuple) else p for p in parsed
-    ]
+    return [verdict(p[0], next(analyses), threshold) if isinstance(p, tuple) else p for p in parsed]
 
 
 def moderate_line(line: str, threshold: float = 0.5) -> dict[str, object]:

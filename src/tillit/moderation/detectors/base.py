@@ -96,9 +96,7 @@ class Analysis:
         rule_cats = self.rule_categories
         cats = rule_cats if rules_only and rule_cats is not None else self.categories
         return {
-            c
-            for c, s in cats.items()
-            if s >= threshold and (rule_cats is None or rule_cats[c] > 0)
+            c for c, s in cats.items() if s >= threshold and (rule_cats is None or rule_cats[c] > 0)
         }
 
     def proposed_categories(self, threshold: float = 0.5) -> set[str]:

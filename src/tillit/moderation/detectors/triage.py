@@ -79,21 +79,30 @@ def _wb_text(text: str) -> str:
     return " " + " ".join(text.lower().split()) + " "
 
 
-def gram_hashes(text: str, lo: int, hi: int, within_words: bool):
-    """The 64-bit hashes of the text's character n-grams, lo <= n <= hi, with repeats.
+_SEP = 2**32  # between texts in a batch: no code point, so no n-gram spans two texts
 
-    ``within_words``: only n-grams with no space inside (a space may open or close them) of
-    the text with each word padded by one space, which is scikit-learn's ``char_wb`` analyser
-    (a word shorter than n gives itself once). Otherwise every n-gram of the lower-cased text
-    with whitespace runs collapsed. Vectorised: a few numpy operations per n.
+
+def batch_gram_hashes(texts: list[str], lo: int, hi: int, within_words: bool):
+    """The 64-bit hashes of each text's character n-grams (lo <= n <= hi), with repeats.
+
+    Returns (text index, hash) arrays. ``within_words``: only n-grams with no space inside (a
+    space may open or close them) of the text with each word padded by one space, which is
+    scikit-learn's ``char_wb`` analyser (a word shorter than n gives itself once). Otherwise
+    every n-gram of the lower-cased text with whitespace runs collapsed. The texts are hashed
+    together, a few numpy operations per n for the whole batch, and a text's hashes do not
+    depend on the others.
     """
     import numpy as np
 
-    s = _wb_text(text) if within_words else _tf_text(text)
-    cp = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    if within_words:
-        spaces = np.concatenate([[0], np.cumsum(cp == 32)])
-    parts = []
+    prep = _wb_text if within_words else _tf_text
+    chunks = []
+    for t in texts:
+        chunks.append(np.frombuffer(prep(t).encode("utf-32-le"), dtype=np.uint32))
+        chunks.append(np.array([_SEP], dtype=np.uint64))
+    cp = np.concatenate(chunks).astype(np.uint64) if chunks else np.zeros(0, dtype=np.uint64)
+    seps = np.concatenate([[0], np.cumsum(cp == _SEP)])
+    spaces = np.concatenate([[0], np.cumsum(cp == 32)]) if within_words else None
+    tids, parts = [], []
     h = np.zeros(len(cp), dtype=np.uint64)
     mul = np.uint64(_MUL)
     for n in range(1, hi + 1):
@@ -102,17 +111,48 @@ def gram_hashes(text: str, lo: int, hi: int, within_words: bool):
         h = h[: len(cp) - n + 1] * mul + cp[n - 1 :]
         if n < lo:
             continue
-        g = h ^ np.uint64(n * 0x9E3779B97F4A7C15 % 2**64)
-        if within_words and n > 2:
-            start = np.arange(len(g))
-            inner = spaces[start + n - 1] - spaces[start + 1]
-            g = g[inner == 0]
+        start = np.arange(len(h))
+        ok = seps[start + n] == seps[start]
+        if spaces is not None and n > 2:
+            ok &= spaces[start + n - 1] == spaces[start + 1]
+        g = h[ok] ^ np.uint64(n * 0x9E3779B97F4A7C15 % 2**64)
         g = g ^ (g >> np.uint64(33))
         g = g * np.uint64(_MIX1)
         g = g ^ (g >> np.uint64(33))
         g = g * np.uint64(_MIX2)
         parts.append(g ^ (g >> np.uint64(33)))
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+        tids.append(seps[start[ok]])
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
+    return np.concatenate(tids).astype(np.int64), np.concatenate(parts)
+
+
+def gram_hashes(text: str, lo: int, hi: int, within_words: bool):
+    """One text's n-gram hashes (see batch_gram_hashes)."""
+    return batch_gram_hashes([text], lo, hi, within_words)[1]
+
+
+def _vocab_pairs(vocab, tid, g):
+    """The distinct (text, vocab position) pairs of the hashes in the vocab, and their counts.
+
+    Sorted by text, then vocab position: a text's terms are summed in the same order whatever
+    batch it came in, so its figures are bit-identical alone or in a batch.
+    """
+    np = sys.modules["numpy"]
+    idx, hit = _lookup(vocab, g)
+    key = tid[hit] * np.int64(max(len(vocab), 1)) + idx
+    key, counts = np.unique(key, return_counts=True)
+    width = np.int64(max(len(vocab), 1))
+    return key // width, key % width, counts
+
+
+def _sum_rows(tid, rows, n: int):
+    """Sum the rows of each text (in order), one bincount per column."""
+    np = sys.modules["numpy"]
+    out = np.empty((n, rows.shape[1]))
+    for c in range(rows.shape[1]):
+        out[:, c] = np.bincount(tid, weights=rows[:, c], minlength=n)
+    return out
 
 
 def finding_bag(findings: list[Finding] | tuple[Finding, ...]) -> dict[str, float]:
@@ -159,20 +199,20 @@ class TriageModel:
         band = self.a.get("band")
         self.band = (float(band[0]), float(band[1])) if band is not None else (0.0, 1.0)
 
-    def tfidf_rows(self, text: str):
-        """The text's sublinear TF-IDF (L2-normalised) as vocab positions and values."""
-        np = self.np
-        u, counts = np.unique(gram_hashes(text, *NGRAMS, False), return_counts=True)
-        idx, hit = _lookup(self.vocab, u)
-        if len(idx) == 0:
-            return idx, np.zeros(0)
-        val = (1.0 + np.log(counts[hit].astype(np.float64))) * self.a["idf"][idx]
-        return idx, val / np.linalg.norm(val)
+    def tfidf_many(self, texts: list[str]):
+        """Sublinear TF-IDF (L2-normalised per text) times the ridge: (texts x 8)."""
+        np, a = self.np, self.a
+        tid, idx, counts = _vocab_pairs(self.vocab, *batch_gram_hashes(texts, *NGRAMS, False))
+        val = (1.0 + np.log(counts.astype(np.float64))) * a["idf"][idx]
+        norm = np.sqrt(np.bincount(tid, weights=val * val, minlength=len(texts)))
+        val = val / norm[tid]
+        return _sum_rows(tid, val[:, None] * a["tf_w"][idx], len(texts)) + a["tf_b"]
 
-    def nb_rows(self, text: str):
-        """The vocab positions of the within-word n-grams present in the text."""
-        u = self.np.unique(gram_hashes(text, *WB_NGRAMS, True))
-        return _lookup(self.nb_vocab, u)[0]
+    def nb_many(self, texts: list[str]):
+        """Each head's NB-LR logit: the summed weights of the within-word n-grams present."""
+        a = self.a
+        tid, idx, _ = _vocab_pairs(self.nb_vocab, *batch_gram_hashes(texts, *WB_NGRAMS, True))
+        return _sum_rows(tid, a["nb_w"][idx], len(texts)) + a["nb_b"]
 
     def bag_row(self, bag: dict[str, float]):
         """A finding bag as a dense row over the trained keys."""
@@ -183,14 +223,18 @@ class TriageModel:
                 row[j] = v
         return row
 
-    def cheap_base(self, text: str, bag: dict[str, float]):
+    def cheap_base_many(self, texts: list[str], bags: list[dict[str, float]]):
         """The cheap base predictions: TF-IDF ridge (8), findings ridge (8), NB-LR per head."""
         np, a = self.np, self.a
-        idx, val = self.tfidf_rows(text)
-        tf = val @ a["tf_w"][idx] + a["tf_b"]
-        bg = self.bag_row(bag) @ a["bag_w"] + a["bag_b"]
-        nb = a["nb_w"][self.nb_rows(text)].sum(axis=0) + a["nb_b"]
-        return np.concatenate([tf, bg, nb])
+        # Row by row (a vector-matrix product per text), so a text's figures do not depend on
+        # the batch it came in: BLAS may sum a matrix product in another order.
+        width = a["bag_w"].shape[1]
+        bg = np.array([self.bag_row(b) @ a["bag_w"] + a["bag_b"] for b in bags]).reshape(-1, width)
+        return np.hstack([self.tfidf_many(texts), bg, self.nb_many(texts)])
+
+    def cheap_base(self, text: str, bag: dict[str, float]):
+        """One text's cheap base predictions."""
+        return self.cheap_base_many([text], [bag])[0]
 
     def emb_base(self, emb):
         """The embedding ridge's predictions (8) for one embedding."""
@@ -228,7 +272,7 @@ class TriageModel:
         """
         np = self.np
         rows = np.asarray(rules, dtype=np.float64).reshape(len(texts), -1)
-        bases = [self.cheap_base(t, b) for t, b in zip(texts, bags, strict=True)]
+        bases = list(self.cheap_base_many(texts, bags)) if texts else []
         probs = [self.cheap(base, r) for base, r in zip(bases, rows, strict=True)]
         stages = ["cheap"] * len(texts)
         todo = [i for i, p in enumerate(probs) if self.unsure(p)]
@@ -277,7 +321,9 @@ def _load() -> TriageModel | None:
     with np.load(path, allow_pickle=False) as data:
         arrays = {k: data[k] for k in data.files}
     if int(arrays.get("version", 0)) != FORMAT_VERSION:
-        _note(f"{path} has format {int(arrays.get('version', 0))}, not {FORMAT_VERSION}: rules only")
+        _note(
+            f"{path} has format {int(arrays.get('version', 0))}, not {FORMAT_VERSION}: rules only"
+        )
         return None
     return TriageModel(arrays, model_version(path))
 

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('moderation', '0001_initial'),
+        ("moderation", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assessment',
-            name='model_score',
+            model_name="assessment",
+            name="model_score",
             field=models.FloatField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='assessment',
-            name='model_version',
+            model_name="assessment",
+            name="model_version",
             field=models.CharField(blank=True, max_length=40),
         ),
         migrations.AddField(
-            model_name='assessment',
-            name='raised_by_model',
+            model_name="assessment",
+            name="raised_by_model",
             field=models.BooleanField(default=False),
         ),
     ]

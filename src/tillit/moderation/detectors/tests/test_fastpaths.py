@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import random
-
-import pytest
 import re
 
+import pytest
 from stdnum import luhn
 
 from .. import commercial, language, personal_data, threats, triage
