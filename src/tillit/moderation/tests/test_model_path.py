@@ -59,3 +59,38 @@ def test_same_text_same_proposal_and_model_version_whoever_wrote_it(
     b = comment(fb_channel, "c2", "dumma kommun", author="u2").assessment
     keys = ("rules", "tier", "priority", "score", "model_score", "model_version", "flagged")
     assert [getattr(a, k) for k in keys] == [getattr(b, k) for k in keys]
+
+
+def test_the_item_page_says_the_model_raised_it_how_sure_and_which_version(
+    org, shipped_model, fb_channel, policy, tasks_held
+):
+    from django.test import Client
+
+    from tillit.testing import PASSWORD
+
+    item = comment(fb_channel, "c1", "dumma kommun")
+    a = item.assessment
+    client = Client()
+    client.login(username="staff_1", password=PASSWORD)
+    page = client.get(f"/inkorg/{item.pk}/").content.decode()
+    assert "Inlärd modell" in page and a.model_version in page
+    assert f"hur säker {round(a.model_score * 100)} %" in page
+    assert ("Lyft av modellen, inte av en regel ensam" in page) == a.raised_by_model
+
+
+def test_without_the_model_the_page_says_the_rules_alone_assessed_it(
+    org, fb_channel, policy, tasks_held, monkeypatch
+):
+    from django.test import Client
+
+    from tillit.testing import PASSWORD
+
+    monkeypatch.setenv(triage.DISABLE_VAR, "1")
+    triage.reset()
+    item = comment(fb_channel, "c1", "Du är en idiot")
+    triage.reset()
+    assert item.assessment.model_version == "" and item.assessment.model_score is None
+    client = Client()
+    client.login(username="staff_1", password=PASSWORD)
+    page = client.get(f"/inkorg/{item.pk}/").content.decode()
+    assert "bara reglerna bedömde inlägget" in page
