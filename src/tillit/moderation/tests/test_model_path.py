@@ -74,6 +74,7 @@ def test_the_item_page_says_the_model_raised_it_how_sure_and_which_version(
     client.login(username="staff_1", password=PASSWORD)
     page = client.get(f"/inkorg/{item.pk}/").content.decode()
     assert "Inlärd modell" in page and a.model_version in page
+    assert a.model_score is not None
     assert f"hur säker {round(a.model_score * 100)} %" in page
     assert ("Lyft av modellen, inte av en regel ensam" in page) == a.raised_by_model
 
