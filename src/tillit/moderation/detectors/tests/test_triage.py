@@ -91,6 +91,11 @@ def test_batch_and_single_give_the_same_analysis(model_on):
     alone = [analyse(t) for t in TEXTS]
     assert together == alone
     assert together[-1].triage is None  # an empty text is not scored
+    # Below the rounding too: the cheap stage's figures are bit-identical alone or in a batch.
+    model = triage._load()
+    bags = [{"lexicon:insult": 0.9}] * len(TEXTS)
+    many = model.cheap_base_many(TEXTS, bags)
+    assert all((many[i] == model.cheap_base(t, bags[i])).all() for i, t in enumerate(TEXTS))
 
 
 def test_the_cascade_embeds_only_the_unsure(model_on, monkeypatch):
