@@ -10,10 +10,16 @@ def main(argv: list[str] | None = None) -> None:
     """Run a Tillit command (`tillit demo`, `tillit worker`, `tillit audit verify`, ...)."""
     # Before settings: they create var/, the secret files and the SQLite database.
     harden_process()
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["moderate"] and not any(a.startswith("--settings") for a in args):
+        # Pure Python (no settings, apps or database): start-up in well under a second.
+        from tillit.moderation.jsonl import main as moderate
+
+        sys.exit(moderate(args[1:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tillit.settings.base")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["tillit", *(sys.argv[1:] if argv is None else argv)])
+    execute_from_command_line(["tillit", *args])
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .jsonl import moderate_line
+from .jsonl import moderate_lines
 
 # Task name -> (label field, label threshold, our category or "overall", Azure fields).
 TASKS: dict[str, tuple[str, float, str, tuple[str, ...]]] = {
@@ -74,11 +74,10 @@ def prf(predicted: list[bool], labels: list[bool]) -> dict[str, float]:
 
 def moderate_items(items: Iterable[dict], threshold: float) -> dict[str, dict]:
     """Run the pipeline in-process on labelled items; return verdicts by id."""
-    out = {}
-    for item in items:
-        line = json.dumps({"id": item["id"], "text": item["text"]}, ensure_ascii=False)
-        out[str(item["id"])] = moderate_line(line, threshold)
-    return out
+    items = list(items)
+    lines = [json.dumps({"id": i["id"], "text": i["text"]}, ensure_ascii=False) for i in items]
+    verdicts = moderate_lines(lines, threshold)
+    return {str(i["id"]): v for i, v in zip(items, verdicts, strict=True)}
 
 
 def _predictions(path: str | Path | None, items: list[dict], threshold: float) -> dict[str, dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import IO, TYPE_CHECKING
 
-from .detectors import CATEGORIES, analyse
+from .detectors import CATEGORIES, analyse, analyse_many
 from .detectors.base import Analysis
 
 if TYPE_CHECKING:
@@ -24,6 +24,9 @@ def verdict(item_id: object, analysis: Analysis, threshold: float) -> dict[str, 
         "score": analysis.score,
         "categories": {c: analysis.categories[c] for c in CATEGORIES},
         "rules": analysis.rules_at(threshold),
+        "raised_by_model": analysis.raised_by_model(threshold),
+        "model_score": analysis.triage,
+        "model_version": analysis.model_version,
         "findings": [
             {
                 "category": f.category,
@@ -37,8 +40,11 @@ def verdict(item_id: object, analysis: Analysis, threshold: float) -> dict[str, 
     }
 
 
-def moderate_line(line: str, threshold: float = 0.5) -> dict[str, object]:
-    """Moderate one JSONL line; problems become an error object instead of an exception."""
+BATCH = 64  # lines analysed together: the model embeds the unsure texts of a batch at once
+
+
+def parse_line(line: str) -> tuple[object, str] | dict[str, object]:
+    """Return (id, text) from one JSONL line, or the error object to write instead."""
     if len(line) > MAX_LINE_CHARS:
         return {"id": None, "error": f"line longer than {MAX_LINE_CHARS} characters"}
     try:
@@ -57,18 +63,41 @@ def moderate_line(line: str, threshold: float = 0.5) -> dict[str, object]:
         return {"id": item_id, "error": "text is not a string"}
     if len(text) > MAX_TEXT_CHARS:
         return {"id": item_id, "error": f"text longer than {MAX_TEXT_CHARS} characters"}
-    return verdict(item_id, analyse(text), threshold)
+    return item_id, text
+
+
+def moderate_lines(lines: list[str], threshold: float = 0.5) -> list[dict[str, object]]:
+    """Moderate JSONL lines as one batch; problems become error objects, in place."""
+    parsed = [parse_line(line) for line in lines]
+    ok = [p for p in parsed if isinstance(p, tuple)]
+    analyses = iter(analyse_many([text for _, text in ok]))
+    return [verdict(p[0], next(analyses), threshold) if isinstance(p, tuple) else p for p in parsed]
+
+
+def moderate_line(line: str, threshold: float = 0.5) -> dict[str, object]:
+    """Moderate one JSONL line; problems become an error object instead of an exception."""
+    return moderate_lines([line], threshold)[0]
 
 
 def moderate_jsonl(instream: IO[str], outstream: SupportsWrite[str], threshold: float = 0.5) -> int:
     """Read {"id", "text"} lines and write one verdict line each; return the count written."""
     count = 0
+    batch: list[str] = []
+
+    def flush() -> None:
+        for result in moderate_lines(batch, threshold):
+            outstream.write(json.dumps(result, ensure_ascii=False) + "\n")
+        batch.clear()
+
     for line in instream:
         if not line.strip():
             continue
-        result = moderate_line(line, threshold)
-        outstream.write(json.dumps(result, ensure_ascii=False) + "\n")
+        batch.append(line)
         count += 1
+        if len(batch) >= BATCH:
+            flush()
+    if batch:
+        flush()
     return count
 
 
@@ -97,8 +126,10 @@ def explain(text: str, threshold: float = 0.5, tty: bool = False) -> str:
         highlight(text, [(f.start, f.end) for f in a.findings], tty),
         "",
         f"{verdict_word}: score {a.score:.2f} (threshold {threshold:.2f}), language {a.language}"
-        + (f", ML triage {a.triage:.2f}" if a.triage is not None else ""),
+        + (f", model {a.triage:.2f} ({a.model_version})" if a.triage is not None else ""),
     ]
+    if a.raised_by_model(threshold):
+        lines.append("Raised by the model, not by a rule alone (the rule finding is below it).")
     rules = a.rules_at(threshold)
     if rules:
         lines.append("Rules: " + ", ".join(rules))
@@ -111,3 +142,31 @@ def explain(text: str, threshold: float = 0.5, tty: bool = False) -> str:
             f"  [{f.start}:{f.end}] {kind} via {f.detector} ({f.score:.2f}): {f.evidence!r}"
         )
     return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    """`tillit moderate [TEXT] [--jsonl] [--threshold T]` without starting Django.
+
+    The same functions as the management command; it skips Django's set-up (settings, apps,
+    the database), which is most of the start-up time of a command that never needs them.
+    """
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(
+        prog="tillit moderate",
+        description="Moderate one text (explained) or JSONL lines from stdin (--jsonl).",
+    )
+    parser.add_argument("text", nargs="?", help="the text to explain")
+    parser.add_argument("--jsonl", action="store_true", help='read {"id","text"} lines on stdin')
+    parser.add_argument("--threshold", type=float, default=0.5, help="flag threshold (0..1)")
+    args = parser.parse_args(argv)
+    if not 0.0 <= args.threshold <= 1.0:
+        parser.error("--threshold must be between 0 and 1")
+    if args.jsonl:
+        moderate_jsonl(sys.stdin, sys.stdout, args.threshold)
+        return 0
+    if not args.text:
+        parser.error("give a TEXT to moderate, or --jsonl to read stdin")
+    sys.stdout.write(explain(args.text, args.threshold, tty=sys.stdout.isatty()) + "\n")
+    return 0

@@ -90,6 +90,11 @@ class Assessment(models.Model):
     priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.LOW)
     deadline = models.DateTimeField(null=True, blank=True, db_index=True)
     language = models.CharField(max_length=10, blank=True)
+    # The learned model that scored the text ("" for the rules alone), its toxicity probability
+    # and whether it, not a rule on its own, raised the item (R16: what the proposal rests on).
+    model_version = models.CharField(max_length=40, blank=True)
+    model_score = models.FloatField(null=True, blank=True)
+    raised_by_model = models.BooleanField(default=False)
     escalation_level = models.PositiveSmallIntegerField(default=0)
     escalated_at = models.DateTimeField(null=True, blank=True)
     assessed_at = models.DateTimeField(auto_now=True)

@@ -81,29 +81,51 @@ class Analysis:
     # Rules-only scores, set when the ML triage changed score/categories (None: same as those).
     rule_score: float | None = None
     rule_categories: dict[str, float] | None = None
+    # Which model scored the text ("" for the rules alone) and whether the cascade embedded it.
+    model_version: str = ""
+    model_stage: str = ""
+
+    def _overall(self, threshold: float) -> bool:
+        # The rules' overall score reaches the threshold, or a rule finding whose model-fused
+        # score does. The model alone (no finding) never flags.
+        rule = self.score if self.rule_score is None else self.rule_score
+        return bool(self.findings) and (rule >= threshold or self.score >= threshold)
+
+    def _category_hits(self, threshold: float, rules_only: bool = False) -> set[str]:
+        # A category whose score reaches the threshold and in which a rule found something.
+        rule_cats = self.rule_categories
+        cats = rule_cats if rules_only and rule_cats is not None else self.categories
+        return {
+            c for c, s in cats.items() if s >= threshold and (rule_cats is None or rule_cats[c] > 0)
+        }
+
+    def proposed_categories(self, threshold: float = 0.5) -> set[str]:
+        """The categories the text is proposed under; empty exactly when it is not flagged.
+
+        A category counts where its score reaches the threshold and a rule found something in
+        it. A text flagged on its overall score alone (several weaker findings, or the model
+        lifting one) is proposed under its strongest finding's category, so every proposal
+        names a rule and the evidence for it.
+        """
+        cats = self._category_hits(threshold)
+        if not cats and self._overall(threshold):
+            strongest = max(self.findings, key=lambda f: (f.score, -f.start))
+            cats = {strongest.category}
+        return cats
 
     def flagged(self, threshold: float = 0.5) -> bool:
-        """Tell whether a moderator should look at the text at this threshold.
+        """Tell whether a moderator should look at the text at this threshold (see above)."""
+        return bool(self.proposed_categories(threshold))
 
-        The rules decide: their score reaches the threshold, or there is a rule finding and the
-        ML-fused score reaches it. The ML alone (no finding) never flags.
-        """
-        if self.rule_score is None:
-            return self.score >= threshold
-        return self.rule_score >= threshold or (bool(self.findings) and self.score >= threshold)
+    def raised_by_model(self, threshold: float = 0.5) -> bool:
+        """Flagged where the rules alone would not have been: the model lifted a rule finding."""
+        if self.rule_score is None or not self.flagged(threshold):
+            return False
+        return self.rule_score < threshold and not self._category_hits(threshold, rules_only=True)
 
     def rules_at(self, threshold: float = 0.5) -> list[str]:
-        """Return the rules (R13 letters, R14) whose category reaches the threshold.
-
-        With ML, a category counts only where a rule found something in it.
-        """
-        rule_cats = self.rule_categories
-        rules = {
-            RULES[c]
-            for c, s in self.categories.items()
-            if s >= threshold and (rule_cats is None or rule_cats[c] > 0)
-        }
-        return sorted(rules)
+        """Return the rules (R13 letters, R14) a flagged text is proposed under."""
+        return sorted({RULES[c] for c in self.proposed_categories(threshold)})
 
 
 def make_finding(

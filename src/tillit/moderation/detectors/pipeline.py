@@ -90,12 +90,46 @@ def detect_all(text: str) -> list[Finding]:
 
 def analyse(text: str, *, use_ml: bool = True) -> Analysis:
     """Analyse one text: findings, per-category scores, overall score and language."""
-    findings = detect_all(text)
-    rule_categories = category_scores(findings)
-    rule_score = round(min(0.99, noisy_or([f.score for f in findings])), 4) if findings else 0.0
-    ml = None
-    if use_ml and text.strip():
-        ml = triage.triage_scores(text, findings, rule_categories, rule_score)
+    return analyse_many([text], use_ml=use_ml)[0]
+
+
+def analyse_many(texts: list[str], *, use_ml: bool = True) -> list[Analysis]:
+    """Analyse texts together: the one function behind the inbox, `moderate` and `eval`.
+
+    The rules run on each text; the model's cheap stage too, and the texts it is unsure of are
+    embedded in one batch. A text's result does not depend on the others in the batch.
+    """
+    texts = list(texts)
+    findings = [detect_all(t) for t in texts]
+    rule_cats = [category_scores(f) for f in findings]
+    rule_scores = [
+        round(min(0.99, noisy_or([x.score for x in f])), 4) if f else 0.0 for f in findings
+    ]
+    ml: list | None = None
+    todo = [i for i, t in enumerate(texts) if t.strip()]
+    if use_ml and todo:
+        ml = triage.triage_many(
+            [texts[i] for i in todo],
+            [findings[i] for i in todo],
+            [rule_cats[i] for i in todo],
+            [rule_scores[i] for i in todo],
+        )
+    by_index = dict(zip(todo, ml, strict=True)) if ml is not None else {}
+    version = triage.current_version() if by_index else ""
+    return [
+        _combine(t, f, c, s, by_index.get(i), version)
+        for i, (t, f, c, s) in enumerate(zip(texts, findings, rule_cats, rule_scores, strict=True))
+    ]
+
+
+def _combine(
+    text: str,
+    findings: list[Finding],
+    rule_categories: dict[str, float],
+    rule_score: float,
+    ml: dict | None,
+    version: str,
+) -> Analysis:
     if ml is None:
         return Analysis(
             text=text,
@@ -119,4 +153,6 @@ def analyse(text: str, *, use_ml: bool = True) -> Analysis:
         triage=round(ml["toxic"], 4),
         rule_score=rule_score,
         rule_categories=rule_categories,
+        model_version=version,
+        model_stage=ml["stage"],
     )

@@ -1,18 +1,21 @@
-"""Train the optional triage model and report repeated, stratified k-fold cross-validated figures.
+"""Build the shipped triage model and report repeated, stratified k-fold cross-validated figures.
 
-Reproducible: ``python -m tillit.moderation.detectors.train --data
-../shared/eval/rtplx-sv-dev.jsonl.gz --out var/triage.npz`` (add ``--benign
-../shared/eval/rtplx-sv-benign-dev.jsonl.gz`` for the out-of-fold benign false-positive rate,
-``--no-cv`` to only fit). The data is read at run time and the weights go to an ignored
-directory; nothing derived from the data is committed. numpy only; fixed seeds.
+Rebuild the model that ships, bit for bit on the same platform (numpy and its BLAS): ``python -m
+tillit.moderation.detectors.train --no-cv`` (reads ``../shared/eval/rtplx-sv-dev.jsonl.gz``,
+writes ``src/tillit/moderation/detectors/triage_model.npz``). Drop ``--no-cv`` (and add
+``--benign ../shared/eval/rtplx-sv-benign-dev.jsonl.gz``) for the cross-validated figures of
+docs/moderation.md. The data is read at build time only; the model file holds hashed n-gram
+ids and weights, no text of the data. numpy only; fixed seeds; a fixed-timestamp, stored
+(uncompressed) zip, so the same inputs give the same bytes.
 """
 
 from __future__ import annotations
 
 import argparse
-import math
+import io
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +24,8 @@ from ..evaluation import prf, read_jsonl, roc_auc
 from . import triage
 from .pipeline import category_scores, detect_all, flag, fuse, noisy_or
 
-# The eight annotator means every base model regresses on.
+DEFAULT_DATA = Path("../shared/eval/rtplx-sv-dev.jsonl.gz")
+# The eight annotator means every base ridge regresses on.
 TARGETS = (
     "Toxicity",
     "IdentityAttack",
@@ -40,14 +44,18 @@ HEADS: dict[str, tuple[str, float, str]] = {
     "violence": ("Violence", 2.0, "violence"),
     "sexual": ("SexualContent", 2.0, "sexual"),
 }
+assert tuple(HEADS) == triage.HEADS
 EMB_ALPHA = 3.0  # ridge on embeddings
 TFIDF_ALPHA = 1.0  # ridge on character n-grams
 BAG_ALPHA = 1.0  # ridge on rule findings
 NB_L2 = 1.0  # NB-LR logistic (C = 1, scikit-learn's default; fixed, not tuned)
-META_L2 = 1.0 / 0.03  # logistic stacker (C = 0.03 in scikit-learn terms)
+META_L2 = 1.0 / 0.03  # logistic stackers (C = 0.03 in scikit-learn terms)
+# The cheap stage's probabilities that go on to the embedding (any head inside).
+BAND = (0.45, 0.55)
 MIN_DF = 2
 INNER_FOLDS = 5
 SEED = 0
+N_CHEAP = 8 + 8 + len(HEADS)
 
 
 class Data:
@@ -69,14 +77,18 @@ class Data:
         for text in self.texts:
             findings = detect_all(text)
             cats = category_scores(findings)
-            score = round(min(0.99, noisy_or([f.score for f in findings])), 4)
+            score = round(min(0.99, noisy_or([f.score for f in findings])), 4) if findings else 0.0
             self.bags.append(triage.finding_bag(findings))
             rules.append(triage.rule_features(text, findings, cats, score))
             self.rule_score.append(score)
             self.rule_cats.append(cats)
             self.has_finding.append(bool(findings))
         self.rules = np.asarray(rules, dtype=np.float64)
-        self.grams = [triage.word_ngrams(t) for t in self.texts]
+        self.tf = [
+            np.unique(triage.gram_hashes(t, *triage.NGRAMS, False), return_counts=True)
+            for t in self.texts
+        ]
+        self.wb = [np.unique(triage.gram_hashes(t, *triage.WB_NGRAMS, True)) for t in self.texts]
         # Every logistic fit (NB-LR and the heads) learns the share of the annotators who put
         # the text over the head's cut: three rows per text, one per annotator, would give the
         # same fit (with C / 3), and it keeps the annotators' disagreement instead of a 2-of-3
@@ -102,21 +114,20 @@ def _share(item: dict, head: str) -> float:
     return float(item.get("labels", {}).get(field, 1.0) >= cut)
 
 
-def fit_nblr(grams: list[set[str]], soft: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
-    """NB-LR on n-gram presence: log-count-ratio weighting, then an L2 logistic regression.
+def _vocab(hash_sets: list[np.ndarray]) -> np.ndarray:
+    """The sorted hashes present in at least MIN_DF of the sets."""
+    if not hash_sets:
+        return np.zeros(0, dtype=np.uint64)
+    u, df = np.unique(np.concatenate(hash_sets), return_counts=True)
+    return u[df >= MIN_DF]
+
+
+def fit_nblr(x: np.ndarray, soft: np.ndarray) -> tuple[np.ndarray, float]:
+    """NB-LR on n-gram presence x: log-count-ratio weighting, then an L2 logistic regression.
 
     Soft targets (annotator shares). The logistic regression is solved in the span of the
     training rows (d >> n), which is where its L2-regularised solution lies.
     """
-    df: dict[str, int] = {}
-    for g in grams:
-        for gram in g:
-            df[gram] = df.get(gram, 0) + 1
-    vocab = sorted(gram for gram, c in df.items() if c >= MIN_DF)
-    index = {gram: i for i, gram in enumerate(vocab)}
-    x = np.zeros((len(grams), len(vocab)))
-    for r, g in enumerate(grams):
-        x[r, sorted(index[k] for k in g if k in index)] = 1.0
     p = (x.T @ soft + 1.0) / (soft.sum() + 1.0)
     q = (x.T @ (1.0 - soft) + 1.0) / ((1.0 - soft).sum() + 1.0)
     ratio = np.log(p / q)
@@ -127,7 +138,7 @@ def fit_nblr(grams: list[set[str]], soft: np.ndarray) -> tuple[np.ndarray, np.nd
     coords = evecs[:, keep] * s  # xr = coords @ basis, with orthonormal basis rows
     w_r, b = fit_logistic(coords, soft, NB_L2)
     basis = (evecs[:, keep] / s).T @ xr
-    return np.array(vocab, dtype=str), ratio * (basis.T @ w_r), b
+    return ratio * (basis.T @ w_r), b
 
 
 def ridge(x: np.ndarray, y: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
@@ -175,72 +186,62 @@ def folds(labels: np.ndarray, k: int, seed: int) -> list[np.ndarray]:
 
 
 def fit_base(data: Data, idx: np.ndarray) -> dict[str, np.ndarray]:
-    """Fit the three base ridge models on the items idx; return their arrays."""
-    texts = [data.texts[i] for i in idx]
+    """Fit the base models (embedding, TF-IDF, findings ridges; NB-LR per head) on the items idx."""
     emb_w, emb_b = ridge(data.emb[idx], data.y[idx], EMB_ALPHA)
-    df: dict[str, int] = {}
-    for t in texts:
-        for g in set(triage.char_ngrams(t)):
-            df[g] = df.get(g, 0) + 1
-    vocab = sorted(g for g, c in df.items() if c >= MIN_DF)
-    n = len(texts)
-    idf = np.array([math.log((1 + n) / (1 + df[g])) + 1.0 for g in vocab])
-    keys = sorted({k for i in idx for k in data.bags[i]})
-    arrays = {
+    vocab = _vocab([data.tf[i][0] for i in idx])
+    n = len(idx)
+    x = np.zeros((n, len(vocab)))
+    df = np.zeros(len(vocab))
+    for r, i in enumerate(idx):
+        u, counts = data.tf[i]
+        pos, hit = triage._lookup(vocab, u)
+        x[r, pos] = 1.0 + np.log(counts[hit].astype(np.float64))
+        df[pos] += 1
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    x *= idf
+    x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-300)
+    tf_w, tf_b = ridge(x, data.y[idx], TFIDF_ALPHA)
+    keys = sorted({k for i in idx for k in data.bags[i]}) or ["none"]
+    key_index = {k: j for j, k in enumerate(keys)}
+    bag_x = np.zeros((n, len(keys)))
+    for r, i in enumerate(idx):
+        for k, v in data.bags[i].items():
+            bag_x[r, key_index[k]] = v
+    bag_w, bag_b = ridge(bag_x, data.y[idx], BAG_ALPHA)
+    nb_vocab = _vocab([data.wb[i] for i in idx])
+    xb = np.zeros((n, len(nb_vocab)))
+    for r, i in enumerate(idx):
+        xb[r, triage._lookup(nb_vocab, data.wb[i])[0]] = 1.0
+    nb = [fit_nblr(xb, data.shares[h][idx]) for h in HEADS]
+    return {
         "emb_w": emb_w,
         "emb_b": emb_b,
-        "vocab": np.array(vocab, dtype=str),
+        "vocab": vocab,
         "idf": idf,
+        "tf_w": tf_w,
+        "tf_b": tf_b,
         "bag_keys": np.array(keys, dtype=str),
+        "bag_w": bag_w,
+        "bag_b": bag_b,
+        "nb_vocab": nb_vocab,
+        "nb_w": np.stack([w for w, _ in nb], axis=1),
+        "nb_b": np.array([b for _, b in nb]),
     }
-    model = _partial_model(arrays)
-    arrays["tf_w"], arrays["tf_b"] = ridge(model.tfidf(texts), data.y[idx], TFIDF_ALPHA)
-    bag_x = model.bags([data.bags[i] for i in idx])
-    if bag_x.shape[1] == 0:
-        bag_x = np.zeros((len(idx), 1))
-        arrays["bag_keys"] = np.array(["none"], dtype=str)
-    arrays["bag_w"], arrays["bag_b"] = ridge(bag_x, data.y[idx], BAG_ALPHA)
-    arrays["nb_vocab"], arrays["nb_w"], nb_b = fit_nblr(
-        [data.grams[i] for i in idx], data.shares["toxic"][idx]
-    )
-    arrays["nb_b"] = np.array(nb_b)
-    return arrays
 
 
-def _partial_model(arrays: dict) -> triage.TriageModel:
-    full = {
-        "heads": np.array([], dtype=str),
-        "tf_w": None,
-        "tf_b": None,
-        "bag_w": None,
-        "bag_b": None,
-        "nb_vocab": np.array([], dtype=str),
-        "nb_w": None,
-        "nb_b": 0.0,
-        "meta_mean": None,
-        "meta_scale": None,
-        "meta_w": None,
-        "meta_b": None,
-    } | arrays
-    return triage.TriageModel(full)
+def finalise(arrays: dict) -> dict:
+    """The arrays as they are stored: float weights in float32 (the file's size halves)."""
+    return {k: (v.astype(np.float32) if triage._is_float(v) else v) for k, v in arrays.items()}
 
 
 def base_predictions(data: Data, arrays: dict, idx: np.ndarray) -> np.ndarray:
-    """The base models' 25 predictions for the items idx."""
-    return _partial_model(arrays).base(
-        data.emb[idx], [data.texts[i] for i in idx], [data.bags[i] for i in idx]
-    )
+    """The base predictions (cheap, then embedding) for the items idx."""
+    model = triage.TriageModel(finalise(arrays))
+    cheap = model.cheap_base_many([data.texts[i] for i in idx], [data.bags[i] for i in idx])
+    return np.hstack([cheap, np.array([model.emb_base(data.emb[i]) for i in idx])])
 
 
-def fit(data: Data, idx: np.ndarray | None = None, seed: int = SEED) -> dict[str, np.ndarray]:
-    """Fit the whole stack on the items idx (all by default): base models, then the heads."""
-    idx = np.arange(len(data.items)) if idx is None else idx
-    strat = data.label("toxic")[idx]
-    inner = np.zeros((len(idx), 3 * len(TARGETS) + 1))
-    for test in folds(strat, INNER_FOLDS, seed):
-        train = np.setdiff1d(np.arange(len(idx)), test)
-        inner[test] = base_predictions(data, fit_base(data, idx[train]), idx[test])
-    feats = np.hstack([inner, data.rules[idx]])
+def _stacker(feats: np.ndarray, data: Data, idx: np.ndarray, stage: str) -> dict:
     mean, scale = feats.mean(axis=0), feats.std(axis=0)
     scale[scale < 1e-9] = 1.0
     z = (feats - mean) / scale
@@ -249,33 +250,68 @@ def fit(data: Data, idx: np.ndarray | None = None, seed: int = SEED) -> dict[str
         w, b = fit_logistic(z, data.shares[head][idx], META_L2)
         ws.append(w)
         bs.append(b)
-    return fit_base(data, idx) | {
-        "version": np.array(triage.FORMAT_VERSION),
-        "heads": np.array(list(HEADS), dtype=str),
-        "meta_mean": mean,
-        "meta_scale": scale,
-        "meta_w": np.stack(ws),
-        "meta_b": np.array(bs),
+    return {
+        f"{stage}_mean": mean,
+        f"{stage}_scale": scale,
+        f"{stage}_w": np.stack(ws),
+        f"{stage}_b": np.array(bs),
     }
 
 
-def predict(data: Data, arrays: dict, idx: np.ndarray) -> np.ndarray:
-    """Head probabilities (items x heads) for the items idx."""
-    model = triage.TriageModel(arrays)
-    rows = model.predict(
-        data.emb[idx],
+def fit(data: Data, idx: np.ndarray | None = None, seed: int = SEED) -> dict[str, np.ndarray]:
+    """Fit the whole cascade on the items idx (all by default): base models, then both stacks."""
+    idx = np.arange(len(data.items)) if idx is None else idx
+    strat = data.label("toxic")[idx]
+    inner = np.zeros((len(idx), N_CHEAP + len(TARGETS)))
+    for test in folds(strat, INNER_FOLDS, seed):
+        train = np.setdiff1d(np.arange(len(idx)), test)
+        inner[test] = base_predictions(data, fit_base(data, idx[train]), idx[test])
+    rules = data.rules[idx]
+    cheap = _stacker(np.hstack([inner[:, :N_CHEAP], rules]), data, idx, "cheap")
+    full = _stacker(np.hstack([inner, rules]), data, idx, "full")
+    return (
+        fit_base(data, idx)
+        | cheap
+        | full
+        | {
+            "version": np.array(triage.FORMAT_VERSION),
+            "heads": np.array(list(HEADS), dtype=str),
+            "band": np.array(BAND),
+        }
+    )
+
+
+def predict(
+    data: Data, arrays: dict, idx: np.ndarray, stage: str = "cascade"
+) -> tuple[np.ndarray, float]:
+    """Head probabilities (items x heads) for the items idx, and the share that was embedded.
+
+    ``stage``: "cascade" (what the pipeline does), "cheap" or "full" (every item one way).
+    """
+    model = triage.TriageModel(finalise(arrays))
+    if stage != "cascade":
+        model.band = (0.0, 1.0) if stage == "full" else (2.0, 2.0)
+    rows = model.predict_many(
         [data.texts[i] for i in idx],
         [data.bags[i] for i in idx],
-        data.rules[idx],
+        data.rules[idx].tolist(),
+        embeddings=data.emb[idx],
     )
-    return np.array([[r[h] for h in HEADS] for r in rows])
+    probs = np.array([[r[h] for h in HEADS] for r in rows])
+    return probs, float(np.mean([r["stage"] == "full" for r in rows]))
 
 
 def save(arrays: dict, out: Path) -> None:
-    """Write the model where the pipeline looks for it."""
+    """Write the model as a stored zip of .npy files with fixed timestamps: same input, same bytes."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp.npz")
-    np.savez(tmp, **arrays)
+    tmp = out.with_name(out.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
+        for key in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.asarray(arrays[key]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, buf.getvalue())
     tmp.replace(out)
 
 
@@ -283,93 +319,115 @@ def build(data_file: str | Path, out: str | Path) -> float:
     """Train on a labelled file and save the model; return the seconds it took."""
     start = time.perf_counter()
     data = Data(list(read_jsonl(data_file)))
-    save(fit(data), Path(out))
+    save(finalise(fit(data)), Path(out))
     return time.perf_counter() - start
 
 
 def pipeline_scores(data: Data, probs: np.ndarray, head: str) -> tuple[list[float], list[bool]]:
-    """What the pipeline outputs for a head: the fused score and whether it is flagged/at a rule."""
+    """What the pipeline outputs for a head: the fused score, and the proposal.
+
+    For "toxic" the proposal is Analysis.flagged (any category with a rule finding at the
+    threshold, or the overall score); for a category head, that category at the threshold.
+    """
     j = list(HEADS).index(head)
     category = HEADS[head][2]
     scores, flagged = [], []
     for i in range(len(data.items)):
+        cats = dict(data.rule_cats[i])
+        for k, h in enumerate(HEADS):
+            c = HEADS[h][2]
+            if c != "overall":
+                cats[c] = fuse(cats[c], cats[c] > 0, float(probs[i, k]))
+        hits = [c for c, v in cats.items() if v >= 0.5 and data.rule_cats[i][c] > 0]
         if category == "overall":
             rule, has = data.rule_score[i], data.has_finding[i]
+            s = fuse(rule, has, float(probs[i, j]))
+            flagged.append(bool(hits) or flag(rule, has, s, 0.5))
         else:
-            rule = data.rule_cats[i][category]
-            has = rule > 0
-        s = fuse(rule, has, float(probs[i, j]))
+            s = cats[category]
+            flagged.append(category in hits)
         scores.append(s)
-        flagged.append(flag(rule, has, s, 0.5))
     return scores, flagged
 
 
+STAGES = ("cheap", "full", "cascade")
+
+
 def cross_validate(data: Data, k: int, repeats: int, benign: Data | None = None) -> dict:
-    """Out-of-fold figures per head over repeated stratified k-fold CV."""
+    """Out-of-fold figures per head over repeated stratified k-fold CV, for each stage."""
     runs: dict[str, list[dict]] = {h: [] for h in HEADS}
-    fpr = []
+    extra: dict[str, list[float]] = {"benign_fpr": [], "embedded": [], "benign_embedded": []}
     strat = data.label("toxic")
     for r in range(repeats):
-        oof = np.zeros((len(data.items), len(HEADS)))
-        benign_flags = []
+        oof = {s: np.zeros((len(data.items), len(HEADS))) for s in STAGES}
+        benign_flags, embedded, b_embedded = [], [], []
         for test in folds(strat, k, 1000 + r):
             train = np.setdiff1d(np.arange(len(data.items)), test)
             arrays = fit(data, train)
-            oof[test] = predict(data, arrays, test)
+            for s in STAGES:
+                oof[s][test], share = predict(data, arrays, test, s)
+                if s == "cascade":
+                    embedded.append(share * len(test))
             if benign is not None:
-                bp = predict(benign, arrays, np.arange(len(benign.items)))
+                bp, share = predict(benign, arrays, np.arange(len(benign.items)))
                 benign_flags.append(pipeline_scores(benign, bp, "toxic")[1])
+                b_embedded.append(share)
+        extra["embedded"].append(sum(embedded) / len(data.items))
         if benign_flags:
             # Each benign item is scored by every fold's model; it counts as flagged on average.
-            fpr.append(float(np.mean(benign_flags)))
+            extra["benign_fpr"].append(float(np.mean(benign_flags)))
+            extra["benign_embedded"].append(float(np.mean(b_embedded)))
         for j, head in enumerate(HEADS):
             labels = data.label(head).tolist()
-            scores, flagged = pipeline_scores(data, oof, head)
             rule = [
                 data.rule_score[i]
                 if HEADS[head][2] == "overall"
                 else data.rule_cats[i][HEADS[head][2]]
                 for i in range(len(labels))
             ]
-            runs[head].append(
-                {
-                    "ml_auc": roc_auc(oof[:, j].tolist(), labels),
-                    "rules_auc": roc_auc(rule, labels),
-                    "auc": roc_auc(scores, labels),
-                }
-                | prf(flagged, labels)
-            )
-    out: dict[str, dict[str, tuple[float, float]] | tuple[float, float]] = {
+            row = {"rules_auc": roc_auc(rule, labels)}
+            for s in STAGES:
+                row[f"{s}_auc"] = roc_auc(oof[s][:, j].tolist(), labels)
+            scores, flagged = pipeline_scores(data, oof["cascade"], head)
+            row["auc"] = roc_auc(scores, labels)
+            runs[head].append(row | prf(flagged, labels))
+    out: dict = {
         head: {
             key: (float(np.mean([x[key] for x in rs])), float(np.std([x[key] for x in rs])))
             for key in rs[0]
         }
         for head, rs in runs.items()
     }
-    if fpr:
-        out["benign_fpr"] = (float(np.mean(fpr)), float(np.std(fpr)))
+    for key, values in extra.items():
+        if values:
+            out[key] = (float(np.mean(values)), float(np.std(values)))
     return out
 
 
 def format_cv(report: dict) -> str:
     """Render cross-validated figures as a table (mean ± sd over repeats)."""
-    keys = ("ml_auc", "rules_auc", "auc", "precision", "recall", "f1")
+    keys = ("rules_auc", "cheap_auc", "full_auc", "auc", "precision", "recall", "f1")
     lines = [f"{'head':<9}" + "".join(f"{k:>15}" for k in keys)]
     for head in HEADS:
         cells = "".join(f"{report[head][k][0]:9.3f}±{report[head][k][1]:.3f}" for k in keys)
         lines.append(f"{head:<9}{cells}")
-    if "benign_fpr" in report:
-        m, s = report["benign_fpr"]
-        lines.append(f"benign false-positive rate (flagged, out-of-fold): {m:.3f}±{s:.3f}")
+    for key, label in (
+        ("embedded", "share of dev items the cascade embedded"),
+        ("benign_fpr", "benign false-positive rate (flagged, out-of-fold)"),
+        ("benign_embedded", "share of benign items embedded"),
+    ):
+        if key in report:
+            m, s = report[key]
+            lines.append(f"{label}: {m:.3f}±{s:.3f}")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: cross-validate, then fit on everything and save the weights."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", required=True, help="labelled JSONL(.gz), e.g. rtplx-sv-dev")
+    parser.add_argument("--data", default=str(DEFAULT_DATA), help="labelled JSONL(.gz)")
     parser.add_argument("--benign", help="benign JSONL(.gz) for the out-of-fold FP rate")
-    parser.add_argument("--out", default=str(triage.DEFAULT_MODEL))
+    parser.add_argument("--out", default=str(triage.PACKAGED_MODEL))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--no-cv", action="store_true", help="only fit and save")
@@ -387,8 +445,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(format_cv(report))
     t0 = time.perf_counter()
-    save(fit(data), Path(args.out))
-    print(f"fitted on all items in {time.perf_counter() - t0:.1f} s; saved {args.out}")
+    out = Path(args.out)
+    save(finalise(fit(data)), out)
+    print(f"fitted on all items in {time.perf_counter() - t0:.1f} s; saved {out}")
+    print(f"model version {triage.model_version(out)}")
     return 0
 
 

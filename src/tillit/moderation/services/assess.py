@@ -17,7 +17,7 @@ from tillit.inbox.services.ingest import item_set_status
 
 from ..calendar import add_working_days
 from ..choices import URGENT_TIERS, DecisionKind, Priority, Tier
-from ..detectors import analyse
+from ..detectors import Analysis, analyse
 from ..models import Assessment, PolicyRule
 from .policy import policy_for
 
@@ -36,16 +36,30 @@ class Proposal:
     categories: dict[str, float]
     findings: list[dict]
     language: str
+    model_version: str = ""
+    model_score: float | None = None
+    raised_by_model: bool = False
 
 
 def propose(
     text: str, rules: list[PolicyRule], *, threshold: float, commercial_allowed: bool
 ) -> Proposal:
-    """Apply a policy's rules to a text."""
-    # The ML triage only re-ranks the queue; proposals come from the rules alone, so they stay
-    # the same for the same text whatever model is installed.
-    analysis = analyse(text, use_ml=False)
-    hit = {c for c, s in analysis.categories.items() if s >= threshold}
+    """Apply a policy's rules to a text (the same analysis `tillit moderate` prints)."""
+    return proposal_from(
+        analyse(text), rules, threshold=threshold, commercial_allowed=commercial_allowed
+    )
+
+
+def proposal_from(
+    analysis: Analysis, rules: list[PolicyRule], *, threshold: float, commercial_allowed: bool
+) -> Proposal:
+    """The policy's proposal for an analysis.
+
+    The model ranks every item (score) and may lift a rule finding over the threshold, but a
+    proposal always names the categories a rule found evidence in (Analysis.proposed_categories),
+    and depends only on the text, the policy version and the model version (R16).
+    """
+    hit = analysis.proposed_categories(threshold)
     if commercial_allowed:
         hit.discard("commercial")
     matched = [r for r in rules if hit & set(r.categories)]
@@ -76,6 +90,9 @@ def propose(
             for f in analysis.findings
         ],
         language=analysis.language,
+        model_version=analysis.model_version,
+        model_score=analysis.triage,
+        raised_by_model=flagged and analysis.raised_by_model(threshold),
     )
 
 
@@ -132,6 +149,9 @@ def assess_item(item: Item, new: bool = True) -> Assessment | None:
             "tier": proposal.tier,
             "priority": proposal.priority,
             "language": proposal.language,
+            "model_version": proposal.model_version,
+            "model_score": proposal.model_score,
+            "raised_by_model": proposal.raised_by_model,
             "deadline": deadline_for(item.received_at, proposal.tier, version),
         },
     )

@@ -78,3 +78,15 @@ def highlight_findings(text: str, findings) -> str:
         pos = end
     pieces.append(conditional_escape(text[pos:]))
     return mark_safe("".join(str(p) for p in pieces).replace("\n", "<br>"))  # noqa: S308
+
+
+@register.filter
+def percent_sure(probability) -> str:
+    """The model's probability as a whole percentage ("87 %"), or "–" when there is none."""
+    if probability is None:
+        return "–"
+    try:
+        value = float(probability)
+    except (TypeError, ValueError):
+        return "–"
+    return f"{round(min(1.0, max(0.0, value)) * 100)} %"

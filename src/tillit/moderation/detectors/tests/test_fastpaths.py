@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from stdnum import luhn
 
 from .. import commercial, language, personal_data, threats, triage
@@ -132,10 +133,28 @@ def test_keyword_gates_never_hide_a_match():
             assert personal_data._SIX_DIGITS.search(text), text
 
 
+def _hash_of(gram: str) -> int:
+    # One n-gram hashed alone: the only n-gram of its own length in it.
+    return int(triage.gram_hashes(gram, len(gram), len(gram), False)[0])
+
+
 def test_word_ngrams():
     # scikit-learn's char_wb (1, 5) on "ab c": a short word counts once, whole and padded.
+    pytest.importorskip("numpy")
     expected = {" ", "a", "b", "c", " a", "ab", "b ", " c", "c ", " ab", "ab ", " ab ", " c "}
-    assert triage.word_ngrams("Ab  c") == expected
+    got = {int(h) for h in triage.gram_hashes("Ab  c", 1, 5, True)}
+    assert got == {_hash_of(g) for g in expected}
+
+
+def test_char_ngram_hashes_are_the_ngrams():
+    # Every 2-5-gram of the lower-cased text (whitespace runs collapsed), hashed one by one.
+    pytest.importorskip("numpy")
+    text = "Hej  Å\tä!"
+    norm = "hej å\tä!"
+    grams = [norm[i : i + n] for n in range(2, 6) for i in range(len(norm) - n + 1)]
+    got = sorted(int(h) for h in triage.gram_hashes(text, 2, 5, False))
+    assert got == sorted(_hash_of(g) for g in grams)
+    assert len(set(got)) == len(set(grams))  # no collisions among these
 
 
 def _lexicon_mixes(n: int = 3000) -> list[str]:
