@@ -5,9 +5,9 @@ The live server serves the demo's own data (load_demo and the webhook stream) wi
 simulated platforms started and allowed exactly as `tillit demo` does. Tasks run at once
 (the test settings' immediate backend), so the action is sent when the decision commits.
 
-Note for the integrator: the item page's wording for a completed action changes with the
-outbox-states work ("Dold på plattformen"); this test looks for the outbox row in the state
-"Klar" (ActionState.DONE) and for the simulation's own record of the hidden comment.
+Both tests look for what the item page says is true on the platform ("Dold på plattformen")
+and for the simulation's own record of the hidden comment, so a page that claims more than
+the platform did fails them.
 """
 
 import time
@@ -65,10 +65,74 @@ def test_moderator_hides_a_flagged_comment_and_sees_it_done(page, demo_site):
     page.locator("section[aria-labelledby='decide-heading'] button[type='submit']").click()
     page.wait_for_url(f"**/inkorg/{item.pk}/")
 
-    done = page.locator("table tbody tr", has_text="Klar")
+    _wait_for_hidden_on_platform(page)
+    assert sims.graph.nodes[item.platform_id].is_hidden  # the platform's side agrees
+
+
+def _wait_for_hidden_on_platform(page) -> None:
+    """Reload the item page until it says the platform hid the item (at most 10 s)."""
+    done = page.locator(".platform-truth", has_text="Dold på plattformen")
     deadline = time.monotonic() + 10
     while done.count() == 0 and time.monotonic() < deadline:
         time.sleep(0.5)
         page.reload()
     assert done.count() == 1, page.locator("main").inner_text()[:2000]
-    assert sims.graph.nodes[item.platform_id].is_hidden  # the platform's side agrees
+
+
+def _focus_is(page, selector: str) -> bool:
+    return page.evaluate(f"document.activeElement.matches({selector!r})")
+
+
+def test_keyboard_alone_works_through_five_flagged_items_and_hides_one(page, demo_site):
+    """Sign in, reach the queue's first flagged item, walk five with j, hide the fifth with d
+    and the decision form, all from the keyboard, and see the simulated platform confirm it."""
+    from tillit.inbox.models import Item
+
+    sims, password = demo_site
+    page.goto("/konto/logga-in/")
+    page.locator("#id_username").focus()
+    page.keyboard.type("adm.kultur")
+    page.keyboard.press("Tab")
+    page.keyboard.type(password)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/konto/logga-in/" not in url)
+
+    page.goto("/inkorg/?flagged=1")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # "Hoppa till innehållet"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # "Till listan"
+    page.keyboard.press("j")  # the first row's link
+    assert _focus_is(page, "[data-row-link]")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/inkorg/*/")
+
+    seen = []
+    for step in range(5):
+        item_id = int(page.url.rstrip("/").rsplit("/", 1)[-1])
+        seen.append(item_id)
+        assert Item.objects.get(pk=item_id).assessment.flagged
+        if step < 4:
+            page.locator("main").focus()  # as after a page load: nothing typed into
+            page.keyboard.press("j")
+            page.wait_for_url(lambda url, at=item_id: not url.rstrip("/").endswith(f"/{at}"))
+    assert len(set(seen)) == 5
+
+    item = Item.objects.get(pk=seen[-1])
+    assert not sims.graph.nodes[item.platform_id].is_hidden
+    page.locator("main").focus()
+    page.keyboard.press("d")  # chooses "Dölj" and focuses the decision
+    assert page.locator("#d-kind").input_value() == "hide"
+    if not page.locator("#d-rule").input_value():
+        page.keyboard.press("Tab")
+        page.keyboard.press("ArrowDown")  # the first rule of the channel's policy
+    submit = "section[aria-labelledby='decide-heading'] button[type='submit']"
+    for _ in range(20):
+        if _focus_is(page, submit):
+            break
+        page.keyboard.press("Tab")
+    assert _focus_is(page, submit)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/inkorg/{item.pk}/")
+    _wait_for_hidden_on_platform(page)
+    assert sims.graph.nodes[item.platform_id].is_hidden
