@@ -28,9 +28,7 @@ SV_SWEDISH = {
     "The platform's answer could not be read: %(detail)s": (
         "Plattformens svar gick inte att läsa: %(detail)s"
     ),
-    "The address in %(parameter)s is not allowed: %(reason)s": (
-        "Adressen i %(parameter)s är inte tillåten: %(reason)s"
-    ),
+    "The address is not allowed: %(reason)s": "Adressen är inte tillåten: %(reason)s",
     "Tillit did not connect: the address points to an internal or local server "
     "(%(reason)s).": "Tillit anslöt inte: adressen pekar på en intern eller lokal server "
     "(%(reason)s).",

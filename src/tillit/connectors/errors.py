@@ -85,8 +85,7 @@ class UnsafeAddress(ConfigError):
         """Name the parameter and why, so the form can put a clear message on the right field."""
         super().__init__(
             Message(
-                _("The address in %(parameter)s is not allowed: %(reason)s"),
-                parameter=parameter,
+                _("The address is not allowed: %(reason)s"),
                 reason=foreign(reason),
             )
         )

@@ -39,3 +39,12 @@ def _fresh_cache():
 def _english_outside_requests():
     """Override the project-wide Django translation switch: no Django here."""
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Connector messages read in English here, whatever language an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -107,13 +107,10 @@ def test_bad_items_and_a_failing_channel_stop_nothing(
     problems = {p.kind: p for p in IngestProblem.objects.filter(channel=first)}
     assert problems["truncated"].item == big
     assert problems["rejected"].platform_id == f"{PAGES[0]}_1_broken"
-    assert "väntade text" in shown(problems["rejected"].reason, html=False)
+    assert "väntade text" in _sv(problems["rejected"].reason)
     assert json.loads(problems["rejected"].raw)["message"] == ["not", "text"]
     failed = Connection.objects.get(channel=second)
-    assert (
-        "socket on fire" in shown(failed.poll_error, html=False)
-        and failed.poll_error_at is not None
-    )
+    assert "socket on fire" in _sv(failed.poll_error) and failed.poll_error_at is not None
     assert failed.poll_lease_until is None  # released, so the next poll may run
     ok = Connection.objects.get(channel=first)
     assert ok.poll_error == "" and ok.last_polled_at is not None
@@ -188,4 +185,11 @@ def test_a_refused_token_is_recorded_on_the_connection(channels):
         )
         assert poll_connection(connection) is None
     connection.refresh_from_db()
-    assert connection.state == "invalid" and "expired" in shown(connection.poll_error, html=False)
+    assert connection.state == "invalid" and "expired" in _sv(connection.poll_error)
+
+
+def _sv(value: str) -> str:
+    from django.utils import translation
+
+    with translation.override("sv"):
+        return shown(value, html=False)
