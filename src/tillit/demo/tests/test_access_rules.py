@@ -30,8 +30,15 @@ def demo(django_capture_on_commit_callbacks):
 
     from tillit.archive.models import Export
     from tillit.channels.models import Channel
+<<<<<<< HEAD
     from tillit.inbox.models import IngestProblem, Item, ItemPresence
+=======
+    from tillit.inbox.models import IngestProblem, SavedFilter
+>>>>>>> queue
 
+    # Saved queue filters are each person's own; two people's, so the rule has rows to split.
+    for person in Person.objects.order_by("pk")[:2]:
+        SavedFilter.objects.create(person=person, name="Flaggade", query="flagged=1")
     # The demo builds no package and refuses no item; the rules need rows in every channel.
     for channel in Channel.objects.all():
         Export.objects.create(channel=channel, format="sip")
