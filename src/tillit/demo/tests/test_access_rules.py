@@ -30,11 +30,7 @@ def demo(django_capture_on_commit_callbacks):
 
     from tillit.archive.models import Export
     from tillit.channels.models import Channel
-<<<<<<< HEAD
-    from tillit.inbox.models import IngestProblem, Item, ItemPresence
-=======
-    from tillit.inbox.models import IngestProblem, SavedFilter
->>>>>>> queue
+    from tillit.inbox.models import IngestProblem, Item, ItemPresence, SavedFilter
 
     # Saved queue filters are each person's own; two people's, so the rule has rows to split.
     for person in Person.objects.order_by("pk")[:2]:
