@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from tillit.inbox.queue_extras import BulkAction
 
+from .choices import rule_name
 from .models import PolicyRule
 
 BULK = BulkAction(url_name="moderation:bulk", label=gettext_lazy("Decide on the selected items"))
@@ -33,10 +34,11 @@ def proposals(items: list) -> dict[int, str]:
     }
     found = {}
     for a in flagged:
+        # The rule's name first, its letter after it (codes never stand alone on a page).
         named = [
-            f"{code} {titles[(a.policy_version_id, code)]}"
+            f"{titles[(a.policy_version_id, code)]} ({code})"
             if (a.policy_version_id, code) in titles
-            else str(code)
+            else rule_name(code)
             for code in (a.rules or [])[:3]
         ]
         found[a.item_id] = (

@@ -373,7 +373,7 @@ def test_the_failing_demo_page_retries_and_then_succeeds(demo):
     assert _run("unhide", item).state == "done"  # write 2
     failed = _run("hide", item)  # write 3 fails with Graph's transient error 2
     assert failed.state == "retry" and failed.attempts == 1
-    assert "temporary failure" in failed.detail
+    assert "Temporary failure" in failed.detail  # a stored message, shown translated
     assert not demo.graph.nodes[item.platform_id].is_hidden
     ActionRequest.objects.filter(pk=failed.pk).update(next_attempt_at=timezone.now())
     retried = outbox_execute(failed.pk)

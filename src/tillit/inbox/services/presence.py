@@ -6,7 +6,6 @@ are ignored (and overwritten on the next view), so a closed tab drops out by its
 
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tillit.access.actor import Actor, person_of
@@ -22,16 +21,15 @@ def presence_touch(*, actor: Actor, item: Item) -> None:
     if person is None:
         return
     now = timezone.now()
-    fresh = now - PRESENCE_TTL
-    # Still open: only the heartbeat moves; opened again after a gap: "since" starts anew.
-    if ItemPresence.objects.filter(person=person, item=item, last_seen__gte=fresh).update(
-        last_seen=now
-    ):
-        return
-    if ItemPresence.objects.filter(person=person, item=item).update(opened_at=now, last_seen=now):
-        return
-    try:
-        with transaction.atomic():
-            ItemPresence.objects.create(person=person, item=item, opened_at=now, last_seen=now)
-    except IntegrityError:  # a second tab created it a moment ago
-        ItemPresence.objects.filter(person=person, item=item).update(last_seen=now)
+    # Always two statements, whatever the row's state (the page's query count stays fixed):
+    # opened again after a gap, "since" starts anew; then one upsert creates the row or moves
+    # the heartbeat (ON CONFLICT, so two tabs racing cannot collide).
+    ItemPresence.objects.filter(person=person, item=item, last_seen__lt=now - PRESENCE_TTL).update(
+        opened_at=now
+    )
+    ItemPresence.objects.bulk_create(
+        [ItemPresence(person=person, item=item, opened_at=now, last_seen=now)],
+        update_conflicts=True,
+        unique_fields=["person", "item"],
+        update_fields=["last_seen"],
+    )

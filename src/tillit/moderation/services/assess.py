@@ -172,6 +172,8 @@ def assess_item(item: Item, new: bool = True) -> Assessment | None:
                     item=item,
                     kind=DecisionKind.HIDE,
                     rule_code=chosen[0].code,
-                    note="Automatic hiding under the channel's policy.",
+                    # No note: the page says "automatically under the policy" in the reader's
+                    # language; a note is a person's own words.
+                    note="",
                 )
     return assessment

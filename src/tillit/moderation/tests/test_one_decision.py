@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import timezone, translation
 
 from tillit.channels.models import Mandate
+from tillit.core.messages import shown
 from tillit.inbox.models import ActionRequest, Item
 from tillit.moderation.models import Assessment, Decision
 from tillit.moderation.services.decisions import (
@@ -69,10 +70,12 @@ def test_a_failed_hide_never_shows_handled_and_escalates(
     with translation.override("sv"), django_capture_on_commit_callbacks(execute=True):
         assert escalate_overdue() == 1
     notice = Notice.objects.get(person=org["staff_2"], url=f"/inkorg/{item.pk}/")
-    assert notice.subject.startswith("Inte utfört på plattformen i ")
-    assert "Misslyckades – syns fortfarande" in notice.subject
-    assert "Plattformen gick inte att nå" in notice.body
-    assert any(m.subject == notice.subject for m in mail.outbox)  # and by e-mail
+    with translation.override("sv"):  # stored as a message, shown in the reader's language
+        subject, body = shown(notice.subject, html=False), shown(notice.body, html=False)
+    assert subject.startswith("Inte utfört på plattformen i ")
+    assert "Misslyckades – syns fortfarande" in subject
+    assert "Plattformen gick inte att nå" in body
+    assert any(m.subject == subject for m in mail.outbox)  # and by e-mail
     assert not Notice.objects.filter(person=org["manager_a"], url=notice.url).exists()
     assert escalate_overdue() == 0  # each level once
     # Another full window later, the manager.
