@@ -93,14 +93,14 @@ ITEM_SQL = (
     "INSERT INTO inbox_item (id, channel_id, platform_id, kind, is_public, text, text_format, "
     "author_id, author_name, text_truncated, is_own, received_at, first_seen_at, "
     "parent_platform_id, thread_platform_id, permalink, raw, version, status, is_hidden, "
-    "is_deleted, capture_complete) VALUES "
-    "(%s, %s, %s, 'comment', 1, %s, 'plain', %s, %s, 0, 0, %s, %s, '', '', '', '{}', 1, %s, 0, 0, 1)"
+    "is_deleted, capture_complete, decision_seq) VALUES "
+    "(%s, %s, %s, 'comment', 1, %s, 'plain', %s, %s, 0, 0, %s, %s, '', '', '', '{}', 1, %s, 0, 0, 1, 0)"
 )
 ASSESSMENT_SQL = (
     "INSERT INTO moderation_assessment (id, item_id, policy_version_id, assessed_text_version, "
     "findings, categories, score, flagged, rules, tier, priority, deadline, language, "
-    "escalation_level, assessed_at) VALUES "
-    "(%s, %s, %s, 1, '[]', '{}', %s, %s, %s, %s, %s, %s, 'sv', 0, %s)"
+    "escalation_level, assessed_at, model_version, raised_by_model) VALUES "
+    "(%s, %s, %s, 1, '[]', '{}', %s, %s, %s, %s, %s, %s, 'sv', 0, %s, '', 0)"
 )
 
 
