@@ -83,6 +83,10 @@ STUCK_ACTION_STATES = {
     ActionState.UNKNOWN,
     ActionState.NOT_SUPPORTED,
 }
+#: What a person may move by hand: retry only what ended without its effect; confirm doing it
+#: on the platform, or withdraw it for a superseding decision, also while no worker holds it.
+RETRY_FROM = frozenset(STUCK_ACTION_STATES)
+PERSON_ACTIONABLE = frozenset(STUCK_ACTION_STATES | {ActionState.QUEUED, ActionState.RETRY})
 #: Actions whose success is what "handled" means for the item: until one succeeds (or a
 #: person confirms doing it by hand) the item stays in the queue.
 SETTLING_ACTIONS = {ActionKind.HIDE, ActionKind.UNHIDE, ActionKind.DELETE, ActionKind.BLOCK}

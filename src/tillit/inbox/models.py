@@ -1,5 +1,7 @@
 """Connections, items as received (with versions and attachments), authors and the action outbox."""
 
+from datetime import timedelta
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -309,6 +311,10 @@ class ActionRequest(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.idempotency_key} ({self.state})"
+
+
+#: A presence row older than this is a closed tab: ignored, and overwritten on the next view.
+PRESENCE_TTL = timedelta(minutes=2)
 
 
 class ItemPresence(models.Model):

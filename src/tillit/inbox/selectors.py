@@ -16,7 +16,15 @@ from tillit.channels.models import Channel
 from tillit.core.exceptions import NotFound
 
 from .choices import ItemStatus
-from .models import ActionRequest, Connection, IngestProblem, Item, ItemPresence, SavedFilter
+from .models import (
+    PRESENCE_TTL,
+    ActionRequest,
+    Connection,
+    IngestProblem,
+    Item,
+    ItemPresence,
+    SavedFilter,
+)
 from .search import item_search
 
 PAGE_SIZE = 50
@@ -52,8 +60,6 @@ def action_get_for(actor: Actor, item_id: int, action_id: int) -> ActionRequest:
 
 def item_viewers(actor: Actor, item: Item) -> list[ItemPresence]:
     """Other people who have the item open now (seen within the presence window)."""
-    from .services.presence import PRESENCE_TTL
-
     return list(
         ItemPresence.objects.restrict(actor, "moderate")
         .filter(item=item, last_seen__gte=timezone.now() - PRESENCE_TTL)

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from .choices import (
     PENDING_ACTION_STATES,
+    PERSON_ACTIONABLE,
+    RETRY_FROM,
     SETTLING_ACTIONS,
-    STUCK_ACTION_STATES,
     ActionKind,
     ActionState,
 )
@@ -154,9 +155,8 @@ def truth_of(action: ActionRequest | None) -> PlatformTruth | None:
         tone=tone,
         reason=str(reason),
         verified=action.verified_at is not None,
-        can_retry=state in STUCK_ACTION_STATES,
-        can_confirm=state in STUCK_ACTION_STATES
-        or state in (ActionState.QUEUED, ActionState.RETRY),
+        can_retry=state in RETRY_FROM,
+        can_confirm=state in PERSON_ACTIONABLE,
     )
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import DecisionKind
+from .services.bulk import BULK_KINDS
 from .services.decisions import NOTE_MAX, REASON_MAX, REPLY_MAX
 
 # Django fills in limit_value (and show_value) when the text is too long.
@@ -15,6 +16,13 @@ TOO_LONG = {
         "(it is kept below)."
     )
 }
+
+
+def _rule_choices(rules) -> list[tuple[str, object]]:
+    """The rule select's options: no rule, then the policy's rules with their tier."""
+    return [("", _("No rule"))] + [
+        (r.code, f"{r.code} – {r.title} ({r.get_tier_display()})") for r in rules
+    ]
 
 
 class DecisionForm(forms.Form):
@@ -74,9 +82,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, rules=(), proposed=(), **kwargs):
         super().__init__(*args, **kwargs)
         # fields maps names to plain Fields; "rule" is the ChoiceField above.
-        cast(forms.ChoiceField, self.fields["rule"]).choices = [("", _("No rule"))] + [
-            (r.code, f"{r.code} – {r.title} ({r.get_tier_display()})") for r in rules
-        ]
+        cast(forms.ChoiceField, self.fields["rule"]).choices = _rule_choices(rules)
         if proposed:
             self.fields["rule"].initial = proposed[0]
             self.fields["kind"].initial = DecisionKind.HIDE
@@ -87,7 +93,7 @@ class BulkDecisionForm(forms.Form):
 
     kind = forms.ChoiceField(
         label=_("Decision"),
-        choices=[(k, DecisionKind(k).label) for k in ("keep", "hide", "delete")],
+        choices=[(k.value, k.label) for k in BULK_KINDS],
     )
     rule = forms.ChoiceField(
         label=_("Rule"),
@@ -95,11 +101,12 @@ class BulkDecisionForm(forms.Form):
         widget=forms.Select(attrs={"aria-describedby": "bulk-rule-hint"}),
     )
     note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args, rules=(), **kwargs):
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["rule"]).choices = [("", _("No rule"))] + [
-            (r.code, f"{r.code} – {r.title} ({r.get_tier_display()})") for r in rules
-        ]
+        cast(forms.ChoiceField, self.fields["rule"]).choices = _rule_choices(rules)

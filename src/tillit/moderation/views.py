@@ -23,14 +23,12 @@ from .services.policy import policy_for
 DRAFT_FIELDS = ("kind", "rule", "note", "reply_text", "block_reason", "supersede_reason")
 
 
-def _refused(request, item_id: int, errors: list[str], *, status: int, conflict: bool = False):
+def _refused(request, item_id: int, errors: list[str], *, status: int):
     """The item page again with the person's text kept and the reasons on top."""
     for error in errors:
         messages.error(request, error)
     request.decision_draft = {
         **{name: request.POST.get(name, "")[:20_000] for name in DRAFT_FIELDS},
-        "review_on": request.POST.get("review_on", "")[:20],
-        "conflict": conflict,
         "supersede": request.POST.get("supersede") == "on",
     }
     response = item_detail(request, item_id)
@@ -80,13 +78,7 @@ def decide(request, item_id: int):
             supersede_reason=data["supersede_reason"],
         )
     except (StaleDecision, DecisionConflict) as exc:
-        return _refused(
-            request,
-            item.pk,
-            [str(m) for m in exc.messages],
-            status=409,
-            conflict=isinstance(exc, DecisionConflict),
-        )
+        return _refused(request, item.pk, [str(m) for m in exc.messages], status=409)
     except ValidationError as exc:
         return _refused(request, item.pk, [str(m) for m in exc.messages], status=400)
     messages.success(request, _("The decision was recorded."))

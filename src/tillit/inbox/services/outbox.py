@@ -40,7 +40,6 @@ from tillit.connectors.errors import (
     TokenInvalid,
     TransientError,
 )
-from tillit.connectors.registry import get_connector
 from tillit.core.messages import Message, describe, stored
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
@@ -319,6 +318,7 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
         result.detail,
         ref=result.platform_ref or "",
         reason_code=code.get(state, ""),
+        read_back=connector.supports(Capability.READ_STATE),
     )
 
 
@@ -370,23 +370,21 @@ def _retry(
     return action
 
 
-def _can_read_back(action: ActionRequest) -> bool:
-    try:
-        cls = get_connector(action.channel.connection.connector)
-    except (Connection.DoesNotExist, KeyError):
-        return False
-    return Capability.READ_STATE in cls.capabilities
+# What a hide, unhide or delete does to the item row: (field, value once it took effect).
+_EFFECT: dict[str, tuple[str, bool]] = {
+    ActionKind.HIDE.value: ("is_hidden", True),
+    ActionKind.UNHIDE.value: ("is_hidden", False),
+    ActionKind.DELETE.value: ("is_deleted", True),
+}
 
 
-def apply_effect(action: ActionRequest) -> None:
-    """Mirror a successful hide, unhide or delete on the item row."""
-    flags: dict[str, bool] | None = {
-        ActionKind.HIDE.value: {"is_hidden": True},
-        ActionKind.UNHIDE.value: {"is_hidden": False},
-        ActionKind.DELETE.value: {"is_deleted": True},
-    }.get(action.kind)
-    if flags and action.item_id:
-        Item.objects.filter(pk=action.item_id).update(**flags)
+def apply_effect(action: ActionRequest, *, undo: bool = False) -> None:
+    """Mirror a successful hide, unhide or delete on the item row (``undo``: the platform
+    says it did not happen after all)."""
+    effect = _EFFECT.get(action.kind)
+    if effect and action.item_id:
+        field, value = effect
+        Item.objects.filter(pk=action.item_id).update(**{field: value ^ undo})
 
 
 def item_settle(action: ActionRequest) -> None:
@@ -420,7 +418,10 @@ def _finish(
     ref: str = "",
     reason_code: str = "",
     verified: bool = False,
+    read_back: bool = False,
 ) -> ActionRequest:
+    # ``read_back``: the connector can read the item's state, so a done hide, unhide or
+    # delete is checked again after VERIFY_DELAY (services/reconcile.py).
     # ``detail`` is stored as a message (tillit.core.messages) and shown in the reader's
     # language with ``{{ action.detail|shown }}``.
     action = ActionRequest.objects.select_for_update().select_related("channel").get(pk=action.pk)
@@ -436,7 +437,7 @@ def _finish(
     action.verified_at = now if verified else None
     action.verify_after = None
     if state == ActionState.DONE and not verified and action.kind in READ_BACK_KINDS:
-        action.verify_after = now + VERIFY_DELAY if _can_read_back(action) else None
+        action.verify_after = now + VERIFY_DELAY if read_back else None
     elif state == ActionState.UNKNOWN:
         action.verify_after = now + UNKNOWN_RECHECK
     action.save(

@@ -21,16 +21,14 @@ from tillit.audit.services import audit_record
 from tillit.core.messages import Message, foreign, stored
 from tillit.organisation.models import Person
 
-from ..choices import STUCK_ACTION_STATES, ActionState
+from ..choices import PERSON_ACTIONABLE, RETRY_FROM, ActionState
 from ..models import ActionRequest
 from .outbox import apply_effect, item_settle
 
-#: Who may go where: a person retries or confirms only what no worker will finish.
-RETRY_FROM = frozenset(STUCK_ACTION_STATES)
-CONFIRM_FROM = frozenset(STUCK_ACTION_STATES | {ActionState.QUEUED, ActionState.RETRY})
-# A worker has not claimed these, or they ended without an effect (or an unknown one that
-# the caller reverses): a superseding decision withdraws them.
-WITHDRAW_FROM = frozenset(STUCK_ACTION_STATES | {ActionState.QUEUED, ActionState.RETRY})
+#: Who may go where: a person retries or confirms only what no worker will finish. A worker
+#: has not claimed these, or they ended without an effect (or an unknown one that the caller
+#: reverses): a superseding decision withdraws them.
+CONFIRM_FROM = WITHDRAW_FROM = PERSON_ACTIONABLE
 CONFIRM_NOTE_MAX = 2000
 
 

@@ -4,15 +4,11 @@ Ephemeral working state, not a record: it is not audited, and rows older than PR
 are ignored (and overwritten on the next view), so a closed tab drops out by itself.
 """
 
-from datetime import timedelta
-
 from django.utils import timezone
 
 from tillit.access.actor import Actor, person_of
 
-from ..models import Item, ItemPresence
-
-PRESENCE_TTL = timedelta(minutes=2)
+from ..models import PRESENCE_TTL, Item, ItemPresence
 
 
 def presence_touch(*, actor: Actor, item: Item) -> None:

@@ -27,11 +27,12 @@ from tillit.connectors.errors import ConnectorError
 from tillit.core.messages import Message, stored
 
 from ..choices import ActionKind, ActionState
-from ..models import ActionRequest, Connection, Item
+from ..models import ActionRequest, Connection
 from .connections import connector_for
 from .outbox import (
     LEASE,
     READ_BACK_KINDS,
+    apply_effect,
     effect_on_platform,
     item_settle,
     outbox_execute,
@@ -123,8 +124,6 @@ def _confirm(action: ActionRequest) -> str:
     if not won:
         return "unknown"
     if action.state == ActionState.UNKNOWN:
-        from .outbox import apply_effect
-
         action.state = ActionState.DONE
         apply_effect(action)
         item_settle(action)
@@ -154,7 +153,7 @@ def _reopen(action: ActionRequest, detail: Message, *, lookup: bool) -> str:
     if not won:
         return "unknown"
     if before == ActionState.DONE:
-        _undo_effect(action)
+        apply_effect(action, undo=True)
     action.state = ActionState.RETRY
     item_settle(action)
     audit_record(
@@ -187,19 +186,8 @@ def _give_up(action: ActionRequest) -> str:
     )
     if not won:
         return "unknown"
-    _undo_effect(action)
+    apply_effect(action, undo=True)
     action.state = ActionState.FAILED
     item_settle(action)
     audit_record(actor=SCHEDULER, action="outbox.failed", obj=action, detail={"kind": action.kind})
     return "failed"
-
-
-def _undo_effect(action: ActionRequest) -> None:
-    """The item row said hidden or deleted; the platform says otherwise."""
-    undo = {
-        ActionKind.HIDE.value: {"is_hidden": False},
-        ActionKind.UNHIDE.value: {"is_hidden": True},
-        ActionKind.DELETE.value: {"is_deleted": False},
-    }.get(action.kind)
-    if undo and action.item_id:
-        Item.objects.filter(pk=action.item_id).update(**undo)

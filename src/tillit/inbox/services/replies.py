@@ -6,6 +6,7 @@ one that does not say who speaks.
 import logging
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from tillit.access.actor import Actor, person_of
@@ -77,8 +78,6 @@ def reply_limit_for(channel) -> tuple[int | None, bool]:
     An instance's own limit (Mastodon's /api/v2/instance), when a poll has learnt it, wins
     over the connector's default.
     """
-    from django.core.cache import cache
-
     limit = text_limit_of(channel)
     learnt = cache.get(INSTANCE_LIMIT_CACHE.format(channel_id=channel.pk))
     reply = learnt if isinstance(learnt, int) and learnt > 0 else limit.reply
@@ -94,8 +93,6 @@ def learn_text_limit(connector, channel_id: int) -> None:
     Called by the poll, which already talks to the platform, so the item page never waits
     on the network.
     """
-    from django.core.cache import cache
-
     fetch = getattr(connector, "fetch_text_limit", None)
     key = INSTANCE_LIMIT_CACHE.format(channel_id=channel_id)
     if fetch is None or cache.get(key) is not None:

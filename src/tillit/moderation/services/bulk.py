@@ -24,8 +24,9 @@ from tillit.inbox.models import Item
 from tillit.organisation.models import Person
 
 from ..choices import RULE_REQUIRED, DecisionKind
-from ..models import ChannelPolicy, Decision, PolicyRule, PolicyVersion
+from ..models import Decision, PolicyRule
 from .decisions import decision_make
+from .policy import policy_versions_for
 
 #: What can be decided for many items at once (replies and blocks are written one by one).
 BULK_KINDS = (DecisionKind.KEEP, DecisionKind.HIDE, DecisionKind.DELETE)
@@ -62,22 +63,7 @@ def selection_load(actor: Actor | Person, ids: list[int]) -> Selection:
         .order_by("received_at", "pk")
     )
     channel_ids = {i.channel_id for i in items}
-    versions = dict(
-        ChannelPolicy.objects.filter(channel_id__in=channel_ids).values_list(
-            "channel_id", "version_id"
-        )
-    )
-    if channel_ids - set(versions):
-        # A channel without its own policy applies the newest published version.
-        latest = (
-            PolicyVersion.objects.filter(published_at__isnull=False)
-            .order_by("-number")
-            .values_list("pk", flat=True)
-            .first()
-        )
-        for channel_id in channel_ids - set(versions):
-            if latest:
-                versions[channel_id] = latest
+    versions = policy_versions_for(channel_ids)
     by_version: dict[int, dict[str, PolicyRule]] = {}
     for rule in PolicyRule.objects.filter(version_id__in=set(versions.values())):
         by_version.setdefault(rule.version_id, {})[rule.code] = rule

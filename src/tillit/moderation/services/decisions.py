@@ -103,6 +103,11 @@ def _who(decision: Decision) -> str:
     return decision.decided_by.name if decision.decided_by else _("someone")
 
 
+def _stale(item: Item) -> StaleDecision:
+    """The refusal of a stale form, naming the latest decision on the item."""
+    return StaleDecision(_stale_message(item.decisions.select_related("decided_by").first()))
+
+
 def _stale_message(latest: Decision | None) -> str:
     if latest is None:
         return _("The item changed while you had the page open. Check it and decide again.")
@@ -158,13 +163,11 @@ def _conflict_message(standing: Decision) -> str:
     }
 
 
-def _supersede(
-    *, actor, standing: Decision, kind: str, reason: str
-) -> tuple[ActionKind | None, bool]:
-    """Withdraw or reverse the standing decision's action; (reverse to queue, withdrawn)."""
+def _supersede(*, actor, standing: Decision, kind: str, reason: str) -> ActionKind | None:
+    """Withdraw or reverse the standing decision's action; the reverse to queue, if any."""
     action = standing.action
     if action is None:
-        return None, False
+        return None
     if standing.kind == DecisionKind.DELETE and action.state in MAY_HAVE_ACTED:
         raise ValidationError(
             _(
@@ -172,15 +175,14 @@ def _supersede(
                 "cannot be undone, so this decision was not recorded."
             )
         )
-    withdrawn_from = action_withdraw(
-        actor=actor, action=action, reason=f"superseded ({reason[:200]})"
-    )
+    # The stored detail already reads "Replaced by a newer decision: <reason>".
+    withdrawn_from = action_withdraw(actor=actor, action=action, reason=reason[:200])
     acted = withdrawn_from is None or withdrawn_from == ActionState.UNKNOWN
     # Only a keep needs its own reverse: unhide and restore queue an unhide anyway, and a
     # new hide or delete acts for itself.
     if acted and action.kind == ActionKind.HIDE and kind == DecisionKind.KEEP:
-        return ActionKind.UNHIDE, withdrawn_from is not None
-    return None, withdrawn_from is not None
+        return ActionKind.UNHIDE
+    return None
 
 
 def _snapshot(item: Item) -> dict:
@@ -237,7 +239,7 @@ def decision_make(
     # (the assessment is read lazily by _window).
     item = Item.objects.select_for_update().select_related("author", "channel").get(pk=item.pk)
     if seen_seq is not None and item.decision_seq != seen_seq:
-        raise StaleDecision(_stale_message(item.decisions.select_related("decided_by").first()))
+        raise _stale(item)
     for value, limit, field in (
         (note, NOTE_MAX, "note"),
         (block_reason, REASON_MAX, "block_reason"),
@@ -297,14 +299,12 @@ def decision_make(
             raise ValidationError(
                 {"supersede_reason": _("Give a reason for replacing the earlier decision.")}
             )
-        reverse, _withdrawn = _supersede(
-            actor=actor, standing=standing, kind=kind, reason=supersede_reason
-        )
+        reverse = _supersede(actor=actor, standing=standing, kind=kind, reason=supersede_reason)
     # The version token moves with every decision: a form opened before this one is stale.
     if not Item.objects.filter(pk=item.pk, decision_seq=item.decision_seq).update(
         decision_seq=F("decision_seq") + 1
     ):
-        raise StaleDecision(_stale_message(item.decisions.select_related("decided_by").first()))
+        raise _stale(item)
     decision = Decision.objects.create(
         item=item,
         kind=kind,
@@ -315,7 +315,7 @@ def decision_make(
         automatic=automatic,
         note=note,
         needs_review=automatic,
-        supersedes=standing if standing is not None else None,
+        supersedes=standing,
         supersede_reason=supersede_reason.strip() if standing is not None else "",
     )
     action_kind = PLATFORM_ACTION.get(kind) or reverse

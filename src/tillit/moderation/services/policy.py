@@ -122,10 +122,29 @@ def channel_apply_policy(
     return policy
 
 
+def _latest_published():
+    """The newest published policy version: what a channel without its own policy applies."""
+    return PolicyVersion.objects.filter(published_at__isnull=False).order_by("-number")
+
+
 def policy_for(channel: Channel) -> ChannelPolicy | None:
     """The channel's policy, falling back to the newest published version."""
     policy = ChannelPolicy.objects.select_related("version").filter(channel=channel).first()
     if policy is not None:
         return policy
-    latest = PolicyVersion.objects.filter(published_at__isnull=False).order_by("-number").first()
+    latest = _latest_published().first()
     return ChannelPolicy(channel=channel, version=latest) if latest else None
+
+
+def policy_versions_for(channel_ids: set[int]) -> dict[int, int]:
+    """Each channel's policy version id, as ``policy_for`` chooses it, in at most two queries."""
+    versions = dict(
+        ChannelPolicy.objects.filter(channel_id__in=channel_ids).values_list(
+            "channel_id", "version_id"
+        )
+    )
+    rest = channel_ids - set(versions)
+    latest = _latest_published().values_list("pk", flat=True).first() if rest else None
+    if latest:
+        versions.update(dict.fromkeys(rest, latest))
+    return versions
