@@ -1,8 +1,8 @@
 """Benchmark: the queue page's server time at 10k, 100k and 1M stored items.
 
-Builds an organisation (services) with four active channels, then bulk-loads N items with
-their assessments (`bulk_create`, in batches; the search index's triggers fire as on any
-insert). The history is handled; an open backlog of `--open` items (default 2,000, the same
+Builds an organisation (services) with four active channels, then loads N items with their
+assessments (plain INSERTs through `executemany`, in batches; the search index's triggers
+fire as on any insert). The history is handled; an open backlog of `--open` items (default 2,000, the same
 at every size: what moderators have not yet reached does not grow with the archive) is
 new, a tenth of it flagged with deadlines; 2 % of the history was flagged too (handled).
 Then it times GET /inkorg/ through the Django test client as a moderator (middleware,

@@ -5,14 +5,21 @@ import sys
 
 from tillit.core.fsmodes import harden_process
 
+# `tillit moderate`'s own options (declared in tillit.moderation.jsonl.add_arguments, not
+# imported here so that the other commands' start-up does not load the detectors).
+MODERATE_OPTIONS = ("--jsonl", "--threshold", "-h", "--help")
+
 
 def main(argv: list[str] | None = None) -> None:
     """Run a Tillit command (`tillit demo`, `tillit worker`, `tillit audit verify`, ...)."""
     # Before settings: they create var/, the secret files and the SQLite database.
     harden_process()
     args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["moderate"] and not any(a.startswith("--settings") for a in args):
+    if args[:1] == ["moderate"] and all(
+        not a.startswith("-") or a.split("=", 1)[0] in MODERATE_OPTIONS for a in args[1:]
+    ):
         # Pure Python (no settings, apps or database): start-up in well under a second.
+        # Django's own options (--settings, --verbosity, ...) take the management command.
         from tillit.moderation.jsonl import main as moderate
 
         sys.exit(moderate(args[1:]))

@@ -10,6 +10,7 @@ from tillit.organisation.models import Department, Person
 
 from .choices import PlatformDecision
 from .models import Channel, Platform
+from .services.saved_replies import TEXT_MAX, TITLE_MAX
 
 
 class ChannelForm(forms.ModelForm):
@@ -105,10 +106,10 @@ class PlatformDecisionForm(forms.Form):
 class SavedReplyForm(forms.Form):
     """A saved reply's title and text; the service trims and checks them."""
 
-    title = forms.CharField(label=_("Title"), max_length=100)
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
     text = forms.CharField(
         label=_("Text"),
-        max_length=5000,
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Without the signature: the channel's signature rule is added when sending."),
     )

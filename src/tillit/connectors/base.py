@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import httpx
+import regex
 
 from tillit.core.links import web_url
 from tillit.core.messages import Message, foreign
@@ -223,7 +224,6 @@ class PlatformState:
 
     exists: bool
     hidden: bool | None = None
-    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -243,8 +243,6 @@ class TextLimit:
         """The length of ``text`` as the platform counts it (newlines as one character)."""
         text = text.replace("\r\n", "\n")
         if self.graphemes:
-            import regex
-
             return len(regex.findall(r"\X", text))
         return len(text)
 

@@ -98,17 +98,22 @@ def parse_json(body: bytes | str) -> Any:
         ) from None
 
 
+def too_large(size: int, limit: int) -> PayloadError:
+    """The refusal of an answer that is (or announces itself) over the size limit."""
+    return PayloadError(
+        Message(
+            _("The answer is too large (%(size)s bytes, the limit is %(limit)s)."),
+            size=size,
+            limit=limit,
+        )
+    )
+
+
 def read_bounded(response: httpx.Response, max_bytes: int) -> bytes:
     """Read a streamed body, giving up as soon as it passes ``max_bytes``."""
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise PayloadError(
-            Message(
-                _("The answer is too large (%(size)s bytes, the limit is %(limit)s)."),
-                size=int(declared),
-                limit=max_bytes,
-            )
-        )
+        raise too_large(int(declared), max_bytes)
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():

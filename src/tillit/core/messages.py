@@ -44,7 +44,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from django.utils.functional import Promise
-    from django.utils.safestring import SafeString
 
 # Words from outside (a platform's answer) are bounded wherever they are kept or shown.
 FOREIGN_LIMIT = 300
@@ -322,20 +321,16 @@ def shown_text(value: Any, *, html: bool = True) -> str:
     For columns that hold either a stored message or text already written in a language
     (notices written before messages were stored, a person's own words).
     """
-    if isinstance(value, str) and load(value) is None:
-        if not html:
-            return value
-        from django.utils.html import escape
+    if isinstance(value, str):
+        message = load(value)  # parsed once; ``shown`` takes the Message as it is
+        if message is None:
+            if not html:
+                return value
+            from django.utils.html import escape
 
-        return escape(value)
+            return escape(value)
+        value = message
     return shown(value, html=html)
-
-
-def shown_html(value: Any) -> SafeString:
-    """``shown`` for templates, typed as safe."""
-    from django.utils.safestring import mark_safe
-
-    return mark_safe(shown(value, html=True))  # noqa: S308 - escaped in _render
 
 
 def describe(exc: BaseException) -> Message:

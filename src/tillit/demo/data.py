@@ -13,6 +13,8 @@ from tillit.channels.models import Platform
 from tillit.organisation.models import Committee, Department, Organisation
 from tillit.organisation.services import person_create, role_assign
 
+from .reply_data import load_reply_demo
+
 DEMO_PASSWORD = "tillit-demo"  # noqa: S105  (the demo's published password, printed at start)
 
 COMMENT_POLICY = """Kommentarer får inte innehålla:
@@ -360,13 +362,8 @@ def load_demo() -> None:
             channel = ch.channel_transition(
                 actor=actors[step], channel=channel, name=step, comment=comment
             )
-        if platform == "facebook" and channel.status == "active":
-            _connect_simulated_page(channel, people["admin"])
-        if platform == "instagram" and channel.status == "active":
-            _connect_simulated_instagram(channel, people["admin"])
         if channel.status == "active":
-            from tillit.demo.reply_data import load_reply_demo
-
+            _connect_simulated(channel, people["admin"], platform)
             load_reply_demo(
                 channel, editor=people[f"info.{key}"], administrator=people[f"adm.{key}"]
             )
@@ -399,40 +396,27 @@ def demo_ensure_app_secret() -> int:
     return count
 
 
-def _connect_simulated_page(channel, actor) -> None:
-    """Connect a demo Facebook channel to a simulated page fed by signed webhooks."""
+def _simulated_config(platform: str, channel) -> dict[str, str] | None:
+    """The connection settings of a demo channel on a simulated platform (None: not one)."""
     from tillit.demo.stream import DEMO_APP_SECRET
+
+    if platform == "facebook":
+        ids = {"page_id": str(100_000_000 + channel.pk), "page_access_token": "demo-token"}
+    elif platform == "instagram":
+        ids = {"ig_user_id": str(17_841_400_000_000_000 + channel.pk), "access_token": "demo-token"}
+    else:
+        return None
+    return {**ids, "app_secret": DEMO_APP_SECRET}
+
+
+def _connect_simulated(channel, actor, platform: str) -> None:
+    """Connect a demo Facebook or Instagram channel to its simulated account (webhooks)."""
     from tillit.inbox.models import Connection
     from tillit.inbox.services.connections import connection_set
 
-    page_id = str(100_000_000 + channel.pk)
-    connection_set(
-        actor=actor,
-        channel=channel,
-        connector="facebook",
-        config={
-            "page_id": page_id,
-            "page_access_token": "demo-token",
-            "app_secret": DEMO_APP_SECRET,
-        },
-    )
-    Connection.objects.filter(channel=channel).update(polling_enabled=False)
-
-
-def _connect_simulated_instagram(channel, actor) -> None:
-    """Connect a demo Instagram channel to a simulated professional account (webhooks)."""
-    from tillit.demo.stream import DEMO_APP_SECRET
-    from tillit.inbox.models import Connection
-    from tillit.inbox.services.connections import connection_set
-
-    connection_set(
-        actor=actor,
-        channel=channel,
-        connector="instagram",
-        config={
-            "ig_user_id": str(17_841_400_000_000_000 + channel.pk),
-            "access_token": "demo-token",
-            "app_secret": DEMO_APP_SECRET,
-        },
-    )
+    config = _simulated_config(platform, channel)
+    if config is None:
+        return
+    connection_set(actor=actor, channel=channel, connector=platform, config=config)
+    # Fed by signed webhooks, not polled.
     Connection.objects.filter(channel=channel).update(polling_enabled=False)

@@ -74,11 +74,6 @@ def moderate_lines(lines: list[str], threshold: float = 0.5) -> list[dict[str, o
     return [verdict(p[0], next(analyses), threshold) if isinstance(p, tuple) else p for p in parsed]
 
 
-def moderate_line(line: str, threshold: float = 0.5) -> dict[str, object]:
-    """Moderate one JSONL line; problems become an error object instead of an exception."""
-    return moderate_lines([line], threshold)[0]
-
-
 def moderate_jsonl(instream: IO[str], outstream: SupportsWrite[str], threshold: float = 0.5) -> int:
     """Read {"id", "text"} lines and write one verdict line each; return the count written."""
     count = 0
@@ -144,11 +139,34 @@ def explain(text: str, threshold: float = 0.5, tty: bool = False) -> str:
     return "\n".join(lines)
 
 
+def add_arguments(parser) -> None:
+    """Declare TEXT, --jsonl and --threshold (the management command and `main` share them)."""
+    parser.add_argument("text", nargs="?", help="the text to explain")
+    parser.add_argument("--jsonl", action="store_true", help='read {"id","text"} lines on stdin')
+    parser.add_argument("--threshold", type=float, default=0.5, help="flag threshold (0..1)")
+
+
+def run(text: str | None, *, jsonl: bool, threshold: float, out, tty: bool) -> str | None:
+    """Explain ``text`` or stream stdin's JSONL to ``out``; the usage error, if any."""
+    import sys
+
+    if not 0.0 <= threshold <= 1.0:
+        return "--threshold must be between 0 and 1"
+    if jsonl:
+        moderate_jsonl(sys.stdin, out, threshold)
+        return None
+    if not text:
+        return "give a TEXT to moderate, or --jsonl to read stdin"
+    out.write(explain(text, threshold, tty=tty) + "\n")
+    return None
+
+
 def main(argv: list[str]) -> int:
     """`tillit moderate [TEXT] [--jsonl] [--threshold T]` without starting Django.
 
-    The same functions as the management command; it skips Django's set-up (settings, apps,
-    the database), which is most of the start-up time of a command that never needs them.
+    The same arguments and run step as the management command; it skips Django's set-up
+    (settings, apps, the database), which is most of the start-up time of a command that
+    never needs them.
     """
     import argparse
     import sys
@@ -157,16 +175,15 @@ def main(argv: list[str]) -> int:
         prog="tillit moderate",
         description="Moderate one text (explained) or JSONL lines from stdin (--jsonl).",
     )
-    parser.add_argument("text", nargs="?", help="the text to explain")
-    parser.add_argument("--jsonl", action="store_true", help='read {"id","text"} lines on stdin')
-    parser.add_argument("--threshold", type=float, default=0.5, help="flag threshold (0..1)")
+    add_arguments(parser)
     args = parser.parse_args(argv)
-    if not 0.0 <= args.threshold <= 1.0:
-        parser.error("--threshold must be between 0 and 1")
-    if args.jsonl:
-        moderate_jsonl(sys.stdin, sys.stdout, args.threshold)
-        return 0
-    if not args.text:
-        parser.error("give a TEXT to moderate, or --jsonl to read stdin")
-    sys.stdout.write(explain(args.text, args.threshold, tty=sys.stdout.isatty()) + "\n")
+    error = run(
+        args.text,
+        jsonl=args.jsonl,
+        threshold=args.threshold,
+        out=sys.stdout,
+        tty=sys.stdout.isatty(),
+    )
+    if error:
+        parser.error(error)
     return 0

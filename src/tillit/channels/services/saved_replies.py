@@ -12,8 +12,9 @@ from tillit.organisation.models import Person
 from ..models import Channel, SavedReply
 from ..permissions import can_manage_saved_replies
 
-TITLE_MAX = 100
-TEXT_MAX = 5000
+# The limits are the model's, so form, service and column cannot drift apart.
+TITLE_MAX = SavedReply._meta.get_field("title").max_length or 100
+TEXT_MAX = SavedReply._meta.get_field("text").max_length or 5000
 
 
 def _clean(title: str, text: str) -> tuple[str, str]:

@@ -14,7 +14,6 @@ from tillit.channels.services.signature import (
     Signature,
     SignatureMissing,
     signature_apply,
-    signature_check,
     signature_for,
 )
 from tillit.connectors.base import TextLimit
@@ -47,14 +46,6 @@ class ReplyRules:
     signature: Signature
     # Why the signature cannot be filled for this person ('' when it can).
     signature_problem: str = ""
-
-    @property
-    def room(self) -> int | None:
-        """How much of the limit is left for the person's own text, after the signature."""
-        if self.limit is None:
-            return None
-        extra = len(self.signature.text) + 1 if self.signature.required else 0
-        return max(self.limit - extra, 0)
 
     def length(self, text: str) -> int:
         """Length as the platform counts it."""
@@ -125,11 +116,8 @@ def reply_prepare(*, channel, person, text: str) -> str:
     rules = reply_rules(channel, person)
     if rules.signature_problem:
         raise ReplyRefused(rules.signature_problem)
+    # signature_apply ends the text with the filled signature where the rule asks for one.
     signed = signature_apply(text, rules.signature)
-    try:
-        signature_check(signed, rules.signature)
-    except SignatureMissing as exc:
-        raise ReplyRefused(exc.message) from None
     if rules.limit is not None:
         count = rules.length(signed)
         if count > rules.limit:

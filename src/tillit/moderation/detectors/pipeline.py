@@ -34,6 +34,11 @@ def noisy_or(scores: list[float]) -> float:
 _noisy_or = noisy_or
 
 
+def rule_score(findings) -> float:
+    """The rules' own score of a text: the findings' scores combined, capped below 1."""
+    return round(min(0.99, noisy_or([f.score for f in findings])), 4) if findings else 0.0
+
+
 def _boost_targeted(text: str, findings: list[Finding]) -> list[Finding]:
     """Raise insults and identity attacks that are aimed at the reader ("du är en idiot")."""
     out = []
@@ -102,9 +107,7 @@ def analyse_many(texts: list[str], *, use_ml: bool = True) -> list[Analysis]:
     texts = list(texts)
     findings = [detect_all(t) for t in texts]
     rule_cats = [category_scores(f) for f in findings]
-    rule_scores = [
-        round(min(0.99, noisy_or([x.score for x in f])), 4) if f else 0.0 for f in findings
-    ]
+    rule_scores = [rule_score(f) for f in findings]
     ml: list | None = None
     todo = [i for i, t in enumerate(texts) if t.strip()]
     if use_ml and todo:

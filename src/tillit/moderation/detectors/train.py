@@ -22,7 +22,7 @@ import numpy as np
 
 from ..evaluation import prf, read_jsonl, roc_auc
 from . import triage
-from .pipeline import category_scores, detect_all, flag, fuse, noisy_or
+from .pipeline import category_scores, detect_all, flag, fuse, rule_score
 
 DEFAULT_DATA = Path("../shared/eval/rtplx-sv-dev.jsonl.gz")
 # The eight annotator means every base ridge regresses on.
@@ -77,7 +77,7 @@ class Data:
         for text in self.texts:
             findings = detect_all(text)
             cats = category_scores(findings)
-            score = round(min(0.99, noisy_or([f.score for f in findings])), 4) if findings else 0.0
+            score = rule_score(findings)
             self.bags.append(triage.finding_bag(findings))
             rules.append(triage.rule_features(text, findings, cats, score))
             self.rule_score.append(score)

@@ -26,6 +26,7 @@ analysis, so each stored assessment says which model scored it.
 from __future__ import annotations
 
 import hashlib
+import io
 import math
 import os
 import re
@@ -140,9 +141,8 @@ def _vocab_pairs(vocab, tid, g):
     """
     np = sys.modules["numpy"]
     idx, hit = _lookup(vocab, g)
-    key = tid[hit] * np.int64(max(len(vocab), 1)) + idx
-    key, counts = np.unique(key, return_counts=True)
     width = np.int64(max(len(vocab), 1))
+    key, counts = np.unique(tid[hit] * width + idx, return_counts=True)
     return key // width, key % width, counts
 
 
@@ -295,10 +295,10 @@ def _is_float(v) -> bool:
     return getattr(getattr(v, "dtype", None), "kind", "") == "f"
 
 
-def model_version(path: Path) -> str:
+def model_version(source: Path | bytes) -> str:
     """The model's version: its format and the first 12 hex digits of the file's sha256."""
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return f"v{FORMAT_VERSION}-{digest}"
+    raw = source if isinstance(source, bytes) else source.read_bytes()
+    return f"v{FORMAT_VERSION}-{hashlib.sha256(raw).hexdigest()[:12]}"
 
 
 @lru_cache(maxsize=1)
@@ -318,14 +318,15 @@ def _load() -> TriageModel | None:
             "`python -m tillit.moderation.detectors.train --no-cv`)"
         )
         return None
-    with np.load(path, allow_pickle=False) as data:
+    raw = path.read_bytes()  # read once: the arrays and the version's hash
+    with np.load(io.BytesIO(raw), allow_pickle=False) as data:
         arrays = {k: data[k] for k in data.files}
     if int(arrays.get("version", 0)) != FORMAT_VERSION:
         _note(
             f"{path} has format {int(arrays.get('version', 0))}, not {FORMAT_VERSION}: rules only"
         )
         return None
-    return TriageModel(arrays, model_version(path))
+    return TriageModel(arrays, model_version(raw))
 
 
 def available() -> bool:
@@ -354,18 +355,6 @@ def triage_many(
         for t, f, c, s in zip(texts, findings, categories, rule_scores, strict=True)
     ]
     return model.predict_many(texts, [finding_bag(f) for f in findings], rules)
-
-
-def triage_scores(
-    text: str,
-    findings=(),
-    categories: dict[str, float] | None = None,
-    rule_score: float = 0.0,
-) -> dict[str, Any] | None:
-    """One text's head probabilities ("toxic", "insult", ...) and stage, or None."""
-    cats = categories if categories is not None else dict.fromkeys(CATEGORIES, 0.0)
-    out = triage_many([text], [list(findings)], [cats], [rule_score])
-    return out[0] if out else None
 
 
 def reset() -> None:

@@ -308,11 +308,11 @@ class FacebookConnector(Connector):
             )
         except PlatformRefused as exc:
             if exc.status == 404 or str(exc.code or "") == "100":
-                return PlatformState(exists=False, detail=f"HTTP {exc.status} [{exc.code}]")
+                return PlatformState(exists=False)
             raise
         # A post has no is_hidden field: it exists and is shown.
         hidden = opt_bool(answer, "is_hidden", "comment")
-        return PlatformState(exists=True, hidden=bool(hidden), detail=f"is_hidden={hidden}")
+        return PlatformState(exists=True, hidden=bool(hidden))
 
     # --- actions -------------------------------------------------------
 

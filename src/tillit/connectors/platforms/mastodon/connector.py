@@ -52,7 +52,7 @@ from ...errors import (
     TokenInvalid,
     TransientError,
 )
-from ...http import platform_answer
+from ...http import platform_answer, too_large
 from ...parsing import (
     as_id,
     decode_cursor,
@@ -177,13 +177,7 @@ class MastodonConnector(Connector):
         # Mastodon.py reads whole bodies; refuse at least the ones that announce their size.
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.limits.max_body_bytes:
-            raise PayloadError(
-                Message(
-                    _("The answer is too large (%(size)s bytes, the limit is %(limit)s)."),
-                    size=int(declared),
-                    limit=self.limits.max_body_bytes,
-                )
-            )
+            raise too_large(int(declared), self.limits.max_body_bytes)
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
@@ -369,13 +363,12 @@ class MastodonConnector(Connector):
         """A status the instance answers for exists; 404 means deleted (no hiding on Mastodon)."""
         try:
             with self._errors():
-                status = as_raw(self.api.status(as_id(platform_id, "status id")))
+                self.api.status(as_id(platform_id, "status id"))
         except PlatformRefused as exc:
             if exc.status == 404:
-                return PlatformState(exists=False, detail="404")
+                return PlatformState(exists=False)
             raise
-        visibility = opt_str(status, "visibility", "status") or ""
-        return PlatformState(exists=True, hidden=None, detail=f"visibility={visibility[:20]}")
+        return PlatformState(exists=True, hidden=None)
 
     def fetch_text_limit(self) -> int | None:
         """The instance's own limit on a status (``/api/v2/instance``), None when it gives none.

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
-from tillit.moderation.jsonl import explain, moderate_jsonl
+from tillit.moderation import jsonl
 
 
 class Command(BaseCommand):
@@ -16,20 +14,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         """Declare TEXT, --jsonl and --threshold."""
-        parser.add_argument("text", nargs="?", help="the text to explain")
-        parser.add_argument(
-            "--jsonl", action="store_true", help='read {"id","text"} lines on stdin'
-        )
-        parser.add_argument("--threshold", type=float, default=0.5, help="flag threshold (0..1)")
+        jsonl.add_arguments(parser)
 
     def handle(self, *args, **options):
         """Explain the text, or stream JSONL verdicts."""
-        threshold = options["threshold"]
-        if not 0.0 <= threshold <= 1.0:
-            raise CommandError("--threshold must be between 0 and 1")
-        if options["jsonl"]:
-            moderate_jsonl(sys.stdin, self.stdout, threshold)
-            return
-        if not options["text"]:
-            raise CommandError("give a TEXT to moderate, or --jsonl to read stdin")
-        self.stdout.write(explain(options["text"], threshold, tty=self.stdout.isatty()))
+        error = jsonl.run(
+            options["text"],
+            jsonl=options["jsonl"],
+            threshold=options["threshold"],
+            out=self.stdout,
+            tty=self.stdout.isatty(),
+        )
+        if error:
+            raise CommandError(error)

@@ -1,0 +1,33 @@
+"""The queue benchmark still runs against the current schema (it writes rows with plain SQL,
+so a new NOT NULL column breaks it silently otherwise). Tiny sizes; no timing is asserted."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_queue_benchmark_runs_on_the_current_schema(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "bench_queue.py"),
+            "--sizes",
+            "300",
+            "--open",
+            "60",
+            "--repeat",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    (run,) = summary["results"]
+    assert run["items"] == 300
+    assert run["pages"]["default"]["rows"] > 0
