@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tillit.access.actor import actor_for
 from tillit.audit.models import AuditEntry
@@ -81,6 +81,15 @@ def test_search_finds_inflected_swedish_words(org, fb_channel):
     assert found(org, "!!! ''") == set()  # no words: nothing, not everything
     page = client_for("staff_1").get("/inkorg/?q=hotet").content.decode()
     assert "ett hot mot er" in page and "Trevlig helg" not in page
+
+
+def test_a_filter_that_cannot_be_used_is_said_not_dropped(org, fb_channel):
+    put(fb_channel, ["Trevlig helg"])
+    with translation.override("sv"):
+        page = client_for("staff_1").get("/inkorg/?q=" + "ö" * 500).content.decode()
+    # The queue is shown, and the person is told why the search did not apply.
+    assert 'role="alert"' in page and "Sök" in page and "300" in page
+    assert "Trevlig helg" in page
 
 
 def test_search_follows_edits_and_respects_mandates(org, fb_channel):
