@@ -208,6 +208,12 @@ class ActionResult:
     # For a person: a Message (store it with tillit.core.messages.stored), or "" when done.
     detail: str | Message = ""
     quota_units: int = 0
+    # Where the public sees what was published (a post's or reply's page), when known.
+    permalink: str | None = None
+
+    def __post_init__(self) -> None:
+        """A permalink becomes a link: keep it only when it is http(s)."""
+        _keep_web_url(self, "permalink")
 
     @property
     def ok(self) -> bool:
@@ -238,13 +244,65 @@ class TextLimit:
     reply: int | None = None
     post: int | None = None
     graphemes: bool = False
+    # X counts every web address as this many characters, however long it is.
+    link_length: int | None = None
 
     def length(self, text: str) -> int:
         """The length of ``text`` as the platform counts it (newlines as one character)."""
         text = text.replace("\r\n", "\n")
+        if self.link_length is not None:
+            text = _WEB_ADDRESS.sub("x" * self.link_length, text)
         if self.graphemes:
             return len(regex.findall(r"\X", text))
         return len(text)
+
+
+_WEB_ADDRESS = regex.compile(r"https?://[^\s<>\"]+", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Media:
+    """An image to publish: the bytes, their type and the alt text a screen reader reads.
+
+    ``url`` is a public address of the same file, for platforms that fetch the image
+    themselves instead of taking an upload (Instagram's content publishing).
+    """
+
+    data: bytes = field(repr=False)
+    media_type: str
+    alt_text: str
+    name: str = "image"
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A post the organisation publishes: text (already signed), an optional link, images."""
+
+    text: str
+    link: str | None = None
+    media: tuple[Media, ...] = ()
+
+    def __post_init__(self) -> None:
+        """A link is only ever an http(s) address."""
+        _keep_web_url(self, "link")
+
+
+@dataclass(frozen=True)
+class PostRules:
+    """What a post must be on a platform, beyond its length (``TextLimit.post``).
+
+    The composer shows these as the person types and the publishing check refuses a post
+    that breaks them, so the outbox never carries a post the platform would refuse.
+    """
+
+    # Instagram: a post is an image (or video) with a caption; text alone cannot go out.
+    needs_media: bool = False
+    max_media: int = 4
+    media_types: frozenset[str] = frozenset({"image/jpeg", "image/png"})
+    max_media_bytes: int = 5 * 1024 * 1024
+    # Whether a link can go with the post (as a link card, a facet or in the text).
+    links: bool = True
 
 
 @dataclass(frozen=True)
@@ -282,6 +340,8 @@ class Connector:
     state_unsupported: ClassVar[str] = ""
     # How long replies and posts may be there (shown as the person types, checked on submit).
     text_limit: ClassVar[TextLimit] = TextLimit()
+    # What a post must be there (images, link); with PUBLISH only.
+    post_rules: ClassVar[PostRules] = PostRules()
     # Templates receive connector classes; Django would otherwise call them with no config.
     do_not_call_in_templates: ClassVar[bool] = True
 
@@ -467,9 +527,9 @@ class Connector:
         """Reply publicly to ``platform_id``; ``platform_ref`` is the new reply's id."""
         return self._act(Capability.REPLY, self._reply, platform_id, text, idempotency_key)
 
-    def publish(self, text: str, idempotency_key: str) -> ActionResult:
-        """Publish a new post on the account; ``platform_ref`` is its id."""
-        return self._act(Capability.PUBLISH, self._publish, text, idempotency_key)
+    def publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
+        """Publish a new post on the account; ``platform_ref`` is its id, with its permalink."""
+        return self._act(Capability.PUBLISH, self._publish, publication, idempotency_key)
 
     def block(
         self, author_platform_id: str, *, context_platform_id: str | None = None
@@ -517,7 +577,7 @@ class Connector:
     def _reply(self, platform_id: str, text: str, idempotency_key: str) -> ActionResult:
         raise NotImplementedError
 
-    def _publish(self, text: str, idempotency_key: str) -> ActionResult:
+    def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
         raise NotImplementedError
 
     def _block(self, author_platform_id: str, context_platform_id: str | None) -> ActionResult:
@@ -609,10 +669,13 @@ def _origin(url: str) -> tuple[str, str, int | None]:
 
 
 def done(
-    platform_ref: str | None = None, detail: str | Message = "", quota_units: int = 0
+    platform_ref: str | None = None,
+    detail: str | Message = "",
+    quota_units: int = 0,
+    permalink: str | None = None,
 ) -> ActionResult:
     """Shorthand for a successful ``ActionResult``."""
-    return ActionResult(ActionStatus.DONE, platform_ref, detail, quota_units)
+    return ActionResult(ActionStatus.DONE, platform_ref, detail, quota_units, permalink)
 
 
 def check_connector_class(cls: type[Connector]) -> None:

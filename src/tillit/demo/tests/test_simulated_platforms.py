@@ -13,7 +13,7 @@ import httpx
 import pytest
 from django.utils import timezone
 
-from tillit.connectors.base import ActionStatus
+from tillit.connectors.base import ActionStatus, Publication
 from tillit.connectors.errors import TransientError
 from tillit.connectors.platforms.facebook import FacebookConnector
 from tillit.connectors.platforms.instagram import InstagramConnector
@@ -128,7 +128,7 @@ def test_graph_refuses_a_wrong_token_or_proof(sims, page):
 
 
 def test_publishing_on_the_page_and_instagram(sims, page):
-    post = page.publish("Biblioteket har öppet hela julen.", "pub-1")
+    post = page.publish(Publication("Biblioteket har öppet hela julen."), "pub-1")
     assert post.ok and post.platform_ref.startswith(f"{PAGE}_")
     feed = graph_get(sims, f"{PAGE}/feed", fields="id,message").json()["data"]
     assert {"id": post.platform_ref, "message": "Biblioteket har öppet hela julen."} in feed
@@ -222,9 +222,9 @@ def test_mastodon_reply_delete_block_and_instance_limit(sims):
 
     limits = httpx.get(f"{sims.mastodon_url}/api/v2/instance").json()
     assert limits["configuration"]["statuses"]["max_characters"] == 640
-    too_long = connector.publish("x" * 641, "pub-long")
+    too_long = connector.publish(Publication("x" * 641), "pub-long")
     assert too_long.status is ActionStatus.REFUSED and "640" in str(too_long.detail)
-    assert connector.publish("Nytt inlägg", "pub-1").ok
+    assert connector.publish(Publication("Nytt inlägg"), "pub-1").ok
 
 
 def test_mastodon_media_upload_for_publishing(sims):

@@ -22,6 +22,7 @@ from ...base import (
     ItemKind,
     Parameter,
     Profile,
+    Publication,
     TextLimit,
     done,
 )
@@ -414,7 +415,8 @@ class BlueskyConnector(Connector):
         )
         return done(f"chat:{convo_id}:{field_str(answer, 'id', 'sendMessage')}")
 
-    def _publish(self, text: str, idempotency_key: str) -> ActionResult:
+    def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
+        text = publication.text
         return self._create_post({"$type": POST, "text": text, "createdAt": _now()})
 
     def _block(self, author_platform_id: str, context_platform_id: str | None) -> ActionResult:

@@ -22,6 +22,7 @@ from ...base import (
     Parameter,
     PlatformState,
     Profile,
+    Publication,
     Rejected,
     TextLimit,
     done,
@@ -344,7 +345,8 @@ class FacebookConnector(Connector):
         )
         return done(field_id(answer, "id", "reply"))
 
-    def _publish(self, text: str, idempotency_key: str) -> ActionResult:
+    def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
+        text = publication.text
         answer = self.graph.request("POST", f"{self.page_id}/feed", data={"message": text})
         return done(field_id(answer, "id", "publish"))
 

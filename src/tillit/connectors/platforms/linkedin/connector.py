@@ -21,6 +21,7 @@ from ...base import (
     ItemKind,
     Parameter,
     Profile,
+    Publication,
     TextLimit,
     done,
 )
@@ -265,7 +266,8 @@ class LinkedInConnector(Connector):
         ref = opt_str(created, "commentUrn", "comment") or answer.headers.get("x-restli-id")
         return done(ref)
 
-    def _publish(self, text: str, idempotency_key: str) -> ActionResult:
+    def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
+        text = publication.text
         body = {
             "author": self.org_urn,
             "commentary": text,

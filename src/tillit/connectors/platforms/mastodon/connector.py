@@ -40,6 +40,7 @@ from ...base import (
     Parameter,
     PlatformState,
     Profile,
+    Publication,
     TextFormat,
     TextLimit,
     done,
@@ -411,7 +412,8 @@ class MastodonConnector(Connector):
             ),
         )
 
-    def _publish(self, text: str, idempotency_key: str) -> ActionResult:
+    def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
+        text = publication.text
         with self._errors():
             posted = as_raw(
                 self.api.status_post(text, visibility="public", idempotency_key=idempotency_key)

@@ -21,6 +21,7 @@ from ...base import (
     ItemKind,
     Parameter,
     Profile,
+    Publication,
     TextLimit,
     done,
 )
@@ -344,7 +345,8 @@ class XConnector(Connector):
         answer = self._call("POST", "tweets", json=body)
         return done(field_id(field_obj(answer, "data", "tweet"), "id", "tweet"))
 
-    def _publish(self, text: str, idempotency_key: str) -> ActionResult:
+    def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
+        text = publication.text
         answer = self._call("POST", "tweets", json={"text": text})
         return done(field_id(field_obj(answer, "data", "tweet"), "id", "tweet"))
 
