@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("tillit.records.urls")),
     path("", include("tillit.retention.urls")),
     path("", include("tillit.archive.urls")),
+    path("", include("tillit.publishing.urls")),
     path("", include("tillit.web.urls")),
 ]
 

@@ -33,3 +33,11 @@ STAFFED_STATES = {ChannelStatus.ACTIVE, ChannelStatus.PAUSED}
 PRE_DECISION_STATES = {ChannelStatus.DRAFT, ChannelStatus.PROPOSED}
 #: Terminal state: nothing follows.
 TERMINAL_STATES = {ChannelStatus.ARCHIVED}
+
+
+class PostApproval(models.TextChoices):
+    """Who must approve a post before it is published on the channel (tillit.publishing)."""
+
+    NONE = "none", _("No approval: administrators publish directly")
+    ADMINISTRATOR = "administrator", _("Another administrator of the channel")
+    INFORMATOR = "informator", _("The department's communications officer (informatör)")

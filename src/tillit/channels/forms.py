@@ -38,6 +38,7 @@ class ChannelForm(forms.ModelForm):
             "plan_outcome",
             "plan_operation",
             "signature_template",
+            "post_approval",
         ]
         widgets = {
             f: forms.Textarea(attrs={"rows": 3})

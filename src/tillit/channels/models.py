@@ -11,7 +11,7 @@ from tillit.access.roles import MandateRole
 from tillit.core.models import TimeStamped
 from tillit.organisation.models import Department, Person
 
-from .choices import ChannelStatus, PlatformDecision
+from .choices import ChannelStatus, PlatformDecision, PostApproval
 
 
 class Platform(TimeStamped):
@@ -95,6 +95,14 @@ class Channel(TimeStamped):
             "Hälsningar {namn}, {funktion}. Leave empty when the channel speaks with the "
             "organisation's voice."
         ),
+    )
+
+    # Four eyes on what the organisation says: who approves a post before it goes out.
+    post_approval = models.CharField(
+        _("approval of posts"),
+        max_length=20,
+        choices=PostApproval.choices,
+        default=PostApproval.NONE,
     )
 
     objects = RestrictedQuerySet.as_manager()

@@ -39,6 +39,8 @@ class ActionKind(models.TextChoices):
     REPLY = "reply", _("Reply")
     BLOCK = "block", _("Block")
     REPORT = "report", _("Report")
+    # A post the organisation wrote in Tillit (tillit.publishing); it has no item until done.
+    PUBLISH = "publish", _("Publish")
 
 
 class ActionState(models.TextChoices):

@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "tillit.records",
     "tillit.retention",
     "tillit.archive",
+    "tillit.publishing",
     "tillit.demo",
     "tillit.web",
 ]

@@ -31,6 +31,7 @@ EDITABLE_FIELDS = (
     "plan_outcome",
     "plan_operation",
     "signature_template",
+    "post_approval",
 )
 
 

@@ -152,3 +152,18 @@ def signature_check(text: str, signature: Signature) -> None:
             _("The channel asks every reply to be signed %(signature)s; this text is not.")
             % {"signature": signature.text}
         )
+
+
+def signature_shape_present(text: str, template: str) -> bool:
+    """Whether the text ends with something of the template's shape (no person to fill it).
+
+    For checks without an author (``tillit publish check`` without ``--author``): each
+    placeholder stands for some words, the rest of the template must be there as written.
+    """
+    template = (template or "").strip()
+    if not template:
+        return True
+    parts = _FIELD.split(template)
+    # split() alternates literal text and placeholder names; names become "some words".
+    pattern = "".join(re.escape(p) if i % 2 == 0 else r"[^\n]+?" for i, p in enumerate(parts))
+    return re.search(rf"(?:^|\n)\s*{pattern}\s*$", text.rstrip()) is not None

@@ -12,19 +12,26 @@ Invariants:
 - Where the connector can read an item's state back (READ_STATE), a recovered hide, unhide
   or delete asks the platform first and is recorded done without a second call when the
   effect is already there; a "done" one is read back later (services/reconcile.py).
+- A publish (a post written in Tillit, see tillit.publishing) has no item; after a crash it is
+  looked for among the account's own posts before it is sent again, like a reply.
+- Apps above the inbox learn an action's outcome through the ``action_finished`` registry
+  store, called inside the same transaction that records it.
 - An item's status follows its latest settling action (hide, unhide, delete, block): it is
   handled only once that action took effect, so a failed hide never reads "handled".
 """
 
+import html
 import logging
 import random
 import uuid
 from datetime import timedelta
 
 import httpx
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -32,7 +39,16 @@ from tillit.access.actor import SCHEDULER, Actor, person_of
 from tillit.audit.services import audit_record
 from tillit.channels.models import Channel
 from tillit.channels.selectors import channel_administrators
-from tillit.connectors.base import ActionResult, ActionStatus, Capability, PlatformState, refusal
+from tillit.connectors.base import (
+    ActionResult,
+    ActionStatus,
+    Capability,
+    ItemKind,
+    Media,
+    PlatformState,
+    Publication,
+    refusal,
+)
 from tillit.connectors.errors import (
     ConnectorError,
     PlatformRefused,
@@ -41,6 +57,7 @@ from tillit.connectors.errors import (
     TransientError,
 )
 from tillit.core.messages import Message, describe, stored
+from tillit.core.registry import registry
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 
@@ -70,6 +87,12 @@ VERIFY_DELAY = timedelta(seconds=30)
 UNKNOWN_RECHECK = timedelta(minutes=10)
 #: Kinds whose effect READ_STATE can show.
 READ_BACK_KINDS = {ActionKind.HIDE, ActionKind.UNHIDE, ActionKind.DELETE}
+#: Kinds that write something new on the platform: sent twice, they are there twice.
+WRITING_KINDS = {ActionKind.REPLY, ActionKind.PUBLISH}
+#: Registry store of callables(action, permalink) told of every final outcome.
+FINISHED_STORE = "action_finished"
+#: An image larger than this is not read into memory for a publish (no platform takes more).
+MAX_MEDIA_BYTES = 20 * 1024 * 1024
 
 #: Test seam: called right after the platform answered and before the outcome is recorded.
 after_send_hooks: list = []
@@ -162,6 +185,8 @@ def _target(action: ActionRequest) -> Item:
 
 def _send(connector, action: ActionRequest) -> ActionResult:
     p = action.params
+    if action.kind == ActionKind.PUBLISH:
+        return connector.publish(publication_of(p), action.idempotency_key)
     if action.kind == ActionKind.BLOCK:
         return connector.block(
             p["author_platform_id"],
@@ -189,28 +214,56 @@ def _send(connector, action: ActionRequest) -> ActionResult:
     raise ValueError(action.kind)
 
 
+def publication_of(params: dict) -> Publication:
+    """The post a publish action carries: its text, link and images from the media store."""
+    media = []
+    for entry in params.get("media") or ():
+        if default_storage.size(entry["path"]) > MAX_MEDIA_BYTES:
+            raise PlatformRefused(Message(gettext_lazy("An image is too large to publish.")))
+        with default_storage.open(entry["path"], "rb") as handle:
+            data = handle.read(MAX_MEDIA_BYTES + 1)
+        media.append(
+            Media(
+                data=data,
+                media_type=entry.get("media_type", ""),
+                alt_text=entry.get("alt_text", ""),
+                name=entry.get("name") or "image",
+                url=entry.get("url") or None,
+            )
+        )
+    return Publication(params.get("text", ""), params.get("link") or None, tuple(media))
+
+
 class ReplyLookupFailed(Exception):
-    """After a crash mid-reply, the platform could not be asked whether the reply arrived."""
+    """After a crash mid-send, the platform could not be asked whether the text arrived."""
 
 
-def _already_replied(connector, action: ActionRequest) -> str | None:
-    """After a crash mid-reply: the platform id of our reply if it already exists.
+def _words(text: str) -> str:
+    """Text as compared after a crash: markup gone, whitespace collapsed (platforms reflow)."""
+    # Mastodon hands statuses back as HTML, with paragraphs and <br> where we sent newlines.
+    spaced = (text or "").replace("<br", " <br").replace("</p>", " </p>")
+    return " ".join(html.unescape(strip_tags(spaced)).split())
 
-    Raises ReplyLookupFailed when the platform cannot be asked: sending again could post the
-    reply twice, so the caller holds the action for a person instead.
+
+def _already_sent(connector, action: ActionRequest) -> str | None:
+    """After a crash mid-reply or mid-publish: the platform id of what we sent, if it is there.
+
+    Raises ReplyLookupFailed when the platform cannot be asked: sending again could post it
+    twice, so the caller holds the action for a person instead.
     """
     own = action.channel.connection.account_platform_id
-    parent = _target(action).platform_id
+    parent = _target(action).platform_id if action.kind == ActionKind.REPLY else None
+    sent = _words(action.params.get("text", ""))[:200]
     try:
         fetched = connector.fetch_items(None)
     except ConnectorError as exc:
         raise ReplyLookupFailed(exc.message) from exc
     for inbound in fetched.items:
-        if (
-            inbound.parent_platform_id == parent
-            and (not own or inbound.author.platform_id == own)
-            and action.params.get("text", "") in inbound.text
-        ):
+        if parent is not None and inbound.parent_platform_id != parent:
+            continue
+        if parent is None and inbound.kind != ItemKind.OWN_POST:
+            continue
+        if (not own or inbound.author.platform_id == own) and sent in _words(inbound.text):
             return inbound.platform_id
     return None
 
@@ -246,9 +299,9 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
                     ref=_target(action).platform_id,
                     verified=True,
                 )
-        if recovering and action.kind == ActionKind.REPLY:
+        if recovering and action.kind in WRITING_KINDS:
             try:
-                ref = _already_replied(connector, action)
+                ref = _already_sent(connector, action)
             except ReplyLookupFailed as exc:
                 return _finish(
                     action,
@@ -257,6 +310,12 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
                         gettext_lazy(
                             "Tillit stopped while sending this reply and could not check whether "
                             "it arrived (%(reason)s). It is not sent again: check the platform."
+                        )
+                        if action.kind == ActionKind.REPLY
+                        else gettext_lazy(
+                            "Tillit stopped while publishing this post and could not check "
+                            "whether it arrived (%(reason)s). It is not sent again: check the "
+                            "platform."
                         ),
                         reason=exc.args[0],
                     ),
@@ -319,6 +378,7 @@ def outbox_execute(action_id: int, *, worker_id: str = "worker") -> ActionReques
         ref=result.platform_ref or "",
         reason_code=code.get(state, ""),
         read_back=connector.supports(Capability.READ_STATE),
+        permalink=result.permalink or "",
     )
 
 
@@ -420,6 +480,7 @@ def _finish(
     reason_code: str = "",
     verified: bool = False,
     read_back: bool = False,
+    permalink: str = "",
 ) -> ActionRequest:
     # ``read_back``: the connector can read the item's state, so a done hide, unhide or
     # delete is checked again after VERIFY_DELAY (services/reconcile.py).
@@ -468,17 +529,26 @@ def _finish(
             "detail": stored(detail, max_length=300),
         },
     )
+    announce_outcome(action, permalink)
     if state == ActionState.UNKNOWN:
         notify(
             people=channel_administrators(action.channel),
             subject=Message(
-                gettext_lazy("%(channel)s: check whether a reply was published"),
+                gettext_lazy("%(channel)s: check whether a reply was published")
+                if action.kind == ActionKind.REPLY
+                else gettext_lazy("%(channel)s: check whether a post was published"),
                 channel=action.channel.name,
             ),
             body=action.detail,
             url=f"/inkorg/{action.item_id}/" if action.item_id else "/inkorg/",
         )
     return action
+
+
+def announce_outcome(action: ActionRequest, permalink: str = "") -> None:
+    """Tell the apps above (``action_finished``) that an action moved: done, failed, retried."""
+    for subscriber in registry.values(FINISHED_STORE):
+        subscriber(action, permalink)
 
 
 def outbox_due_ids(limit: int = 100) -> list[int]:

@@ -23,7 +23,7 @@ from tillit.organisation.models import Person
 
 from ..choices import PERSON_ACTIONABLE, RETRY_FROM, ActionState
 from ..models import ActionRequest
-from .outbox import apply_effect, item_settle
+from .outbox import announce_outcome, apply_effect, item_settle
 
 #: Who may go where: a person retries or confirms only what no worker will finish. A worker
 #: has not claimed these, or they ended without an effect (or an unknown one that the caller
@@ -59,6 +59,7 @@ def action_retry(*, actor: Actor | Person, action: ActionRequest) -> ActionReque
         detail={"from": before[0], "attempts_before": before[1], "key": action.idempotency_key},
     )
     item_settle(action)
+    announce_outcome(action)
     from ..tasks import run_action
 
     transaction.on_commit(lambda: run_action.enqueue(action.pk))
@@ -95,6 +96,7 @@ def action_confirm_manual(
     action.refresh_from_db()
     apply_effect(action)
     item_settle(action)
+    announce_outcome(action)
     audit_record(
         actor=actor,
         action="outbox.manual_done",

@@ -4,7 +4,7 @@ one that does not say who speaks.
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.utils.translation import gettext as _
@@ -63,16 +63,23 @@ def text_limit_of(channel) -> TextLimit:
         return TextLimit()
 
 
-def reply_limit_for(channel) -> tuple[int | None, bool]:
-    """The reply limit on the channel and whether it counts graphemes.
+def channel_text_limit(channel) -> TextLimit:
+    """The channel's limits on replies and posts, as the platform counts.
 
     An instance's own limit (Mastodon's /api/v2/instance), when a poll has learnt it, wins
-    over the connector's default.
+    over the connector's default for both replies and posts (the instance has one limit).
     """
     limit = text_limit_of(channel)
     learnt = cache.get(INSTANCE_LIMIT_CACHE.format(channel_id=channel.pk))
-    reply = learnt if isinstance(learnt, int) and learnt > 0 else limit.reply
-    return reply, limit.graphemes
+    if isinstance(learnt, int) and learnt > 0:
+        return replace(limit, reply=learnt, post=learnt)
+    return limit
+
+
+def reply_limit_for(channel) -> tuple[int | None, bool]:
+    """The reply limit on the channel and whether it counts graphemes."""
+    limit = channel_text_limit(channel)
+    return limit.reply, limit.graphemes
 
 
 LEARNT_FOR = 24 * 3600

@@ -1,0 +1,291 @@
+"""Writing, checking, approving and publishing a post, end to end against mastodon-mock."""
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection as db
+from django.utils import timezone
+
+from tillit.access.actor import actor_for
+from tillit.audit.models import AuditEntry
+from tillit.channels import services as ch
+from tillit.channels.choices import PostApproval
+from tillit.channels.models import Platform
+from tillit.inbox.models import ActionRequest, Item
+from tillit.inbox.services.connections import connection_set
+from tillit.inbox.services.outbox import outbox_execute
+from tillit.publishing.choices import PostState, TargetState, Verdict
+from tillit.publishing.models import Post
+from tillit.publishing.services.posts import Draft, PublishingRefused, post_save, post_submit
+from tillit.publishing.services.release import post_release_by_id, posts_release_due
+from tillit.publishing.services.review import post_override, post_review
+from tillit.testing import PLAN, staff, walk_to_active
+
+PNR = "19121212-1212"
+
+
+@pytest.fixture
+def channel(org, today, mastodon_mock_server, settings):
+    settings.TILLIT_OUTBOUND_ALLOW_HOSTS = {"127.0.0.1"}
+    # Tasks are recorded, not run: each test runs the release and the outbox step by step.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    platform = Platform.objects.create(slug="mastodon", name="Mastodon", decision="allowed")
+    channel = ch.channel_create(
+        actor=org["info_a"],
+        department=org.dept_a,
+        name="Kommunen",
+        platform=platform,
+        url="https://mastodon.example/@alice",
+        **PLAN,
+    )
+    staff(org, channel, today - timedelta(days=1))
+    channel = walk_to_active(org, channel)
+    ch.channel_update(
+        actor=org["info_a"],
+        channel=channel,
+        post_approval=PostApproval.INFORMATOR,
+        signature_template="/{förnamn}, {funktion}",
+    )
+    conn = connection_set(
+        actor=org["manager_a"],
+        channel=channel,
+        connector="mastodon",
+        config={"api_base_url": mastodon_mock_server.base_url, "access_token": "alice_token"},
+    )
+    conn.account_platform_id = str(mastodon_mock_server.client("alice").me().id)
+    conn.save()
+    author = org["staff_1"]
+    author.function = "kommunikatör"
+    author.save()
+    channel.refresh_from_db()
+    return channel
+
+
+def _write(org, channel, text, **kw) -> Post:
+    return post_save(
+        actor=actor_for(org["staff_1"]), draft=Draft(text=text, channel_ids=[channel.pk], **kw)
+    )
+
+
+def _alice_statuses(server) -> list:
+    alice = server.client("alice")
+    return list(alice.account_statuses(alice.me().id))
+
+
+def _approve(org, post):
+    return post_review(
+        actor=actor_for(org["info_a"]),
+        post=post,
+        verdict=Verdict.APPROVED,
+        expected_version=post.version,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_blocked_then_fixed_approved_published_once_as_an_own_item(
+    org, channel, mastodon_mock_server
+):
+    author = actor_for(org["staff_1"])
+    post = _write(org, channel, f"Vinnare i tävlingen: {PNR}. Grattis!")
+    with pytest.raises(PublishingRefused) as refused:
+        post_submit(actor=author, post=post)
+    assert any("1212" in str(r.render(html=False)) for r in refused.value.reasons)
+    post.refresh_from_db()
+    assert post.state == PostState.DRAFT and post.checks.filter(allowed=False).exists()
+
+    post = post_save(
+        actor=author,
+        post=post,
+        draft=Draft(text="Biblioteket har öppet hela julen!", channel_ids=[channel.pk]),
+        expected_version=post.version,
+    )
+    post = post_submit(actor=author, post=post)
+    assert post.state == PostState.PENDING
+    with pytest.raises(PublishingRefused, match="own post"):
+        post_review(
+            actor=author, post=post, verdict=Verdict.APPROVED, expected_version=post.version
+        )
+    with pytest.raises(PublishingRefused):  # a substitute is not who the rule names
+        post_review(
+            actor=actor_for(org["staff_2"]),
+            post=post,
+            verdict=Verdict.APPROVED,
+            expected_version=post.version,
+        )
+    _approve(org, post)
+    assert post_release_by_id(post.pk) == PostState.PUBLISHING
+    assert post_release_by_id(post.pk) == PostState.PUBLISHING  # a second release sends nothing
+    action = ActionRequest.objects.get(kind="publish")
+    assert action.params["text"].endswith("\n/Staff, kommunikatör")
+    outbox_execute(action.pk)
+    outbox_execute(action.pk)
+
+    post.refresh_from_db()
+    target = post.targets.get()
+    assert post.state == PostState.PUBLISHED and target.state == TargetState.PUBLISHED
+    statuses = [s for s in _alice_statuses(mastodon_mock_server) if "hela julen" in s.content]
+    assert len(statuses) == 1 and str(statuses[0].id) == target.platform_ref
+    own = Item.objects.get(channel=channel, platform_id=target.platform_ref)
+    assert own.is_own and own.kind == "own_post" and target.item_id == own.pk
+    assert target.permalink.startswith("http")
+    assert AuditEntry.objects.filter(action="publishing.post_approved").exists()
+
+
+@pytest.mark.django_db
+def test_an_override_needs_a_reason_someone_else_and_is_audited(org, channel):
+    author = actor_for(org["staff_1"])
+    post = _write(org, channel, f"Kontakta oss med personnummer {PNR} som referens.")
+    with pytest.raises(PublishingRefused):
+        post_submit(actor=author, post=post)
+    with pytest.raises(PublishingRefused):
+        post_override(actor=author, post=post, reason="Det är ett testnummer", expected_version=1)
+    informator = actor_for(org["info_a"])
+    with pytest.raises(PublishingRefused, match="at least"):
+        post_override(actor=informator, post=post, reason="ok", expected_version=1)
+    post_override(
+        actor=informator,
+        post=post,
+        reason="Skatteverkets testnummer, ingen verklig person.",
+        expected_version=1,
+    )
+    assert post_submit(actor=author, post=post).state == PostState.PENDING
+    entry = AuditEntry.objects.get(action="publishing.post_override")
+    assert "testnummer" in str(entry.detail)
+    # An edit makes a new version: the exception no longer holds.
+    post = post_save(
+        actor=author,
+        post=post,
+        draft=Draft(text=f"Ny text med {PNR}.", channel_ids=[channel.pk]),
+        expected_version=post.version,
+    )
+    assert post.state == PostState.DRAFT
+    with pytest.raises(PublishingRefused):
+        post_submit(actor=author, post=post)
+
+
+@pytest.mark.django_db
+def test_bad_input_is_refused_and_nothing_is_half_saved(org, channel, today):
+    author = actor_for(org["staff_1"])
+    before = Post.objects.count()
+    bad = [
+        Draft(text="Hej\x07där", channel_ids=[channel.pk]),
+        Draft(text="Hej", link="javascript:alert(1)", channel_ids=[channel.pk]),
+        Draft(
+            text="Hej", channel_ids=[channel.pk], scheduled_at=timezone.now() - timedelta(hours=1)
+        ),
+        Draft(text="Hej", channel_ids=[999999]),
+        Draft(
+            text="Hej",
+            channel_ids=[channel.pk],
+            new_images=[(SimpleUploadedFile("a.png", b"not an image"), "En bild")],
+        ),
+    ]
+    for draft in bad:
+        with pytest.raises(ValidationError):
+            post_save(actor=author, draft=draft)
+    assert Post.objects.count() == before
+    # An image without alt text is refused too; one with it is re-encoded and kept.
+    with pytest.raises(ValidationError, match="alt text"):
+        post_save(
+            actor=author,
+            draft=Draft(text="Hej", channel_ids=[channel.pk], new_images=[(_png(), "")]),
+        )
+    post = post_save(
+        actor=author,
+        draft=Draft(text="Hej", channel_ids=[channel.pk], new_images=[(_png(), "En röd ruta")]),
+    )
+    assert post.images.get().media_type == "image/png"
+
+
+def _png():
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(out, format="PNG")
+    return SimpleUploadedFile("ruta.png", out.getvalue(), content_type="image/png")
+
+
+@pytest.mark.django_db
+def test_an_approval_that_comes_too_late_holds_the_post(org, channel):
+    author = actor_for(org["staff_1"])
+    post = _write(
+        org,
+        channel,
+        "Snöröjningen börjar i kväll.",
+        scheduled_at=timezone.now() + timedelta(hours=1),
+    )
+    post = post_submit(actor=author, post=post)
+    Post.objects.filter(pk=post.pk).update(scheduled_at=timezone.now() - timedelta(minutes=1))
+    posts_release_due()
+    post.refresh_from_db()
+    assert post.state == PostState.HELD
+    assert not ActionRequest.objects.filter(kind="publish").exists()
+
+
+def _database_url() -> str:
+    s = db.settings_dict
+    if db.vendor == "sqlite":
+        return f"sqlite:///{s['NAME']}"
+    return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+
+
+CRASHING_WORKER = """
+import os, sys, django
+django.setup()
+from tillit.inbox.services import outbox
+# The platform has answered; the process dies before the outcome is recorded.
+outbox.after_send_hooks.append(lambda action, result: os._exit(137))
+outbox.outbox_execute(int(sys.argv[1]), worker_id="doomed")
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_after_the_platform_answered_does_not_publish_twice(
+    org, channel, mastodon_mock_server
+):
+    post = _write(org, channel, "Kommunfullmäktige sänds på webben i kväll.")
+    post_submit(actor=actor_for(org["staff_1"]), post=post)
+    _approve(org, post)
+    post_release_by_id(post.pk)
+    action = ActionRequest.objects.get(kind="publish")
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tillit.settings.test",
+        "DATABASE_URL": _database_url(),
+        "TILLIT_OUTBOUND_ALLOW_HOSTS": "127.0.0.1",
+    }
+    src = str(Path(__file__).resolve().parents[3])
+    env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASHING_WORKER, str(action.pk)],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 137, proc.stderr.decode()[-2000:]
+    action.refresh_from_db()
+    assert action.state == "sending"
+    assert len([s for s in _alice_statuses(mastodon_mock_server) if "sänds" in s.content]) == 1
+
+    ActionRequest.objects.filter(pk=action.pk).update(
+        claimed_at=timezone.now() - timedelta(minutes=10)
+    )
+    outbox_execute(action.pk, worker_id="survivor")
+    action.refresh_from_db()
+    assert action.state == "done"
+    assert len([s for s in _alice_statuses(mastodon_mock_server) if "sänds" in s.content]) == 1
+    post.refresh_from_db()
+    assert post.state == PostState.PUBLISHED
+    assert (
+        Item.objects.filter(channel=channel, platform_id=action.result_ref, is_own=True).count()
+        == 1
+    )
