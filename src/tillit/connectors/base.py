@@ -260,6 +260,35 @@ class TextLimit:
 _WEB_ADDRESS = regex.compile(r"https?://[^\s<>\"]+", regex.IGNORECASE)
 
 
+def web_addresses(text: str) -> list[tuple[int, int]]:
+    """Where the web addresses in ``text`` start and end, without the sentence's punctuation.
+
+    "Se https://a.se/b." ends at "b"; "(https://a.se/c_(d))" keeps its own parentheses.
+    """
+    found = []
+    for match in _WEB_ADDRESS.finditer(text):
+        url = match.group(0)
+        while _ends_sentence(url):
+            url = url[:-1]
+        found.append((match.start(), match.start() + len(url)))
+    return found
+
+
+def _ends_sentence(url: str) -> bool:
+    """Whether the last character belongs to the sentence around an address, not to it."""
+    if not url:
+        return False
+    return url[-1] in ".,;:!?'\u2019" or (url[-1] == ")" and url.count(")") > url.count("("))
+
+
+def text_with_link(text: str, link: str | None) -> str:
+    """``text`` with ``link`` on a line of its own at the end, unless the text already has it."""
+    if not link or link in text:
+        return text
+    body = text.rstrip()
+    return f"{body}\n\n{link}" if body else link
+
+
 @dataclass(frozen=True)
 class Media:
     """An image to publish: the bytes, their type and the alt text a screen reader reads.
@@ -528,8 +557,75 @@ class Connector:
         return self._act(Capability.REPLY, self._reply, platform_id, text, idempotency_key)
 
     def publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
-        """Publish a new post on the account; ``platform_ref`` is its id, with its permalink."""
+        """Publish a new post on the account; ``platform_ref`` is its id, with its permalink.
+
+        A post that breaks ``post_rules`` is refused before anything is uploaded, so a
+        half-sent post (two images up, the third refused) never happens.
+        """
+        if Capability.PUBLISH in self.capabilities:
+            problems = self.publication_problems(publication)
+            if problems:
+                return ActionResult(ActionStatus.REFUSED, detail=problems[0])
         return self._act(Capability.PUBLISH, self._publish, publication, idempotency_key)
+
+    @classmethod
+    def post_text(cls, publication: Publication) -> str:
+        """The text as it goes to the platform: with the link appended where it travels in it.
+
+        Measure this (``text_limit.length``), not the typed text: on X and Mastodon the link
+        counts, on Facebook and LinkedIn it goes beside the text unless images take its place.
+        """
+        return text_with_link(publication.text, publication.link)
+
+    @classmethod
+    def publication_problems(cls, publication: Publication) -> tuple[Message, ...]:
+        """What in ``publication`` breaks ``post_rules``, as a person reads it (empty: none).
+
+        The length is not checked here: an instance may allow more than ``text_limit.post``
+        (Mastodon), and the platform's own refusal says so precisely.
+        """
+        rules = cls.post_rules
+        platform = Message(cls.label)
+        problems: list[Message] = []
+        if rules.needs_media and not publication.media:
+            problems.append(
+                Message(_("A post on %(platform)s needs at least one image."), platform=platform)
+            )
+        if len(publication.media) > rules.max_media:
+            problems.append(
+                Message(
+                    _("Too many images for %(platform)s: a post takes %(count)s at most."),
+                    platform=platform,
+                    count=rules.max_media,
+                )
+            )
+        if publication.link and not rules.links:
+            problems.append(
+                Message(_("%(platform)s cannot take a link with a post."), platform=platform)
+            )
+        for media in publication.media:
+            if media.media_type not in rules.media_types:
+                problems.append(
+                    Message(
+                        _("%(platform)s does not take images of the type %(type)s."),
+                        platform=platform,
+                        type=foreign(media.media_type[:80]),
+                    )
+                )
+            if len(media.data) > rules.max_media_bytes:
+                problems.append(
+                    Message(
+                        _(
+                            "The image %(name)s is larger than %(platform)s allows "
+                            "(%(size)s bytes, the limit is %(limit)s)."
+                        ),
+                        name=foreign(media.name[:80]),
+                        platform=platform,
+                        size=len(media.data),
+                        limit=rules.max_media_bytes,
+                    )
+                )
+        return tuple(problems)
 
     def block(
         self, author_platform_id: str, *, context_platform_id: str | None = None
@@ -701,3 +797,26 @@ def check_connector_class(cls: type[Connector]) -> None:
         raise TypeError(
             f"{cls.__name__}: both supported and explained as unsupported: {contradicting}"
         )
+    if Capability.PUBLISH in cls.capabilities:
+        _check_publishing(cls)
+    elif not cls.unsupported.get(Capability.PUBLISH):
+        # The composer shows why a channel cannot take a post instead of a missing button.
+        raise TypeError(f"{cls.__name__}: explain why it cannot publish (unsupported[PUBLISH])")
+
+
+def _check_publishing(cls: type[Connector]) -> None:
+    """A publishing connector declares how long a post may be and what it may carry."""
+    post = cls.text_limit.post
+    if not isinstance(post, int) or isinstance(post, bool) or post < 1:
+        raise TypeError(f"{cls.__name__}: a connector that publishes needs text_limit.post")
+    rules = cls.post_rules
+    if not isinstance(rules, PostRules):
+        raise TypeError(f"{cls.__name__}.post_rules must be a PostRules")
+    if not 0 <= rules.max_media <= 100 or (rules.needs_media and rules.max_media < 1):
+        raise TypeError(f"{cls.__name__}.post_rules: max_media does not fit needs_media")
+    if rules.max_media and (
+        not rules.media_types
+        or not all(isinstance(t, str) and t.startswith("image/") for t in rules.media_types)
+        or rules.max_media_bytes < 1
+    ):
+        raise TypeError(f"{cls.__name__}.post_rules: images need image/ types and a byte limit")

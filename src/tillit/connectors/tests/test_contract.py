@@ -19,6 +19,8 @@ from tillit.connectors.base import (
     InboundItem,
     ItemKind,
     Parameter,
+    PostRules,
+    TextLimit,
     check_connector_class,
 )
 from tillit.connectors.errors import ConfigError, PayloadError
@@ -60,7 +62,9 @@ def test_registry_rejects_broken_and_late_connectors():
     class Late(Connector):
         platform = "late"
         label = "Late"
-        unsupported = dict.fromkeys(MODERATION_CAPABILITIES, "because the platform offers nothing")
+        unsupported = dict.fromkeys(
+            MODERATION_CAPABILITIES | {Capability.PUBLISH}, "because the platform offers nothing"
+        )
         state_unsupported = "the platform cannot say whether an item is hidden"
 
     # Under Django start-up has frozen the registry: a connector after it is refused.
@@ -69,6 +73,61 @@ def test_registry_rejects_broken_and_late_connectors():
     assert "late" not in registry.all_connectors()
     with pytest.raises(TypeError):
         registry.all_connectors()["late"] = Late  # type: ignore[index]
+
+
+def _connector(**attributes):
+    base = {
+        "platform": "quiet",
+        "label": "Quiet",
+        "unsupported": dict.fromkeys(MODERATION_CAPABILITIES, "because the platform offers none"),
+        "state_unsupported": "the platform cannot say whether an item is hidden",
+    }
+    return type("Quiet", (Connector,), {**base, **attributes})
+
+
+def test_publishing_must_be_explained_or_declared():
+    # Without PUBLISH the connector says why (the composer shows it instead of a button).
+    with pytest.raises(TypeError, match="cannot publish"):
+        check_connector_class(_connector())
+    explained = {**_connector().unsupported, Capability.PUBLISH: "a feed is read only"}
+    check_connector_class(_connector(unsupported=explained))
+    # With PUBLISH it says how long a post may be and what it may carry.
+    publishes = frozenset({Capability.PUBLISH})
+    with pytest.raises(TypeError, match="text_limit.post"):
+        check_connector_class(_connector(capabilities=publishes))
+    limit = TextLimit(reply=100, post=100)
+    check_connector_class(_connector(capabilities=publishes, text_limit=limit))
+    for rules in (
+        PostRules(needs_media=True, max_media=0),
+        PostRules(media_types=frozenset({"video/mp4"})),
+        PostRules(max_media_bytes=0),
+    ):
+        with pytest.raises(TypeError, match="post_rules"):
+            check_connector_class(
+                _connector(capabilities=publishes, text_limit=limit, post_rules=rules)
+            )
+    # Text alone, no images at all, is a sensible rule too.
+    check_connector_class(
+        _connector(
+            capabilities=publishes,
+            text_limit=limit,
+            post_rules=PostRules(max_media=0, media_types=frozenset()),
+        )
+    )
+
+
+def test_every_publishing_connector_declares_its_rules():
+    for cls in registry.all_connectors().values():
+        if Capability.PUBLISH in cls.capabilities:
+            assert cls.text_limit.post and cls.post_rules.max_media >= 1, cls.platform
+        else:
+            assert len(cls.unsupported[Capability.PUBLISH]) > 20, cls.platform
+    publishing = {
+        slug
+        for slug, cls in registry.all_connectors().items()
+        if Capability.PUBLISH in cls.capabilities
+    }
+    assert publishing == {"facebook", "instagram", "mastodon", "bluesky", "x", "linkedin"}
 
 
 def test_config_is_validated_and_secrets_hidden():

@@ -4,9 +4,11 @@ It keeps its state in memory and answers the calls the Facebook and Instagram co
 make, shaped like graph.facebook.com answers them: hide and unhide (``POST /{id}``
 ``is_hidden`` or Instagram's ``hide``), delete (``DELETE /{id}``), reply (``POST
 /{id}/comments``, Instagram ``/{id}/replies``), block (``POST /{page}/blocked``), read back
-(``GET /{id}?fields=…``), the reads a poll makes, and publishing (``/{page}/feed``,
-``/{page}/photos``, Instagram ``/{ig}/media`` then ``/{ig}/media_publish``). Errors carry
-Graph's ``error`` object (message, type, code, error_subcode, fbtrace_id).
+(``GET /{id}?fields=…``), the reads a poll makes, and publishing (``/{page}/feed``
+with ``message``, ``link`` and ``attached_media``; ``/{page}/photos``, unpublished with
+``published=false``; Instagram ``/{ig}/media``, carousels included, then
+``/{ig}/media_publish``). Errors carry Graph's ``error`` object (message, type, code,
+error_subcode, fbtrace_id).
 
 A Page can be made to fail now and then (``fail_every``): every n-th write to it answers
 HTTP 500 with the transient code 2, before anything changes, so the demo shows the outbox's
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import re
 import secrets
 import threading
@@ -115,7 +118,13 @@ class Node:
     is_hidden: bool = False
     deleted: bool = False
     image_url: str = ""
-    published: str | None = None  # a container's published media id
+    published: str | None = None  # a container's published media id, a photo's post
+    alt_text: str = ""  # an Instagram image container's
+    link: str = ""  # a post's link card
+    attached: list[str] = field(default_factory=list)  # a post's photos
+    children: list[str] = field(default_factory=list)  # a carousel container's items
+    carousel_item: bool = False
+    size: int = 0  # an uploaded photo's bytes
 
 
 class SimulatedGraph:
@@ -394,45 +403,122 @@ class SimulatedGraph:
             raise _missing(account.id, "post")
         text = (request.param("message") or "").strip()
         link = request.param("link") or ""
-        if not text and not link:
+        photos = self._attached_media(account, request)
+        if not text and not link and not photos:
             raise GraphError("(#100) Missing message or attachment", code=100)
         if len(text) > MAX_POST:
             raise GraphError("(#100) Message is too long", code=100)
+        if link and not link.startswith(("http://", "https://")):
+            raise GraphError("(#100) The link is not a valid URL", code=100)
         post_id = f"{account.id}_{self._next()}"
-        self.nodes[post_id] = Node(post_id, "post", account.id, text, account.id, account.name)
+        self.nodes[post_id] = Node(
+            post_id, "post", account.id, text, account.id, account.name, link=link, attached=photos
+        )
+        for photo in photos:
+            self.nodes[photo].published = post_id
         return {"id": post_id}
+
+    def _attached_media(self, account: Account, request: Request) -> list[str]:
+        """The photos of ``attached_media[i]={"media_fbid": …}``: unpublished, this Page's."""
+        found: list[str] = []
+        for index in range(100):
+            raw = request.param(f"attached_media[{index}]")
+            if raw is None:
+                break
+            try:
+                value = json.loads(raw)
+            except ValueError:
+                value = None
+            fbid = value.get("media_fbid") if isinstance(value, dict) else None
+            photo_id = fbid if isinstance(fbid, str) else ""
+            photo = self.nodes.get(photo_id)
+            if (
+                photo is None
+                or photo.kind != "photo"
+                or photo.owner != account.id
+                or photo.published is not None
+                or photo_id in found
+            ):
+                raise GraphError(f"(#100) attached_media[{index}] is not a usable photo", code=100)
+            found.append(photo_id)
+        return found
 
     def _post_photos(self, account: Account, request: Request) -> dict[str, Any]:
         if account.kind != "page":
             raise _missing(account.id, "post")
         url = request.param("url") or ""
-        if not url and "source" not in request.files:
+        upload = request.files.get("source")
+        if not url and upload is None:
             raise GraphError("(#324) Requires upload file", code=324)
+        if upload is not None and not upload.content_type.startswith("image/"):
+            raise GraphError("(#324) The file is not an image", code=324)
         caption = request.param("caption") or request.param("message") or ""
         photo_id = str(self._next())
-        post_id = f"{account.id}_{self._next()}"
-        self.nodes[photo_id] = Node(
-            photo_id, "photo", account.id, caption, account.id, image_url=url
+        photo = Node(
+            photo_id,
+            "photo",
+            account.id,
+            caption,
+            account.id,
+            image_url=url,
+            size=len(upload.data) if upload else 0,
         )
-        self.nodes[post_id] = Node(post_id, "post", account.id, caption, account.id, account.name)
+        self.nodes[photo_id] = photo
+        if (request.param("published") or "true").lower() == "false":
+            # Unpublished: it waits for a post to attach it (attached_media).
+            return {"id": photo_id}
+        post_id = f"{account.id}_{self._next()}"
+        self.nodes[post_id] = Node(
+            post_id, "post", account.id, caption, account.id, account.name, attached=[photo_id]
+        )
+        photo.published = post_id
         return {"id": photo_id, "post_id": post_id}
 
     def _post_media(self, account: Account, request: Request) -> dict[str, Any]:
         if account.kind != "instagram":
             raise _missing(account.id, "post")
+        caption = request.param("caption") or ""
+        if len(caption) > MAX_CAPTION:
+            raise GraphError("The caption is too long.", code=100, subcode=2207035)
+        container = str(17_900_000_000_000_000 + self._next())
+        if (request.param("media_type") or "").upper() == "CAROUSEL":
+            children = [c.strip() for c in (request.param("children") or "").split(",") if c]
+            if not 2 <= len(children) <= 10 or not all(
+                self._carousel_item(account, c) for c in children
+            ):
+                raise GraphError(
+                    "A carousel takes 2 to 10 items made for it.", code=100, subcode=2207026
+                )
+            self.nodes[container] = Node(
+                container, "ig_container", account.id, caption, account.id, children=children
+            )
+            return {"id": container}
         image = request.param("image_url") or request.param("video_url") or ""
         if not image:
             raise GraphError(
                 "Only photo or video can be accepted as media type.", code=9004, subcode=2207052
             )
-        caption = request.param("caption") or ""
-        if len(caption) > MAX_CAPTION:
-            raise GraphError("The caption is too long.", code=100, subcode=2207035)
-        container = str(17_900_000_000_000_000 + self._next())
+        item = (request.param("is_carousel_item") or "").lower() == "true"
         self.nodes[container] = Node(
-            container, "ig_container", account.id, caption, account.id, image_url=image
+            container,
+            "ig_container",
+            account.id,
+            "" if item else caption,
+            account.id,
+            image_url=image,
+            alt_text=request.param("alt_text") or "",
+            carousel_item=item,
         )
         return {"id": container}
+
+    def _carousel_item(self, account: Account, container_id: str) -> bool:
+        node = self.nodes.get(container_id)
+        return (
+            node is not None
+            and node.kind == "ig_container"
+            and node.owner == account.id
+            and node.carousel_item
+        )
 
     def _post_media_publish(self, account: Account, request: Request) -> dict[str, Any]:
         if account.kind != "instagram":
@@ -441,9 +527,14 @@ class SimulatedGraph:
         container = self.nodes.get(creation)
         if container is None or container.kind != "ig_container" or container.owner != account.id:
             raise GraphError("The requested resource does not exist", code=24, subcode=2207006)
+        if container.carousel_item:
+            raise GraphError(
+                "A carousel item is published with its carousel.", code=100, subcode=2207001
+            )
         if container.published is None:
             # Publishing a container twice gives the same media, as Graph does.
             media_id = str(17_950_000_000_000_000 + self._next())
+            first = self.nodes[container.children[0]] if container.children else container
             self.nodes[media_id] = Node(
                 media_id,
                 "ig_media",
@@ -451,7 +542,8 @@ class SimulatedGraph:
                 container.message,
                 account.id,
                 account.username,
-                image_url=container.image_url,
+                image_url=first.image_url,
+                children=list(container.children),
             )
             container.published = media_id
         return {"id": container.published}
@@ -505,7 +597,7 @@ class SimulatedGraph:
             else:
                 data.update(
                     caption=node.message,
-                    media_type="IMAGE",
+                    media_type="CAROUSEL_ALBUM" if node.children else "IMAGE",
                     media_url=node.image_url,
                     permalink=f"https://www.instagram.com/p/{node.id}/",
                 )
@@ -518,6 +610,14 @@ class SimulatedGraph:
                 "from": {"id": node.author_id, "name": node.author_name},
                 "permalink_url": f"https://www.facebook.com/{node.id}",
             }
+            attachments = [
+                {"media_type": "photo", "type": "photo", "url": f"https://www.facebook.com/{p}"}
+                for p in node.attached
+            ]
+            if node.link:
+                attachments.append({"type": "share", "url": node.link, "title": node.link})
+            if attachments:
+                data["attachments"] = {"data": attachments}
             if node.kind == "comment":
                 data["is_hidden"] = node.is_hidden
                 parent = self.nodes.get(node.parent or "")

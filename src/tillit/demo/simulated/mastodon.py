@@ -4,8 +4,9 @@ It answers the REST calls the Mastodon connector (Mastodon.py) makes, shaped lik
 4.x: the token's account, mention notifications and direct conversations (paged by
 ``min_id``), statuses (read, post with ``in_reply_to_id`` and ``Idempotency-Key``, delete
 with 404 afterwards), blocks, reports, ``/api/v2/instance`` with the instance's character
-limit, and media upload (``/api/v2/media``) for publishing. Errors are Mastodon's
-``{"error": "…"}`` with its status codes.
+limit, and media upload (``/api/v2/media`` with its ``description``, the alt text) for
+publishing statuses with ``media_ids``; web addresses count as 23 characters, as there.
+Errors are Mastodon's ``{"error": "…"}`` with its status codes.
 
 The PyPI package mastodon-mock does the same for the tests, but it needs FastAPI,
 SQLAlchemy and uvicorn at run time; the demo must start in a fresh clone with the product's
@@ -15,6 +16,7 @@ own dependencies, so this small one serves the demo.
 from __future__ import annotations
 
 import html
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from typing import Any
 from .http import Reply, Request
 
 MAX_MEDIA_BYTES = 16 * 1024 * 1024
+_ADDRESS = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
 
 
@@ -261,7 +264,10 @@ class SimulatedMastodon:
             raise MastodonError(422, "Validation failed: Visibility is not included in the list")
         if not text.strip() and not media:
             raise MastodonError(422, "Validation failed: Text can't be blank")
-        if len(text) > self.max_characters:
+        if len(media) > 4:
+            raise MastodonError(422, "Validation failed: Media attachments are limited to 4")
+        # Mastodon counts every web address as 23 characters, however long it is.
+        if len(_ADDRESS.sub("x" * 23, text)) > self.max_characters:
             raise MastodonError(
                 422, f"Validation failed: Text character limit of {self.max_characters} exceeded"
             )
@@ -405,6 +411,8 @@ class SimulatedMastodon:
         return {
             "domain": self.domain,
             "source_url": "https://github.com/mastodon/mastodon",
+            # Mastodon 4.3 names its API version here; clients read features from it.
+            "api_versions": {"mastodon": 2},
             **common,
         }
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from django.utils import timezone
 
-from tillit.connectors.base import ActionStatus, Publication
+from tillit.connectors.base import ActionStatus, Media, Publication
 from tillit.connectors.errors import TransientError
 from tillit.connectors.platforms.facebook import FacebookConnector
 from tillit.connectors.platforms.instagram import InstagramConnector
@@ -158,6 +158,84 @@ def test_publishing_on_the_page_and_instagram(sims, page):
     assert media["data"] == [{"id": first.json()["id"], "caption": "Konsert i kväll"}]
 
 
+PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100
+JPEG = b"\xff\xd8\xff\xe0" + b"0" * 100
+
+
+def test_page_post_with_link_and_with_photos_through_the_connector(sims, page):
+    linked = page.publish(
+        Publication("Läs om vinterkortet", link="https://www.pitea.se/vinter"), "pub-l"
+    )
+    assert linked.ok and linked.permalink == f"https://www.facebook.com/{linked.platform_ref}"
+    assert sims.graph.nodes[linked.platform_ref].link == "https://www.pitea.se/vinter"
+
+    photos = (
+        Media(PNG, "image/png", "Biblioteket i snö", name="snow.png"),
+        Media(JPEG, "image/jpeg", "Läsecirkeln", name="circle.jpg"),
+    )
+    post = page.publish(Publication("Vinter på biblioteket", media=photos), "pub-p")
+    assert post.ok
+    node = sims.graph.nodes[post.platform_ref]
+    assert len(node.attached) == 2 and node.message == "Vinter på biblioteket"
+    assert [sims.graph.nodes[p].size for p in node.attached] == [len(PNG), len(JPEG)]
+    assert all(sims.graph.nodes[p].published == post.platform_ref for p in node.attached)
+    # The poll sees the post and its photos as attachments.
+    items = {i.platform_id: i for i in page.fetch_items().items}
+    assert len(items[post.platform_ref].attachments) == 2
+    assert items[linked.platform_ref].attachments[0].url == "https://www.pitea.se/vinter"
+
+    # A photo is attached once, and only an unpublished one of this Page.
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    again = httpx.post(
+        f"{sims.graph_url}/v23.0/{PAGE}/feed",
+        data={"message": "x", "attached_media[0]": f'{{"media_fbid": "{node.attached[0]}"}}'},
+        headers=auth,
+    )
+    assert again.status_code == 400 and again.json()["error"]["code"] == 100
+    unpublished = httpx.post(
+        f"{sims.graph_url}/v23.0/{PAGE}/photos",
+        data={"published": "false"},
+        files={"source": ("a.png", PNG, "image/png")},
+        headers=auth,
+    ).json()
+    assert set(unpublished) == {"id"}
+
+
+def test_instagram_post_and_carousel_through_the_connector(sims):
+    sims.graph.add_instagram("17841400000000001", token="ig-token", username="kulturskolan")
+    ig = InstagramConnector(
+        {
+            "ig_user_id": "17841400000000001",
+            "access_token": "ig-token",
+            "graph_url": sims.graph_url,
+        }
+    )
+    concert = Media(JPEG, "image/jpeg", "Orkestern", url="https://www.pitea.se/konsert.jpg")
+    single = ig.publish(Publication("Konsert i kväll", media=(concert,)), "pub-i1")
+    assert single.ok and single.permalink == f"https://www.instagram.com/p/{single.platform_ref}/"
+    media = sims.graph.nodes[single.platform_ref]
+    assert media.kind == "ig_media" and media.image_url == concert.url
+    containers = [n for n in sims.graph.nodes.values() if n.kind == "ig_container"]
+    assert containers[-1].alt_text == "Orkestern"
+
+    audience = Media(JPEG, "image/jpeg", "Publiken", url="https://www.pitea.se/publik.jpg")
+    album = ig.publish(Publication("Bilder från konserten", media=(concert, audience)), "pub-i2")
+    assert album.ok
+    node = sims.graph.nodes[album.platform_ref]
+    assert node.message == "Bilder från konserten" and len(node.children) == 2
+    assert [sims.graph.nodes[c].alt_text for c in node.children] == ["Orkestern", "Publiken"]
+    items = {i.platform_id: i for i in ig.fetch_items().items}
+    assert items[album.platform_ref].raw["media_type"] == "CAROUSEL_ALBUM"
+
+    # A carousel item is not published on its own.
+    base = f"{sims.graph_url}/v23.0/17841400000000001"
+    headers = {"Authorization": "Bearer ig-token"}
+    refused = httpx.post(
+        f"{base}/media_publish", data={"creation_id": node.children[0]}, headers=headers
+    )
+    assert refused.status_code == 400
+
+
 def test_instagram_comment_actions(sims):
     sims.graph.add_instagram("17841400000000001", token="ig-token", username="kulturskolan")
     sims.graph.add_ig_comment(
@@ -225,6 +303,23 @@ def test_mastodon_reply_delete_block_and_instance_limit(sims):
     too_long = connector.publish(Publication("x" * 641), "pub-long")
     assert too_long.status is ActionStatus.REFUSED and "640" in str(too_long.detail)
     assert connector.publish(Publication("Nytt inlägg"), "pub-1").ok
+
+
+def test_mastodon_publishes_an_image_with_alt_text_through_the_connector(sims):
+    instance = sims.mastodon
+    org = instance.add_account("pitea", "Piteå kommun", token="org-token")
+    connector = MastodonConnector({"api_base_url": sims.mastodon_url, "access_token": "org-token"})
+    snow = Media(PNG, "image/png", "Biblioteket i snö", name="snow.png")
+    link = "https://www.pitea.se/" + "lang-adress/" * 60  # counts as 23 there
+    result = connector.publish(Publication("Vinterbild", link=link, media=(snow,)), "pub-m")
+    assert result.ok and result.permalink == f"{sims.mastodon_url}/@pitea/{result.platform_ref}"
+    status = instance.statuses[result.platform_ref]
+    assert status.account == org.id and status.text == f"Vinterbild\n\n{link}"
+    (media_id,) = status.media
+    assert instance.media[media_id].description == "Biblioteket i snö"
+    assert instance.media[media_id].data == PNG
+    again = connector.publish(Publication("Vinterbild", link=link, media=(snow,)), "pub-m")
+    assert again.platform_ref == result.platform_ref
 
 
 def test_mastodon_media_upload_for_publishing(sims):

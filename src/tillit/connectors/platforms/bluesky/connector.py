@@ -20,11 +20,14 @@ from ...base import (
     FetchResult,
     InboundItem,
     ItemKind,
+    Media,
     Parameter,
+    PostRules,
     Profile,
     Publication,
     TextLimit,
     done,
+    web_addresses,
 )
 from ...errors import PayloadError, PlatformRefused
 from ...parsing import (
@@ -35,6 +38,7 @@ from ...parsing import (
     field_str,
     field_time,
     obj,
+    opt_int,
     opt_obj,
     opt_str,
     parse_time,
@@ -46,6 +50,23 @@ POST = "app.bsky.feed.post"
 THREADGATE = "app.bsky.feed.threadgate"
 _REASONS = ("mention", "reply", "quote")
 _URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def link_facets(text: str) -> list[dict[str, Any]]:
+    """A link facet for every web address in ``text``, at its UTF-8 byte offsets."""
+    facets = []
+    for start, end in web_addresses(text):
+        byte_start = len(text[:start].encode())
+        facets.append(
+            {
+                "index": {
+                    "byteStart": byte_start,
+                    "byteEnd": byte_start + len(text[start:end].encode()),
+                },
+                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": text[start:end]}],
+            }
+        )
+    return facets
 
 
 def _now() -> str:
@@ -69,6 +90,12 @@ class BlueskyConnector(Connector):
     )
     # Bluesky counts 300 graphemes (an emoji with a skin tone is one).
     text_limit = TextLimit(reply=300, post=300, graphemes=True)
+    # Four images; a blob may be at most 1,000,000 bytes.
+    post_rules = PostRules(
+        max_media=4,
+        media_types=frozenset({"image/jpeg", "image/png"}),
+        max_media_bytes=1_000_000,
+    )
     capabilities = frozenset(
         {
             Capability.READ_COMMENTS,
@@ -383,7 +410,13 @@ class BlueskyConnector(Connector):
             ),
             "createRecord",
         )
-        return done(field_str(answer, "uri", "createRecord"))
+        uri = field_str(answer, "uri", "createRecord")
+        try:
+            parsed = AtUri.parse(uri)
+        except PayloadError:
+            # The post exists; only its address on bsky.app cannot be told.
+            return done(uri)
+        return done(uri, permalink=f"https://bsky.app/profile/{parsed.did}/post/{parsed.rkey}")
 
     def _reply(self, platform_id: str, text: str, idempotency_key: str) -> ActionResult:
         # XRPC has no idempotency key; the outbox must check for the reply before resending.
@@ -416,8 +449,39 @@ class BlueskyConnector(Connector):
         return done(f"chat:{convo_id}:{field_str(answer, 'id', 'sendMessage')}")
 
     def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
-        text = publication.text
-        return self._create_post({"$type": POST, "text": text, "createdAt": _now()})
+        # XRPC has no idempotency key; the outbox must look for the post before resending.
+        text = self.post_text(publication)
+        record: dict[str, Any] = {"$type": POST, "text": text, "createdAt": _now()}
+        facets = link_facets(text)
+        if facets:
+            # Bluesky shows a web address as plain text unless a facet marks it as a link.
+            record["facets"] = facets
+        if publication.media:
+            record["embed"] = {
+                "$type": "app.bsky.embed.images",
+                "images": [
+                    {"alt": media.alt_text, "image": self._upload(media)}
+                    for media in publication.media
+                ],
+            }
+        return self._create_post(record)
+
+    def _upload(self, media: Media) -> dict[str, Any]:
+        """Upload an image's bytes; the blob reference a post embeds."""
+        answer = obj(
+            self.xrpc.upload("com.atproto.repo.uploadBlob", media.data, media.media_type),
+            "uploadBlob",
+        )
+        blob = field_obj(answer, "blob", "uploadBlob")
+        cid = field_str(field_obj(blob, "ref", "uploadBlob.blob"), "$link", "uploadBlob.blob.ref")
+        size = opt_int(blob, "size", "uploadBlob.blob")
+        # Rebuilt from the fields a blob reference has, so nothing else rides into the post.
+        return {
+            "$type": "blob",
+            "ref": {"$link": cid},
+            "mimeType": field_str(blob, "mimeType", "uploadBlob.blob"),
+            "size": len(media.data) if size is None else size,
+        }
 
     def _block(self, author_platform_id: str, context_platform_id: str | None) -> ActionResult:
         if not author_platform_id.startswith("did:"):

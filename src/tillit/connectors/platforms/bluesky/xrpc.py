@@ -54,7 +54,9 @@ def interpret_xrpc_error(
     status: int, payload: Any, headers: httpx.Headers
 ) -> ConnectorError | None:
     """XRPC says 'ExpiredToken' with HTTP 400; that is a token problem, not a refusal."""
-    if isinstance(payload, dict) and payload.get("error") in _TOKEN_ERRORS:
+    # The body is the platform's: an "error" that is not a string must not break the lookup.
+    error = payload.get("error") if isinstance(payload, dict) else None
+    if isinstance(error, str) and error in _TOKEN_ERRORS:
         return TokenInvalid(platform_answer(status, error_message(payload)))
     return None
 
@@ -98,11 +100,25 @@ class XrpcClient:
         """A POST (procedure) call."""
         return self._send("POST", nsid, proxy=proxy, json=body)
 
-    def _send(self, method: str, nsid: str, *, proxy: str | None, **kwargs: Any) -> Any:
+    def upload(self, nsid: str, data: bytes, content_type: str) -> Any:
+        """A POST whose body is raw bytes (com.atproto.repo.uploadBlob)."""
+        return self._send(
+            "POST", nsid, proxy=None, content=data, extra={"Content-Type": content_type}
+        )
+
+    def _send(
+        self,
+        method: str,
+        nsid: str,
+        *,
+        proxy: str | None,
+        extra: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> Any:
         if self._access is None:
             self.login()
         for attempt in (1, 2):
-            headers = {"Authorization": f"Bearer {self._access}"}
+            headers = {**(extra or {}), "Authorization": f"Bearer {self._access}"}
             if proxy:
                 headers["atproto-proxy"] = proxy
             try:

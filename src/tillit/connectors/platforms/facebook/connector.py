@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -21,11 +22,13 @@ from ...base import (
     ItemKind,
     Parameter,
     PlatformState,
+    PostRules,
     Profile,
     Publication,
     Rejected,
     TextLimit,
     done,
+    text_with_link,
 )
 from ...errors import PayloadError, PlatformRefused
 from ...http import parse_json
@@ -144,6 +147,12 @@ class FacebookConnector(Connector):
     )
     # A Page comment takes 8,000 characters, a post 63,206.
     text_limit = TextLimit(reply=8000, post=63206)
+    # Facebook asks for photos under 4 MB; a post may carry several (10 is Tillit's bound).
+    post_rules = PostRules(
+        max_media=10,
+        media_types=frozenset({"image/jpeg", "image/png", "image/gif"}),
+        max_media_bytes=4 * 1024 * 1024,
+    )
     capabilities = frozenset(
         {
             Capability.READ_POSTS,
@@ -345,10 +354,35 @@ class FacebookConnector(Connector):
         )
         return done(field_id(answer, "id", "reply"))
 
+    @classmethod
+    def post_text(cls, publication: Publication) -> str:
+        """The message: a link goes in ``link`` (a link card) unless images take its place."""
+        if publication.media:
+            return text_with_link(publication.text, publication.link)
+        return publication.text
+
     def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
-        text = publication.text
-        answer = self.graph.request("POST", f"{self.page_id}/feed", data={"message": text})
-        return done(field_id(answer, "id", "publish"))
+        # Graph has no idempotency key; the outbox must look for the post before resending.
+        graph = self.graph
+        data: dict[str, Any] = {"message": self.post_text(publication)}
+        if publication.media:
+            # Each image is uploaded unpublished, then the post attaches them all at once. The
+            # Page photo upload documents no alt-text parameter (Facebook writes its own), so
+            # the alt text stays in Tillit's record of the post.
+            for i, media in enumerate(publication.media):
+                photo = graph.request(
+                    "POST",
+                    f"{self.page_id}/photos",
+                    data={"published": "false"},
+                    files={"source": (media.name, media.data, media.media_type)},
+                )
+                photo_id = field_id(photo, "id", "photo")
+                data[f"attached_media[{i}]"] = json.dumps({"media_fbid": photo_id})
+        elif publication.link:
+            data["link"] = publication.link
+        answer = graph.request("POST", f"{self.page_id}/feed", data=data)
+        post_id = field_id(answer, "id", "publish")
+        return done(post_id, permalink=facebook_permalink(post_id))
 
     def _block(self, author_platform_id: str, context_platform_id: str | None) -> ActionResult:
         user = safe_id(author_platform_id, "user id")
@@ -483,6 +517,14 @@ class FacebookConnector(Connector):
             attachments=attachments,
             raw=change,
         )
+
+
+def facebook_permalink(post_id: str) -> str | None:
+    """Where the public sees a Page post; None for an id that could reshape the address."""
+    try:
+        return f"https://www.facebook.com/{safe_id(post_id, 'post id')}"
+    except ValueError:
+        return None
 
 
 def meta_accounts(payload: Any, object_type: str) -> list[str] | None:

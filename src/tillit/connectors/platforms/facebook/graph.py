@@ -92,8 +92,9 @@ class GraphClient:
         *,
         params: Mapping[str, Any] | None = None,
         data: Mapping[str, Any] | None = None,
+        files: Mapping[str, tuple[str, bytes, str]] | None = None,
     ) -> Mapping[str, Any]:
-        """One Graph call; the answer must be a JSON object."""
+        """One Graph call; the answer must be a JSON object. ``files`` makes it multipart."""
         query = dict(params or {})
         if self._proof:
             query["appsecret_proof"] = self._proof
@@ -105,6 +106,7 @@ class GraphClient:
             interpret=interpret_graph_error,
             params=query,
             data=data,
+            files=files,
             headers={"Authorization": f"Bearer {self._token}"},
         )
         return obj(answer.json(), path.split("/")[-1] or "graph")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from tillit.core.links import web_url
+from tillit.core.messages import Message, foreign
 from tillit.core.messages import marked as _
 
 from ...base import (
@@ -16,13 +18,16 @@ from ...base import (
     FetchResult,
     InboundItem,
     ItemKind,
+    Media,
     Parameter,
+    PostRules,
     Profile,
+    Publication,
     Rejected,
     TextLimit,
     done,
 )
-from ...errors import PayloadError
+from ...errors import ConnectorError, PayloadError, PlatformRefused, TransientError
 from ...http import parse_json
 from ...parsing import (
     cursor_epoch,
@@ -39,6 +44,7 @@ from ...parsing import (
     opt_id,
     opt_obj,
     opt_str,
+    opt_web_url,
     safe_id,
 )
 from ...registry import register_connector
@@ -65,6 +71,8 @@ MESSAGE_FIELDS = (
 )
 # Webhook fields that carry no text to ingest (mentions only give ids: the poll fetches them).
 _SKIPPED_FIELDS = {"mentions", "story_insights", "message_reactions", "messaging_seen"}
+# Graph's "media not ready" (error 9007): the container's image is still being fetched.
+_NOT_READY = "9007"
 
 
 def ig_author(data: Mapping[str, Any], where: str) -> Author:
@@ -110,6 +118,14 @@ class InstagramConnector(Connector):
     )
     # Captions and comments: 2,200 characters.
     text_limit = TextLimit(reply=2200, post=2200)
+    # A post is an image with a caption; up to ten make a carousel. Content publishing takes
+    # JPEG only, at most 8 MB, fetched by Instagram from a public address (Media.url).
+    post_rules = PostRules(
+        needs_media=True,
+        max_media=10,
+        media_types=frozenset({"image/jpeg"}),
+        max_media_bytes=8 * 1024 * 1024,
+    )
     capabilities = frozenset(
         {
             Capability.READ_POSTS,
@@ -121,6 +137,7 @@ class InstagramConnector(Connector):
             Capability.DELETE_OWN,
             Capability.REPLY,
             Capability.READ_PROFILE,
+            Capability.PUBLISH,
         }
     )
     unsupported = {
@@ -130,10 +147,6 @@ class InstagramConnector(Connector):
         ),
         Capability.REPORT: _(
             "The Instagram API cannot report content. Report it in the Instagram app."
-        ),
-        Capability.PUBLISH: _(
-            "Instagram posts need an image or video container; text-only publishing is "
-            "not possible through the API."
         ),
     }
     has_webhooks = True
@@ -281,6 +294,72 @@ class InstagramConnector(Connector):
         )
         return done(field_id(answer, "id", "reply"))
 
+    @classmethod
+    def publication_problems(cls, publication: Publication) -> tuple[Message, ...]:
+        """The post rules, and a public address for every image (Instagram fetches them)."""
+        problems = list(super().publication_problems(publication))
+        if any(not web_url(media.url or "") for media in publication.media):
+            problems.append(
+                Message(
+                    _(
+                        "Instagram fetches each image from a public web address, and an "
+                        "image in this post has none."
+                    )
+                )
+            )
+        return tuple(problems)
+
+    def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
+        # Graph has no idempotency key; the outbox must look for the post before resending.
+        graph = self.graph
+        caption = self.post_text(publication)
+        if len(publication.media) == 1:
+            container = self._container(publication.media[0], caption=caption)
+        else:
+            children = [self._container(media, caption=None) for media in publication.media]
+            container = graph_id(
+                graph.request(
+                    "POST",
+                    f"{self.ig_user_id}/media",
+                    data={
+                        "media_type": "CAROUSEL",
+                        "children": ",".join(children),
+                        "caption": caption,
+                    },
+                ),
+                "carousel",
+            )
+        try:
+            published = graph.request(
+                "POST", f"{self.ig_user_id}/media_publish", data={"creation_id": container}
+            )
+        except PlatformRefused as exc:
+            if exc.code == _NOT_READY:
+                # Instagram has not finished fetching the image: the same call works later.
+                raise TransientError(exc.message) from None
+            raise
+        media_id = field_id(published, "id", "media_publish")
+        return done(media_id, permalink=self._permalink(media_id))
+
+    def _container(self, media: Media, *, caption: str | None) -> str:
+        """An image container: the post itself, or (without a caption) a carousel item."""
+        data = {"image_url": media.url or ""}
+        if caption is None:
+            data["is_carousel_item"] = "true"
+        else:
+            data["caption"] = caption
+        if media.alt_text:
+            data["alt_text"] = media.alt_text
+        return graph_id(self.graph.request("POST", f"{self.ig_user_id}/media", data=data), "media")
+
+    def _permalink(self, media_id: str) -> str | None:
+        """The published post's address; None when Instagram will not say (it is published)."""
+        try:
+            answer = self.graph.request("GET", safe_id(media_id), params={"fields": "permalink"})
+            return opt_web_url(answer, "permalink", "media")
+        except (ConnectorError, ValueError):
+            return None
+
     def webhook_challenge(self, query: Mapping[str, str]) -> str | None:
         """Echo hub.challenge when hub.verify_token matches ours."""
         return subscription_challenge(self.config.get("verify_token"), query)
@@ -367,6 +446,17 @@ class InstagramConnector(Connector):
             thread_platform_id=media_id,
             raw=change,
         )
+
+
+def graph_id(answer: Mapping[str, Any], where: str) -> str:
+    """The id Graph gave a new object, refused when it could reshape a URL or a list."""
+    value = field_id(answer, "id", where)
+    try:
+        return safe_id(value, where)
+    except ValueError:
+        raise PayloadError(
+            Message(_("%(where)s: the id is not one Tillit can use."), where=foreign(where))
+        ) from None
 
 
 def _looks_like_millis(value: Any) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from tillit.core.messages import Message, foreign
 from tillit.core.messages import marked as _
@@ -19,11 +19,15 @@ from ...base import (
     FetchResult,
     InboundItem,
     ItemKind,
+    Media,
     Parameter,
+    PostRules,
     Profile,
     Publication,
     TextLimit,
     done,
+    text_with_link,
+    web_addresses,
 )
 from ...errors import PayloadError, PlatformRefused
 from ...http import Answer, call
@@ -45,6 +49,10 @@ API = "https://api.linkedin.com/rest"
 # urn:li:comment:(urn:li:activity:123,456): the thread it belongs to, then the comment id.
 _COMMENT_URN = re.compile(r"^urn:li:comment:\((urn:li:[a-zA-Z]+:[0-9A-Za-z_-]+),([0-9]+)\)$")
 _URN = re.compile(r"^urn:li:[a-zA-Z]+:[0-9A-Za-z_-]+$")
+_IMAGE_URN = re.compile(r"^urn:li:image:[0-9A-Za-z_-]{1,200}$")
+# The "little" text format's reserved characters; hashtags are sent as they are.
+_RESERVED = re.compile(r"[\\|{}@\[\]()<>#*_~]")
+_HASHTAG = re.compile(r"(?<![\w#])#\w+")
 
 
 def split_comment_urn(urn: str) -> tuple[str, str]:
@@ -79,6 +87,13 @@ class LinkedInConnector(Connector):
     )
     # Comments 1,250 characters, posts 3,000.
     text_limit = TextLimit(reply=1250, post=3000)
+    # One image, or 2-20 as a multi-image post. LinkedIn limits pixels (36,152,320) rather
+    # than bytes; 10 MB keeps uploads sane.
+    post_rules = PostRules(
+        max_media=20,
+        media_types=frozenset({"image/jpeg", "image/png", "image/gif"}),
+        max_media_bytes=10 * 1024 * 1024,
+    )
     capabilities = frozenset(
         {
             Capability.READ_POSTS,
@@ -266,11 +281,18 @@ class LinkedInConnector(Connector):
         ref = opt_str(created, "commentUrn", "comment") or answer.headers.get("x-restli-id")
         return done(ref)
 
+    @classmethod
+    def post_text(cls, publication: Publication) -> str:
+        """The commentary: a link becomes an article card unless images take its place."""
+        if publication.media:
+            return text_with_link(publication.text, publication.link)
+        return publication.text
+
     def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
-        text = publication.text
-        body = {
+        # No idempotency key in the API; the outbox must look for the post before resending.
+        body: dict[str, Any] = {
             "author": self.org_urn,
-            "commentary": text,
+            "commentary": little_text(self.post_text(publication)),
             "visibility": "PUBLIC",
             "distribution": {
                 "feedDistribution": "MAIN_FEED",
@@ -280,5 +302,92 @@ class LinkedInConnector(Connector):
             "lifecycleState": "PUBLISHED",
             "isReshareDisabledByAuthor": False,
         }
+        images = [
+            {"id": self._upload(media), "altText": media.alt_text} for media in publication.media
+        ]
+        if len(images) == 1:
+            body["content"] = {"media": images[0]}
+        elif images:
+            body["content"] = {"multiImage": {"images": images}}
+        elif publication.link:
+            body["content"] = {
+                "article": {"source": publication.link, "title": _article_title(publication.link)}
+            }
         answer = self._call("POST", "posts", json=body)
-        return done(answer.headers.get("x-restli-id"))
+        urn = answer.headers.get("x-restli-id")
+        if not urn or not _URN.match(urn):
+            # Created, but LinkedIn did not say under what id: done, without a reference.
+            return done(None)
+        return done(urn, permalink=f"https://www.linkedin.com/feed/update/{urn}/")
+
+    def _upload(self, media: Media) -> str:
+        """Register an image with the Images API, send its bytes; the image URN."""
+        answer = self._call(
+            "POST",
+            "images",
+            params={"action": "initializeUpload"},
+            json={"initializeUploadRequest": {"owner": self.org_urn}},
+        )
+        value = field_obj(obj(answer.json(), "initializeUpload"), "value", "initializeUpload")
+        upload_url = field_str(value, "uploadUrl", "initializeUpload.value")
+        image = field_str(value, "image", "initializeUpload.value")
+        if not _IMAGE_URN.match(image):
+            raise PayloadError(
+                Message(
+                    _("LinkedIn gave the image an id Tillit cannot use: %(id)s"),
+                    id=foreign(image[:80]),
+                )
+            )
+        if not _linkedin_address(upload_url):
+            # The token goes with the bytes: only ever to LinkedIn's own upload host.
+            raise PayloadError(
+                Message(
+                    _("LinkedIn answered with an upload address outside LinkedIn: %(url)s"),
+                    url=foreign(upload_url[:120]),
+                )
+            )
+        call(
+            self.http,
+            "PUT",
+            upload_url,
+            limits=self.limits,
+            content=media.data,
+            headers={
+                "Authorization": f"Bearer {self.config['access_token']}",
+                "Content-Type": media.media_type,
+            },
+        )
+        return image
+
+
+def little_text(text: str) -> str:
+    """Commentary in LinkedIn's "little" format: reserved characters escaped, so the post is
+    not cut at the first bracket; web addresses and #hashtags are left as they are, so they
+    still link.
+    """
+    kept = sorted(web_addresses(text) + [m.span() for m in _HASHTAG.finditer(text)])
+    parts = []
+    last = 0
+    for start, end in kept:
+        if start < last:
+            continue  # a hashtag inside an address (its #fragment) goes with the address
+        parts.append(_RESERVED.sub(r"\\\g<0>", text[last:start]))
+        parts.append(text[start:end])
+        last = end
+    parts.append(_RESERVED.sub(r"\\\g<0>", text[last:]))
+    return "".join(parts)
+
+
+def _article_title(link: str) -> str:
+    """An article card needs a title; Tillit has none but the address itself."""
+    parts = urlsplit(link)
+    return f"{parts.netloc}{parts.path}".rstrip("/")[:200] or link[:200]
+
+
+def _linkedin_address(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        host = (parts.hostname or "").rstrip(".").lower()
+    except ValueError:
+        return False
+    return parts.scheme == "https" and (host == "linkedin.com" or host.endswith(".linkedin.com"))

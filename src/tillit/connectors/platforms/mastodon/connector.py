@@ -22,6 +22,7 @@ from mastodon.errors import (
     MastodonUnauthorizedError,
 )
 
+from tillit.core.links import web_url
 from tillit.core.messages import Message, foreign
 from tillit.core.messages import marked as _
 from tillit.core.net.outbound import outbound_policy
@@ -37,8 +38,10 @@ from ...base import (
     FetchResult,
     InboundItem,
     ItemKind,
+    Media,
     Parameter,
     PlatformState,
+    PostRules,
     Profile,
     Publication,
     TextFormat,
@@ -69,12 +72,16 @@ from ...parsing import (
     opt_str,
     opt_web_url,
     parse_time,
+    safe_id,
 )
 from ...registry import register_connector
 
 _HREF = re.compile(r"""href=["']([^"']+)["']""")
 _PUBLIC = {"public", "unlisted"}
 _VISIBILITIES = {"public", "unlisted", "private", "direct"}
+# How long a publish waits for an uploaded image to be processed: 5 checks, 2 s apart.
+_PROCESSING_CHECKS = 5
+_PROCESSING_WAIT_S = 2.0
 
 
 def as_raw(entity: Any) -> dict[str, Any]:
@@ -121,8 +128,15 @@ class MastodonConnector(Connector):
         Parameter("api_base_url", _("Instance URL, e.g. https://mastodon.social"), url=True),
         Parameter("access_token", _("Access token"), secret=True),
     )
-    # Mastodon's default; an instance may allow more (``fetch_text_limit``).
-    text_limit = TextLimit(reply=500, post=500)
+    # Mastodon's default; an instance may allow more (``fetch_text_limit``). Every web
+    # address counts as 23 characters (characters_reserved_per_url), as on X.
+    text_limit = TextLimit(reply=500, post=500, link_length=23)
+    # Mastodon's defaults (an instance may differ): four images, 16 MB each.
+    post_rules = PostRules(
+        max_media=4,
+        media_types=frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"}),
+        max_media_bytes=16 * 1024 * 1024,
+    )
     capabilities = frozenset(
         {
             Capability.READ_COMMENTS,
@@ -413,12 +427,50 @@ class MastodonConnector(Connector):
         )
 
     def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
-        text = publication.text
         with self._errors():
+            media_ids = [self._upload(media) for media in publication.media]
             posted = as_raw(
-                self.api.status_post(text, visibility="public", idempotency_key=idempotency_key)
+                self.api.status_post(
+                    self.post_text(publication),
+                    media_ids=media_ids or None,
+                    visibility="public",
+                    # A retry within the hour gets the first status back, not a second post.
+                    idempotency_key=idempotency_key,
+                )
             )
-        return done(field_id(posted, "id", "status"))
+        # The status exists now: an odd address only costs the permalink, never the result.
+        permalink = web_url(posted.get("url")) or web_url(posted.get("uri")) or None
+        return done(field_id(posted, "id", "status"), permalink=permalink)
+
+    def _upload(self, media: Media) -> str:
+        """Upload one image with its alt text (v2 media); its id once the instance has it ready.
+
+        The v2 endpoint may answer before the image is processed (``url`` still null), and a
+        status cannot attach it until it is: ask again a few times, then let the outbox retry.
+        """
+        attachment = as_raw(
+            self.api.media_post(
+                media.data,
+                mime_type=media.media_type,
+                description=media.alt_text or None,
+                file_name=media.name,
+            )
+        )
+        try:
+            # The id goes into the address of the next request.
+            media_id = safe_id(field_id(attachment, "id", "media"), "media id")
+        except ValueError:
+            raise PayloadError(
+                Message(_("Mastodon gave the image an id Tillit cannot use."))
+            ) from None
+        for _attempt in range(_PROCESSING_CHECKS):
+            if opt_str(attachment, "url", "media"):
+                return media_id
+            time.sleep(_PROCESSING_WAIT_S)
+            attachment = as_raw(self.api.media(media_id))
+        if opt_str(attachment, "url", "media"):
+            return media_id
+        raise TransientError(Message(_("Mastodon is still processing the image; try again later.")))
 
     def _delete_own(self, platform_id: str) -> ActionResult:
         with self._errors():

@@ -77,6 +77,10 @@ class RssConnector(Connector):
         Capability.REPLY: _READ_ONLY,
         Capability.BLOCK: _READ_ONLY,
         Capability.REPORT: _READ_ONLY,
+        Capability.PUBLISH: _(
+            "A feed is read only: write the news item or blog post in the system that "
+            "publishes the site, and the feed shows it."
+        ),
     }
 
     @property

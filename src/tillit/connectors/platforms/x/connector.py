@@ -19,7 +19,9 @@ from ...base import (
     FetchResult,
     InboundItem,
     ItemKind,
+    Media,
     Parameter,
+    PostRules,
     Profile,
     Publication,
     TextLimit,
@@ -84,8 +86,14 @@ class XConnector(Connector):
             "api_base", _("API base URL"), required=False, default="https://api.x.com", url=True
         ),
     )
-    # X: 280 characters (links count as 23 there; not weighed here).
-    text_limit = TextLimit(reply=280, post=280)
+    # X: 280 characters, every web address counted as 23 however long it is.
+    text_limit = TextLimit(reply=280, post=280, link_length=23)
+    # Up to four images (JPEG, PNG, WebP) of at most 5 MB; GIFs go another way on X.
+    post_rules = PostRules(
+        max_media=4,
+        media_types=frozenset({"image/jpeg", "image/png", "image/webp"}),
+        max_media_bytes=5 * 1024 * 1024,
+    )
     capabilities = frozenset(
         {
             Capability.READ_COMMENTS,
@@ -346,9 +354,34 @@ class XConnector(Connector):
         return done(field_id(field_obj(answer, "data", "tweet"), "id", "tweet"))
 
     def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
-        text = publication.text
-        answer = self._call("POST", "tweets", json={"text": text})
-        return done(field_id(field_obj(answer, "data", "tweet"), "id", "tweet"))
+        # X has no idempotency key; the outbox must look for the post before resending.
+        body: dict[str, Any] = {"text": self.post_text(publication)}
+        media_ids = [self._upload(media) for media in publication.media]
+        if media_ids:
+            body["media"] = {"media_ids": media_ids}
+        answer = self._call("POST", "tweets", json=body)
+        tweet_id = field_id(field_obj(answer, "data", "tweet"), "id", "tweet")
+        permalink = f"https://x.com/i/web/status/{tweet_id}" if tweet_id.isdigit() else None
+        return done(tweet_id, permalink=permalink)
+
+    def _upload(self, media: Media) -> str:
+        """Upload one image (v2 one-shot upload), then give it its alt text; the media id."""
+        answer = self._call(
+            "POST",
+            "media/upload",
+            data={"media_category": "tweet_image", "media_type": media.media_type},
+            files={"media": (media.name, media.data, media.media_type)},
+        )
+        media_id = field_id(field_obj(answer, "data", "media"), "id", "media")
+        if not media_id.isdigit():
+            raise PayloadError(Message(_("X gave the image an id that is not a number.")))
+        if media.alt_text:
+            self._call(
+                "POST",
+                "media/metadata",
+                json={"id": media_id, "metadata": {"alt_text": {"text": media.alt_text}}},
+            )
+        return media_id
 
     def _block(self, author_platform_id: str, context_platform_id: str | None) -> ActionResult:
         # Documented as Enterprise-only since 2023; other plans get a 403, recorded as refused.

@@ -117,6 +117,10 @@ class YouTubeConnector(Connector):
             "The Data API no longer lets apps report comments (markAsSpam is retired). "
             "Report in YouTube Studio; 'delete' here rejects the comment instead."
         ),
+        Capability.PUBLISH: _(
+            "YouTube has no API for community posts, and videos are uploaded in YouTube "
+            "Studio. Publish there; Tillit reads the comments that follow."
+        ),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
