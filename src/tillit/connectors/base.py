@@ -302,6 +302,13 @@ class Media:
     alt_text: str
     name: str = "image"
     url: str | None = None
+    # The file's size in bytes; given where the bytes are not read yet (checking a draft).
+    size: int = -1
+
+    def __post_init__(self) -> None:
+        """The size of the bytes, unless it was given."""
+        if self.size < 0:
+            object.__setattr__(self, "size", len(self.data))
 
 
 @dataclass(frozen=True)
@@ -612,7 +619,7 @@ class Connector:
                         type=foreign(media.media_type[:80]),
                     )
                 )
-            if len(media.data) > rules.max_media_bytes:
+            if media.size > rules.max_media_bytes:
                 problems.append(
                     Message(
                         _(
@@ -621,7 +628,7 @@ class Connector:
                         ),
                         name=foreign(media.name[:80]),
                         platform=platform,
-                        size=len(media.data),
+                        size=media.size,
                         limit=rules.max_media_bytes,
                     )
                 )

@@ -1,5 +1,7 @@
 """Forms of publishing: the composer, a reviewer's verdict, an override, a check rule."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -68,7 +70,7 @@ class PostForm(forms.Form):
 
     def __init__(self, *args, channels=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["channels"].choices = [
+        cast(forms.ChoiceField, self.fields["channels"]).choices = [
             (c.pk, f"{c.name} ({c.platform.name})") for c in channels
         ]
 

@@ -15,12 +15,13 @@ from tillit.access.roles import MandateRole, Role
 from tillit.channels.choices import ChannelStatus, PostApproval
 from tillit.channels.models import Channel
 from tillit.channels.selectors import channel_administrators
+from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Person
 from tillit.organisation.selectors import people_with_role
 
 from .checks import RuleSet, phone_key
 from .choices import CALENDAR_STATES, PostState, RuleKind
-from .models import CheckRule, Post, PostTarget
+from .models import CheckRule, Post, PostImage, PostTarget
 
 #: Mandates that let a person write for a channel.
 WRITING_MANDATES = frozenset({MandateRole.ADMINISTRATOR, MandateRole.SUBSTITUTE})
@@ -75,18 +76,19 @@ def writable_channels(actor: Actor) -> QuerySet[Channel]:
     )
 
 
-def _posts() -> QuerySet[Post]:
+def _posts(qs: QuerySet[Post] | None = None) -> QuerySet[Post]:
     targets = PostTarget.objects.select_related(
         "channel", "channel__platform", "channel__department", "action", "item"
     )
-    return Post.objects.select_related("author").prefetch_related(
+    qs = Post.objects.all() if qs is None else qs
+    return qs.select_related("author").prefetch_related(
         Prefetch("targets", queryset=targets), "images"
     )
 
 
 def posts_for(actor: Actor) -> QuerySet[Post]:
     """Every post the person may see, with its channels and images."""
-    return _posts().restrict(actor)
+    return _posts(Post.objects.restrict(actor))
 
 
 def post_get_for(actor: Actor, post_id: int) -> Post:
@@ -96,10 +98,6 @@ def post_get_for(actor: Actor, post_id: int) -> Post:
 
 def post_image_get_for(actor: Actor, image_id: int):
     """An image of a post the person may see; NotFound otherwise."""
-    from tillit.core.exceptions import NotFound
-
-    from .models import PostImage
-
     image = PostImage.objects.filter(pk=image_id).first()
     if image is None:
         raise NotFound
@@ -107,10 +105,8 @@ def post_image_get_for(actor: Actor, image_id: int):
     return image
 
 
-def post_image_public(token) -> tuple[Post, object] | None:
+def post_image_public(token) -> tuple[Post, PostImage] | None:
     """An image by its unguessable address, only while its post is going out or is out."""
-    from .models import PostImage
-
     image = (
         PostImage.objects.select_related("post")
         .filter(

@@ -309,14 +309,14 @@ def post_step(request, post_id: int):
             review.post_review(actor=actor, post=post, **form.cleaned_data)
             messages.success(request, _("Your decision is recorded."))
         elif step == "override":
-            form = OverrideForm(request.POST)
-            if not form.is_valid():
+            override_form = OverrideForm(request.POST)
+            if not override_form.is_valid():
                 raise svc.PublishingRefused(_("Write why the post may go out anyway."))
             review.post_override(
                 actor=actor,
                 post=post,
-                reason=form.cleaned_data["reason"],
-                expected_version=form.cleaned_data["version"],
+                reason=override_form.cleaned_data["reason"],
+                expected_version=override_form.cleaned_data["version"],
             )
             messages.success(
                 request, _("The exception is recorded; the author can submit the post.")
@@ -329,10 +329,10 @@ def post_step(request, post_id: int):
                 request, _("Asked %(count)s people who may make an exception.") % {"count": count}
             )
         elif step == "reschedule":
-            form = RescheduleForm(request.POST)
-            if not form.is_valid():
+            move_form = RescheduleForm(request.POST)
+            if not move_form.is_valid():
                 raise svc.PublishingRefused(_("Enter the date and time as YYYY-MM-DD HH:MM."))
-            svc.post_reschedule(actor=actor, post=post, when=form.cleaned_data["scheduled_at"])
+            svc.post_reschedule(actor=actor, post=post, when=move_form.cleaned_data["scheduled_at"])
             messages.success(request, _("The post is moved."))
         elif step == "cancel":
             svc.post_cancel(actor=actor, post=post)

@@ -225,7 +225,7 @@ def test_instagram_post_and_carousel_through_the_connector(sims):
     assert node.message == "Bilder från konserten" and len(node.children) == 2
     assert [sims.graph.nodes[c].alt_text for c in node.children] == ["Orkestern", "Publiken"]
     items = {i.platform_id: i for i in ig.fetch_items().items}
-    assert items[album.platform_ref].raw["media_type"] == "CAROUSEL_ALBUM"
+    assert items[str(album.platform_ref)].raw["media_type"] == "CAROUSEL_ALBUM"
 
     # A carousel item is not published on its own.
     base = f"{sims.graph_url}/v23.0/17841400000000001"

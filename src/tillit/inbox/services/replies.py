@@ -46,10 +46,12 @@ class ReplyRules:
     signature: Signature
     # Why the signature cannot be filled for this person ('' when it can).
     signature_problem: str = ""
+    # X and Mastodon count every web address as this many characters.
+    link_length: int | None = None
 
     def length(self, text: str) -> int:
         """Length as the platform counts it."""
-        return TextLimit(graphemes=self.graphemes).length(text)
+        return TextLimit(graphemes=self.graphemes, link_length=self.link_length).length(text)
 
 
 def text_limit_of(channel) -> TextLimit:
@@ -106,13 +108,14 @@ def learn_text_limit(connector, channel_id: int) -> None:
 
 def reply_rules(channel, person) -> ReplyRules:
     """The rules a reply by ``person`` on ``channel`` must follow."""
-    limit, graphemes = reply_limit_for(channel)
+    limits = channel_text_limit(channel)
+    limit, graphemes, links = limits.reply, limits.graphemes, limits.link_length
     try:
         signature = signature_for(channel, person)
     except SignatureMissing as exc:
         template = (channel.signature_template or "").strip()
-        return ReplyRules(limit, graphemes, Signature(template, ""), exc.message)
-    return ReplyRules(limit, graphemes, signature)
+        return ReplyRules(limit, graphemes, Signature(template, ""), exc.message, links)
+    return ReplyRules(limit, graphemes, signature, link_length=links)
 
 
 def reply_prepare(*, channel, person, text: str) -> str:

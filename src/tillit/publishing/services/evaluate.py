@@ -5,7 +5,9 @@ platform's rules, in one place for the composer, the approver, the release and t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tillit.channels.choices import ChannelStatus
@@ -15,7 +17,7 @@ from tillit.channels.services.signature import (
     signature_for,
     signature_shape_present,
 )
-from tillit.connectors.base import Capability, PostRules, TextLimit
+from tillit.connectors.base import Capability, Media, Publication, TextLimit
 from tillit.connectors.registry import get_connector
 from tillit.core.messages import Message, foreign
 from tillit.inbox.choices import ConnectionState
@@ -45,7 +47,7 @@ CATEGORY_LABELS = {
 class ChannelVerdict:
     """The post on one channel: its signed text, its length, and why it cannot go there."""
 
-    channel: object
+    channel: Any
     text: str
     length: int
     limit: int | None
@@ -123,7 +125,6 @@ def _channel_verdict(post_text, link, images, channel, author) -> ChannelVerdict
         )
     connection, cls = connector_class_of(channel)
     limit = TextLimit()
-    rules = PostRules()
     if connection is None or cls is None:
         route.append(
             Message(
@@ -132,7 +133,6 @@ def _channel_verdict(post_text, link, images, channel, author) -> ChannelVerdict
         )
     else:
         limit = channel_text_limit(channel)
-        rules = cls.post_rules
         if Capability.PUBLISH not in cls.capabilities:
             explanation = cls.unsupported.get(Capability.PUBLISH) or _(
                 "The platform does not allow publishing through its API."
@@ -162,7 +162,7 @@ def _channel_verdict(post_text, link, images, channel, author) -> ChannelVerdict
         signed, sig_text = post_text, ""
     else:
         signed, sig_text = _signed(post_text, channel, author, problems, name)
-    verdict = _fits(signed, sig_text, link, images, channel, cls, limit, rules, problems)
+    verdict = _fits(signed, sig_text, link, images, channel, cls, limit, problems)
     return replace(verdict, route_problems=tuple(route))
 
 
@@ -175,13 +175,28 @@ def _signed(post_text, channel, author, problems, name) -> tuple[str, str]:
     return signature_apply(post_text, signature), signature.text
 
 
-def _fits(signed, sig_text, link, images, channel, cls, limit, rules, problems) -> ChannelVerdict:
-    name = foreign(channel.name)
-    if link and link not in signed and cls is not None:
-        counted = f"{signed}\n{link}" if rules.links else signed
-    else:
-        counted = signed
+def media_of(images) -> tuple[Media, ...]:
+    """A post's images as the connectors take them, without reading the files."""
+    base = settings.TILLIT_BASE_URL
+    return tuple(
+        Media(
+            data=b"",
+            media_type=image.media_type,
+            alt_text=image.alt_text,
+            name=image.name or "image",
+            url=f"{base}/publicera/bild/{image.public_token}/",
+            size=image.size,
+        )
+        for image in images
+    )
+
+
+def _fits(signed, sig_text, link, images, channel, cls, limit, problems) -> ChannelVerdict:
+    """The connector's own rules for the post (length as it counts, images, link)."""
+    publication = Publication(signed, link or None, media_of(images))
+    counted = cls.post_text(publication) if cls is not None else signed
     length = limit.length(counted)
+    name = foreign(channel.name)
     if limit.post is not None and length > limit.post:
         unit = _("graphemes") if limit.graphemes else _("characters")
         problems.append(
@@ -198,43 +213,7 @@ def _fits(signed, sig_text, link, images, channel, cls, limit, rules, problems) 
             )
         )
     if cls is not None and Capability.PUBLISH in cls.capabilities:
-        if rules.needs_media and not images:
-            problems.append(
-                Message(_("%(channel)s needs at least one image in a post."), channel=name)
-            )
-        if len(images) > rules.max_media:
-            problems.append(
-                Message(
-                    _("%(channel)s takes at most %(max)s images in a post."),
-                    channel=name,
-                    max=rules.max_media,
-                )
-            )
-        for image in images:
-            if image.media_type not in rules.media_types:
-                problems.append(
-                    Message(
-                        _("%(channel)s does not take %(type)s images; use %(types)s."),
-                        channel=name,
-                        type=foreign(image.media_type.removeprefix("image/").upper()),
-                        types=foreign(
-                            ", ".join(
-                                sorted(t.removeprefix("image/").upper() for t in rules.media_types)
-                            )
-                        ),
-                    )
-                )
-            elif image.size > rules.max_media_bytes:
-                problems.append(
-                    Message(
-                        _("%(channel)s takes images up to %(max)s MB; one is %(size)s MB."),
-                        channel=name,
-                        max=round(rules.max_media_bytes / 1e6, 1),
-                        size=round(image.size / 1e6, 1),
-                    )
-                )
-        if link and not rules.links:
-            problems.append(Message(_("%(channel)s does not take links in posts."), channel=name))
+        problems.extend(cls.publication_problems(publication))
     return ChannelVerdict(channel, signed, length, limit.post, sig_text, tuple(problems))
 
 

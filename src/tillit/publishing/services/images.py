@@ -90,14 +90,14 @@ def image_prepare(upload) -> PreparedImage:
             # An animation is kept as it is: GIFs carry no EXIF position.
             clean = data
         else:
-            image = ImageOps.exif_transpose(image)  # keep the photo upright once EXIF is gone
+            upright: Image.Image = ImageOps.exif_transpose(image)  # upright once EXIF is gone
             out = io.BytesIO()
             params = {"quality": 92, "optimize": True} if fmt in ("JPEG", "WEBP") else {}
-            if fmt == "JPEG" and image.mode not in ("RGB", "L"):
-                image = image.convert("RGB")
-            image.save(out, format=fmt, **params)
+            if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
+                upright = upright.convert("RGB")
+            upright.save(out, format=fmt, **params)
             clean = out.getvalue()
-            width, height = image.size
+            width, height = upright.size
     extension = {"JPEG": "jpg"}.get(fmt, fmt.lower())
     return PreparedImage(
         ContentFile(clean, name=f"bild.{extension}"), FORMATS[fmt], width, height, name

@@ -178,7 +178,7 @@ def post_save(
         raise ValidationError(errors)
 
     created = post is None
-    if created:
+    if post is None:
         post = Post.objects.create(author=actor.person, text=text, link=link, scheduled_at=when)
     content_changed = created or text != post.text or link != post.link
     post.text, post.link, post.scheduled_at = text, link, when
@@ -214,7 +214,7 @@ def post_save(
                 name=prep.name,
                 position=position + i,
             )
-            image.file.save(prep.content.name, prep.content, save=False)
+            image.file.save(prep.content.name or "bild", prep.content, save=False)
             image.save()
             content_changed = True
     fields = ["text", "link", "scheduled_at", "updated_at"]

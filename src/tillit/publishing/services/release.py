@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -36,6 +35,7 @@ from tillit.organisation.notify import notify
 
 from ..choices import PostState, TargetState
 from ..models import Post, PostCheck, PostTarget
+from .evaluate import media_of
 from .posts import check_record, post_evaluate, post_url
 
 logger = logging.getLogger(__name__)
@@ -97,16 +97,16 @@ def _hold(post: Post, why: Message) -> None:
 
 
 def _media(post: Post) -> list[dict]:
-    base = settings.TILLIT_BASE_URL
+    """The images as the outbox carries them: where the file is, and what the platform needs."""
     return [
         {
             "path": image.file.name,
-            "media_type": image.media_type,
-            "alt_text": image.alt_text,
-            "name": image.name,
-            "url": f"{base}/publicera/bild/{image.public_token}/",
+            "media_type": media.media_type,
+            "alt_text": media.alt_text,
+            "name": media.name,
+            "url": media.url,
         }
-        for image in post.images.all()
+        for image, media in zip(post.images.all(), media_of(post.images.all()), strict=True)
     ]
 
 

@@ -39,7 +39,7 @@
         var out = row.querySelector(".counter");
         if (!out || !limit) { return; }
         var text = signed(area.value, row.getAttribute("data-signature") || "");
-        if (link && link.value && text.indexOf(link.value) < 0) { text += "\n" + link.value; }
+        if (link && link.value && text.indexOf(link.value) < 0 && !row.hasAttribute("data-link-apart")) { text += "\n\n" + link.value; }
         var count = length(text, row.hasAttribute("data-graphemes"), parseInt(row.getAttribute("data-link-length") || "0", 10));
         var over = count - limit;
         out.textContent = over > 0
