@@ -51,6 +51,35 @@ CATEGORIES = (
     "markup",
 )
 
+# The organisation's own text talks about people differently from a comment: "eleven",
+# "vinnaren", a full name. Health, social-services and home details next to one of these
+# are what OSL 21 and 26 kap. protect, so the outgoing check reads them more widely.
+_SOMEONE = regex.compile(
+    r"(?i:\b(?:han|hon|hen|hans|hennes|hens|eleven|elev|barnet|pojken|flickan|mannen|kvinnan|"
+    r"patienten|brukaren|vårdtagaren|den boende|en boende|medarbetaren|kollegan|läraren|tränaren|"
+    r"ledaren|sökanden|klienten|invånaren|familjen|föräldern|vårdnadshavaren|deltagaren|"
+    r"vinnaren|personen|den anställde|vår kollega)\b)"
+    # A full name: two capitalised words (case matters here, so it stays outside (?i:));
+    # "hos Sara": at someone's.
+    r"|\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s\p{Lu}\p{Ll}+s?\b|\bhos\s\p{Lu}\p{Ll}+\b",
+    regex.V1,
+)
+_SENSITIVE = regex.compile(
+    r"\b(?:sjukskriv\w*|diagnos\w*|hjärtinfarkt|stroke|allergi\w*|dyslexi|epilepsi|autism\w*|"
+    r"adhd|add|utmattningssyndrom|utbränd\w*|depression\w*|cancer\w*|\w*diabetes|"
+    r"sjukdom\w*|opererad\w*|operation\w*|inlagd|sjukhus\w*|funktionsnedsättning\w*|"
+    r"missbruk\w*|försörjningsstöd|ekonomiskt bistånd|omhändertag\w*|familjehem\w*|"
+    r"orosanmäl\w*|skyddat boende|lvu|lvm|gravid\w*|psykisk\w* ohälsa|"
+    r"demens|parkinson\w*|alzheimer\w*)\b",
+    regex.IGNORECASE | regex.V1,
+)
+_HOME = regex.compile(
+    r"\b(?:bor|bosatt|boende|adress|hemadress|hemma)\b[^.!?\n]{0,30}?"
+    r"\b(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s\d{1,4}\s?[A-Ha-h]?)\b",
+    regex.V1,
+)
+_SENTENCE = regex.compile(r"[^.!?\n]+[.!?]?")
+
 _NAME_TOKEN = regex.compile(r"\p{L}+(?:[-']\p{L}+)*")
 _MARKUP = regex.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,200}>")
 _PHONE_DIGITS = regex.compile(r"\D")
@@ -145,8 +174,41 @@ def _personal(text: str, rules: RuleSet) -> list[CheckFinding]:
             blocking = phone_key(f.evidence) not in rules.own_phones
         elif sub == "address":
             # The library's address is news; a private person's home is personal data.
-            blocking = f.score >= 0.8 and near_person(text, f.start, f.end)
+            blocking = f.score >= 0.8 and (
+                near_person(text, f.start, f.end) or _about_someone(_sentence_at(text, f.start))
+            )
         out.append(CheckFinding(category, f.start, f.end, "personal_data", f.evidence, blocking))
+    return out
+
+
+def _about_someone(sentence: str) -> bool:
+    """Whether a sentence names or points at a person."""
+    return _SOMEONE.search(sentence) is not None
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= pos < m.end():
+            return m.group()
+    return ""
+
+
+def _about_people(text: str, taken: list[CheckFinding]) -> list[CheckFinding]:
+    """Health, social-services and home details in a sentence that is about someone."""
+    out: list[CheckFinding] = []
+    for sentence in _SENTENCE.finditer(text):
+        chunk = sentence.group()
+        if not _about_someone(chunk):
+            continue
+        base = sentence.start()
+        for m in _SENSITIVE.finditer(chunk):
+            start, end = base + m.start(), base + m.end()
+            if not any(f.start < end and start < f.end for f in taken + out):
+                out.append(CheckFinding("health", start, end, "sensitive", m.group(), True))
+        for m in _HOME.finditer(chunk):
+            start, end = base + m.start(1), base + m.end(1)
+            if not any(f.start < end and start < f.end for f in taken + out):
+                out.append(CheckFinding("address", start, end, "home", m.group(1), True))
     return out
 
 
@@ -223,8 +285,10 @@ def _markup(text: str) -> list[CheckFinding]:
 
 def scan(text: str, rules: RuleSet) -> list[CheckFinding]:
     """Everything the check finds in ``text``, ordered by position (blocking or not)."""
+    personal = _personal(text, rules)
     found = (
-        _personal(text, rules)
+        personal
+        + _about_people(text, [f for f in personal if f.blocking])
         + _words(text, rules)
         + _patterns(text, rules)
         + _protected(text, rules)

@@ -306,7 +306,14 @@ def post_step(request, post_id: int):
             form = ReviewForm(request.POST)
             if not form.is_valid():
                 raise svc.PublishingRefused(_("Choose approve, send back or reject."))
-            review.post_review(actor=actor, post=post, **form.cleaned_data)
+            data = form.cleaned_data
+            review.post_review(
+                actor=actor,
+                post=post,
+                verdict=data["verdict"],
+                comment=data["comment"],
+                expected_version=data["version"],
+            )
             messages.success(request, _("Your decision is recorded."))
         elif step == "override":
             override_form = OverrideForm(request.POST)
