@@ -63,6 +63,12 @@ class ChannelForm(forms.ModelForm):
         )
         if self.instance.pk:
             del self.fields["department"]
+        # A form posted without the choice (an older page, a script) keeps what the channel has.
+        self.fields["post_approval"].required = False
+
+    def clean_post_approval(self):
+        """The chosen approval rule, or the channel's own when none was sent."""
+        return self.cleaned_data.get("post_approval") or self.instance.post_approval
 
     def validate_unique(self):
         """Uniqueness is the service's job, so the message is the same from every entry point."""

@@ -71,19 +71,17 @@ def rules_for(actor: Actor) -> QuerySet[CheckRule]:
 def writable_channels(actor: Actor) -> QuerySet[Channel]:
     """Active channels the person holds an administrator or substitute mandate on today."""
     ids = [cid for cid, roles in actor.mandates.items() if roles & WRITING_MANDATES]
-    return Channel.objects.filter(pk__in=ids, status=ChannelStatus.ACTIVE).select_related(
-        "platform", "department", "connection"
-    )
+    mine = Channel.objects.restrict(actor).filter(pk__in=ids, status=ChannelStatus.ACTIVE)
+    return mine.select_related("platform", "department", "connection")
 
 
-def _posts(qs: QuerySet[Post] | None = None) -> QuerySet[Post]:
+def _posts(qs: QuerySet[Post] | None = None, *, images: bool = False) -> QuerySet[Post]:
     targets = PostTarget.objects.select_related(
         "channel", "channel__platform", "channel__department", "action", "item"
     )
     qs = Post.objects.all() if qs is None else qs
-    return qs.select_related("author").prefetch_related(
-        Prefetch("targets", queryset=targets), "images"
-    )
+    qs = qs.select_related("author").prefetch_related(Prefetch("targets", queryset=targets))
+    return qs.prefetch_related("images") if images else qs
 
 
 def posts_for(actor: Actor) -> QuerySet[Post]:
@@ -93,7 +91,7 @@ def posts_for(actor: Actor) -> QuerySet[Post]:
 
 def post_get_for(actor: Actor, post_id: int) -> Post:
     """One post the person may see; NotFound whether it is missing or not theirs."""
-    return get_restricted(_posts(), actor, pk=post_id)
+    return get_restricted(_posts(images=True), actor, pk=post_id)
 
 
 def post_image_get_for(actor: Actor, image_id: int):

@@ -228,6 +228,27 @@ def grow(world: World) -> None:
         valid_from=today,
     )
 
+    # Publishing: a draft, a post waiting for the informatör, a scheduled one, a check rule.
+    from tillit.access.actor import actor_for
+    from tillit.channels.choices import PostApproval
+    from tillit.publishing.services.posts import Draft, post_save, post_submit
+    from tillit.publishing.services.rules import check_rule_add
+
+    ch.channel_update(actor=org["info_a"], channel=channel, post_approval=PostApproval.INFORMATOR)
+    writer = actor_for(org["staff_1"])
+    post_save(actor=writer, draft=Draft(text=f"Utkast {tag}", channel_ids=[channel.pk]))
+    for days in (1, 2):
+        post = post_save(
+            actor=writer,
+            draft=Draft(
+                text=f"Inlägg {tag} om {days} dagar",
+                channel_ids=[channel.pk, world.first_channel.pk],
+                scheduled_at=timezone.now() + timedelta(days=days),
+            ),
+        )
+        post_submit(actor=writer, post=post)
+    check_rule_add(actor=actor_for(org["admin"]), kind="word", value=f"hemligt{tag}")
+
 
 def registration_case(world: World):
     """The shared case every registration after the first goes into."""
@@ -308,6 +329,11 @@ PAGES: list[Page] = [
         22,
         "channels:detail (mandates)",
     ),
+    # Five lists of posts, each with its channels: two queries a list.
+    Page("publishing:list", "staff_1", _fixed("/publicera/"), 16),
+    Page("publishing:list", "info_a", _fixed("/publicera/"), 14, "publishing:list (approver)"),
+    Page("publishing:calendar", "staff_1", _fixed("/publicera/kalender/?vy=lista"), 12),
+    Page("publishing:rules", "admin", _fixed("/publicera/regler/"), 10),
     Page("inbox:queue", "staff_1", _fixed("/inkorg/"), 13),
     Page("inbox:queue", "manager_a", _fixed("/inkorg/"), 13, "inbox:queue (manager)"),
     Page("inbox:queue", "staff_1", _fixed("/inkorg/?order=oldest"), 13, "inbox:queue (oldest)"),
