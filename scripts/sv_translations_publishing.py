@@ -422,4 +422,19 @@ SV_PUBLISHING = {
     "Publishing on %(channel)s is tried again.": "Tillit försöker publicera i %(channel)s igen.",
     "The rule is removed.": "Regeln är borttagen.",
     "The rule is added.": "Regeln är tillagd.",
+    # Added with the day move, deletion and the reply check
+    "Move to another day (same time)": "Flytta till en annan dag (samma klockslag)",
+    "The reply cannot go out: %(what)s found: “%(evidence)s”. Take it out.": (
+        "Svaret kan inte skickas: %(what)s hittades: ”%(evidence)s”. Ta bort det."
+    ),
+    "The post has no time yet: set one first.": "Inlägget har ingen tid än: ange en först.",
+    "Nothing is published on that channel to delete.": (
+        "Inget är publicerat i den kanalen att radera."
+    ),
+    "Delete on the platform": "Radera på plattformen",
+    "Move to that day": "Flytta till den dagen",
+    "Enter the day as YYYY-MM-DD.": "Ange dagen som ÅÅÅÅ-MM-DD.",
+    "Deleting the post on %(channel)s is queued.": (
+        "Raderingen av inlägget i %(channel)s är köad."
+    ),
 }

@@ -15,6 +15,8 @@ class PublishingConfig(AppConfig):
         from tillit.core.registry import registry
 
         from . import access, tasks  # noqa: F401  (access rules; the periodic release job)
+        from .services.evaluate import reply_check
         from .services.release import target_finished
 
         registry.add("action_finished", "publishing.target", target_finished)
+        registry.add("outgoing_checks", "publishing.check", reply_check)

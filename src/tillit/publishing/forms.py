@@ -104,13 +104,22 @@ class OverrideForm(forms.Form):
 
 
 class RescheduleForm(forms.Form):
-    """A new time for a post."""
+    """A new time for a post, or another day at the same time."""
 
     scheduled_at = forms.DateTimeField(
         label=_("New time"),
         required=False,
         widget=DateTimeLocal(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+
+class MoveDayForm(forms.Form):
+    """Another day, the same time of day (the calendar's move)."""
+
+    day = forms.DateField(
+        label=_("Move to another day (same time)"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 

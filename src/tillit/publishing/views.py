@@ -22,7 +22,7 @@ from tillit.inbox.services.replies import channel_text_limit
 
 from .checks import CheckFinding
 from .choices import EDITABLE_STATES, PostState, Verdict
-from .forms import OverrideForm, PostForm, RescheduleForm, ReviewForm, RuleForm
+from .forms import MoveDayForm, OverrideForm, PostForm, RescheduleForm, ReviewForm, RuleForm
 from .selectors import (
     calendar_posts,
     may_approve,
@@ -278,6 +278,16 @@ def post_detail(request, post_id: int):
             )
             if is_author and post.state in EDITABLE_STATES
             else None,
+            "move_form": MoveDayForm(initial={"day": timezone.localdate(post.scheduled_at)})
+            if post.scheduled_at and is_author and post.state in EDITABLE_STATES
+            else None,
+            "deletable": [
+                t
+                for t in post.targets.all()
+                if t.item_id
+                and not t.item.is_deleted
+                and (is_author or actor.is_administrator_of(t.channel))
+            ],
             "retryable": retryable
             if (
                 is_author
@@ -341,14 +351,27 @@ def post_step(request, post_id: int):
                 raise svc.PublishingRefused(_("Enter the date and time as YYYY-MM-DD HH:MM."))
             svc.post_reschedule(actor=actor, post=post, when=move_form.cleaned_data["scheduled_at"])
             messages.success(request, _("The post is moved."))
+        elif step == "move_day":
+            day_form = MoveDayForm(request.POST)
+            if not day_form.is_valid():
+                raise svc.PublishingRefused(_("Enter the day as YYYY-MM-DD."))
+            svc.post_move_to_day(actor=actor, post=post, day=day_form.cleaned_data["day"])
+            messages.success(request, _("The post is moved."))
+        elif step == "delete":
+            target = _target_of(post, request)
+            if not actor.is_administrator_of(target.channel) and post.author_id != actor.pk:
+                raise NotFound
+            svc.post_target_delete(actor=actor, target=target)
+            messages.success(
+                request,
+                _("Deleting the post on %(channel)s is queued.") % {"channel": target.channel.name},
+            )
         elif step == "cancel":
             svc.post_cancel(actor=actor, post=post)
             messages.success(request, _("The post is cancelled; it is kept for the record."))
         elif step == "retry":
-            target = next(
-                (t for t in post.targets.all() if str(t.pk) == request.POST.get("target")), None
-            )
-            if target is None or target.action is None:
+            target = _target_of(post, request)
+            if target.action is None:
                 raise NotFound
             if not (
                 post.author_id == actor.pk
@@ -368,6 +391,13 @@ def post_step(request, post_id: int):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("publishing:detail", post_id=post.pk)
+
+
+def _target_of(post, request):
+    target = next((t for t in post.targets.all() if str(t.pk) == request.POST.get("target")), None)
+    if target is None:
+        raise NotFound
+    return target
 
 
 def _month_weeks(day: date) -> list[list[date]]:

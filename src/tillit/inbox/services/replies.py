@@ -18,6 +18,7 @@ from tillit.channels.services.signature import (
 )
 from tillit.connectors.base import TextLimit
 from tillit.connectors.registry import get_connector
+from tillit.core.registry import registry
 
 from ..choices import ActionKind
 from ..models import ActionRequest, Item
@@ -25,6 +26,9 @@ from .outbox import action_request
 
 logger = logging.getLogger(__name__)
 
+#: Registry store of checks on what the organisation writes (tillit.publishing's R18 check):
+#: ``check(channel, text) -> [reason, ...]``; any reason stops the reply.
+OUTGOING_CHECKS = "outgoing_checks"
 #: Mastodon instances set their own limit; the poll stores it here (see reply_limit_for).
 INSTANCE_LIMIT_CACHE = "inbox:text-limit:{channel_id}"
 
@@ -128,6 +132,10 @@ def reply_prepare(*, channel, person, text: str) -> str:
         raise ReplyRefused(rules.signature_problem)
     # signature_apply ends the text with the filled signature where the rule asks for one.
     signed = signature_apply(text, rules.signature)
+    for check in registry.values(OUTGOING_CHECKS):
+        reasons = check(channel, signed)
+        if reasons:
+            raise ReplyRefused(" ".join(reasons))
     if rules.limit is not None:
         count = rules.length(signed)
         if count > rules.limit:

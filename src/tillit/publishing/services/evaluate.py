@@ -241,3 +241,28 @@ def evaluate(
             findings.append(replace(f, where=label))
     verdicts = tuple(_channel_verdict(text, link, images, channel, author) for channel in channels)
     return Evaluation(tuple(findings), overridden, verdicts)
+
+
+def reply_check(channel, text: str) -> list[str]:
+    """The check before publishing on a reply written in the inbox (R18 covers replies too).
+
+    A reply has no exception path: personal and confidential data never belongs in one, so
+    the writer takes it out (or publishes a post, which can be excepted with a reason).
+    """
+    from tillit.core.messages import shown
+
+    found = [f for f in scan(text, rules_current()) if f.blocking]
+    reasons = []
+    for f in found:
+        label = CATEGORY_LABELS.get(f.category, f.category)
+        reasons.append(
+            shown(
+                Message(
+                    _("The reply cannot go out: %(what)s found: “%(evidence)s”. Take it out."),
+                    what=Message(label),
+                    evidence=foreign(f.evidence[:80]),
+                ),
+                html=False,
+            )
+        )
+    return reasons

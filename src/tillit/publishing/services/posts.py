@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -385,6 +385,15 @@ def post_reschedule(*, actor: Actor, post: Post, when: datetime | None) -> Post:
     return post
 
 
+def post_move_to_day(*, actor: Actor, post: Post, day: date) -> Post:
+    """Move a post to another day at the same time of day (the calendar's move)."""
+    if post.scheduled_at is None:
+        raise PublishingRefused(_("The post has no time yet: set one first."))
+    local = timezone.localtime(post.scheduled_at)
+    when = timezone.make_aware(datetime.combine(day, local.time().replace(tzinfo=None)))
+    return post_reschedule(actor=actor, post=post, when=when)
+
+
 def _may_manage(actor: Actor, post: Post) -> bool:
     from ..selectors import may_override
 
@@ -405,3 +414,31 @@ def post_cancel(*, actor: Actor, post: Post) -> Post:
         actor=actor, action="publishing.post_cancelled", obj=post, detail={"version": post.version}
     )
     return post
+
+
+@transaction.atomic
+def post_target_delete(*, actor: Actor, target) -> object:
+    """Delete what was published on one channel (through the outbox), as a recorded decision.
+
+    The post and the channel's own item stay in Tillit's record; the item is marked deleted
+    once the platform confirms.
+    """
+    from tillit.inbox.choices import ActionKind
+    from tillit.inbox.services.outbox import action_request
+
+    if target.item is None:
+        raise PublishingRefused(_("Nothing is published on that channel to delete."))
+    action = action_request(
+        actor=actor,
+        channel=target.channel,
+        kind=ActionKind.DELETE,
+        item=target.item,
+        idempotency_key=f"unpublish-{target.pk}",
+    )
+    audit_record(
+        actor=actor,
+        action="publishing.target_delete",
+        obj=target.post,
+        detail={"channel": target.channel_id, "action": action.pk},
+    )
+    return action

@@ -142,3 +142,17 @@ def test_the_publish_check_command(org, active_channel, capsys):
     )
     body = json.loads(capsys.readouterr().out)
     assert body["allowed"] is True and body["signature"] == "/Staff"
+
+
+@pytest.mark.django_db
+def test_a_reply_in_the_inbox_is_checked_too(org, active_channel):
+    from tillit.inbox.models import ActionRequest
+    from tillit.inbox.services.replies import ReplyRefused, reply_prepare
+
+    person = org["staff_1"]
+    with pytest.raises(ReplyRefused, match="19121212-1212"):
+        reply_prepare(
+            channel=active_channel, person=person, text="Ditt nummer 19121212-1212 är fel."
+        )
+    assert not ActionRequest.objects.exists()
+    assert reply_prepare(channel=active_channel, person=person, text="Tack för din fråga!")

@@ -105,3 +105,67 @@ def test_calendar_views_and_rules_page(org, channel):
     assert client.get("/publicera/kalender/?vy=x&datum=inte-ett-datum").status_code == 200
     assert client_for(org["admin"]).get("/publicera/regler/").status_code == 200
     assert client_for(org["staff_1"]).get("/publicera/regler/").status_code == 404
+
+
+def test_moving_to_another_day_keeps_the_time_of_day(org, channel):
+    when = timezone.localtime(timezone.now() + timedelta(days=2)).replace(
+        hour=9, minute=30, second=0, microsecond=0
+    )
+    post = post_save(
+        actor=actor_for(org["staff_1"]),
+        draft=Draft(text="Julmarknad", channel_ids=[channel.pk], scheduled_at=when),
+    )
+    day = (when + timedelta(days=3)).date()
+    client_for(org["staff_1"]).post(
+        f"/publicera/{post.pk}/steg/", {"step": "move_day", "day": day.isoformat()}
+    )
+    post.refresh_from_db()
+    moved = timezone.localtime(post.scheduled_at)
+    assert moved.date() == day and (moved.hour, moved.minute) == (9, 30)
+    # Someone without the post cannot move it; a past day is refused with a message.
+    assert (
+        client_for(org["info_b"])
+        .post(f"/publicera/{post.pk}/steg/", {"step": "move_day", "day": day.isoformat()})
+        .status_code
+        == 404
+    )
+    page = client_for(org["staff_1"]).post(
+        f"/publicera/{post.pk}/steg/", {"step": "move_day", "day": "2020-01-01"}, follow=True
+    )
+    post.refresh_from_db()
+    assert timezone.localtime(post.scheduled_at).date() == day and "error" in page.content.decode()
+
+
+def test_a_published_post_can_be_deleted_on_the_platform_as_a_recorded_decision(org, channel):
+    from tillit.audit.models import AuditEntry
+    from tillit.connectors.base import Author, InboundItem, ItemKind
+    from tillit.inbox.models import ActionRequest, Item
+    from tillit.inbox.services.ingest import ingest_items
+
+    post = post_save(
+        actor=actor_for(org["staff_1"]), draft=Draft(text="Hej", channel_ids=[channel.pk])
+    )
+    ingest_items(
+        channel=channel,
+        items=[
+            InboundItem(
+                platform_id="p-1",
+                kind=ItemKind.OWN_POST,
+                is_public=True,
+                text="Hej",
+                author=Author("page", "Biblioteket"),
+                received_at=timezone.now(),
+            )
+        ],
+    )
+    target = post.targets.get()
+    target.item = Item.objects.get(platform_id="p-1")
+    target.state = "published"
+    target.save()
+    Post.objects.filter(pk=post.pk).update(state=PostState.PUBLISHED)
+    client_for(org["staff_1"]).post(
+        f"/publicera/{post.pk}/steg/", {"step": "delete", "target": target.pk}
+    )
+    action = ActionRequest.objects.get(kind="delete")
+    assert action.item_id == target.item_id
+    assert AuditEntry.objects.filter(action="publishing.target_delete").exists()
