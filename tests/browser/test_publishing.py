@@ -8,11 +8,9 @@ from django.utils import timezone
 
 from tillit.channels import services as ch
 from tillit.channels.choices import PostApproval
-from tillit.channels.models import Platform
-from tillit.inbox.services.connections import connection_set
 from tillit.publishing.models import Post
 from tillit.publishing.services.release import posts_release_due
-from tillit.testing import PLAN, staff, walk_to_active
+from tillit.testing import mastodon_channel
 
 from .helpers import axe_violations, sign_in
 
@@ -22,24 +20,9 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def channel(live_org, mastodon_mock_server, settings):
     settings.TILLIT_OUTBOUND_ALLOW_HOSTS = {"127.0.0.1"}
-    org = live_org
-    platform = Platform.objects.create(slug="mastodon", name="Mastodon", decision="allowed")
-    channel = ch.channel_create(
-        actor=org["info_a"],
-        department=org.dept_a,
-        name="Kommunen på Mastodon",
-        platform=platform,
-        url="https://mastodon.example/@alice",
-        **PLAN,
-    )
-    staff(org, channel, timezone.localdate() - timedelta(days=1))
-    channel = walk_to_active(org, channel)
-    ch.channel_update(actor=org["info_a"], channel=channel, post_approval=PostApproval.INFORMATOR)
-    connection_set(
-        actor=org["manager_a"],
-        channel=channel,
-        connector="mastodon",
-        config={"api_base_url": mastodon_mock_server.base_url, "access_token": "alice_token"},
+    channel = mastodon_channel(live_org, mastodon_mock_server, name="Kommunen på Mastodon")
+    ch.channel_update(
+        actor=live_org["info_a"], channel=channel, post_approval=PostApproval.INFORMATOR
     )
     return channel
 

@@ -378,6 +378,9 @@ class Connector:
     text_limit: ClassVar[TextLimit] = TextLimit()
     # What a post must be there (images, link); with PUBLISH only.
     post_rules: ClassVar[PostRules] = PostRules()
+    # The link travels beside the text as a card (Facebook, LinkedIn), not in it, unless
+    # images take the card's place.
+    link_card: ClassVar[bool] = False
     # Templates receive connector classes; Django would otherwise call them with no config.
     do_not_call_in_templates: ClassVar[bool] = True
 
@@ -582,6 +585,8 @@ class Connector:
         Measure this (``text_limit.length``), not the typed text: on X and Mastodon the link
         counts, on Facebook and LinkedIn it goes beside the text unless images take its place.
         """
+        if cls.link_card and not publication.media:
+            return publication.text
         return text_with_link(publication.text, publication.link)
 
     @classmethod

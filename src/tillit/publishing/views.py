@@ -159,6 +159,7 @@ def _limits(channels, person) -> list[dict]:
                 "graphemes": limit.graphemes,
                 "link_length": limit.link_length,
                 "needs_media": bool(cls and cls.post_rules.needs_media),
+                "link_card": bool(cls and cls.link_card),
                 "signature": signature,
                 "signature_problem": problem,
                 "platform": channel.platform.name,

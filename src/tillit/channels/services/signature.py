@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from tillit.core.exceptions import Refused
+
 #: Placeholder -> what it is filled with. Swedish names, as the people writing rules use them.
 PLACEHOLDERS = ("förnamn", "efternamn", "namn", "funktion")
 #: At least one of these: a signature that does not name the person does not say who speaks.
@@ -25,12 +27,8 @@ _FIELD = re.compile(r"\{([^{}]*)\}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-class SignatureMissing(Exception):
+class SignatureMissing(Refused):
     """The channel asks for a signature the person's record cannot fill, or the text lacks it."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from tillit.channels.services.signature import (
 )
 from tillit.connectors.base import TextLimit
 from tillit.connectors.registry import get_connector
+from tillit.core.exceptions import Refused
 from tillit.core.registry import registry
 
 from ..choices import ActionKind
@@ -33,12 +34,8 @@ OUTGOING_CHECKS = "outgoing_checks"
 INSTANCE_LIMIT_CACHE = "inbox:text-limit:{channel_id}"
 
 
-class ReplyRefused(Exception):
+class ReplyRefused(Refused):
     """A reply that may not be queued, with the reason in the reader's language."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -4,50 +4,23 @@ Polling ingests a reply and a direct message; a reply and a block go out through
 outbox; a worker process killed between sending and recording does not reply twice.
 """
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from django.db import connection as db
 from django.utils import timezone
 
-from tillit.channels import services as ch
-from tillit.channels.models import Platform
 from tillit.inbox.models import ActionRequest, Item
-from tillit.inbox.services.connections import connection_set
 from tillit.inbox.services.outbox import action_request, outbox_execute
 from tillit.inbox.services.polling import poll_connection
-from tillit.testing import PLAN, staff, walk_to_active
+from tillit.testing import mastodon_channel as make_mastodon_channel
+from tillit.testing import run_worker_killed_after_send
 
 
 @pytest.fixture
 def mastodon_channel(org, today, mastodon_mock_server, settings):
     # The mock instance listens on 127.0.0.1: allowed like a self-hosted instance would be.
     settings.TILLIT_OUTBOUND_ALLOW_HOSTS = {"127.0.0.1"}
-    platform = Platform.objects.create(slug="mastodon", name="Mastodon", decision="allowed")
-    channel = ch.channel_create(
-        actor=org["info_a"],
-        department=org.dept_a,
-        name="Kommunen",
-        platform=platform,
-        url="https://mastodon.example/@alice",
-        **PLAN,
-    )
-    staff(org, channel, today - timedelta(days=1))
-    channel = walk_to_active(org, channel)
-    alice = mastodon_mock_server.client("alice")
-    conn = connection_set(
-        actor=org["manager_a"],
-        channel=channel,
-        connector="mastodon",
-        config={"api_base_url": mastodon_mock_server.base_url, "access_token": "alice_token"},
-    )
-    conn.account_platform_id = str(alice.me().id)
-    conn.save()
-    return channel
+    return make_mastodon_channel(org, mastodon_mock_server, start=today - timedelta(days=1))
 
 
 def _public_replies_by_alice(server, status_id) -> list:
@@ -101,23 +74,6 @@ def test_poll_reply_and_block(org, mastodon_channel, mastodon_mock_server, tasks
     assert done.state == "not_supported" and "block" in done.detail.lower()
 
 
-def _database_url() -> str:
-    s = db.settings_dict
-    if db.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
-
-
-CRASHING_WORKER = """
-import os, sys, django
-django.setup()
-from tillit.inbox.services import outbox
-# The platform has answered; the process dies before the outcome is recorded.
-outbox.after_send_hooks.append(lambda action, result: os._exit(137))
-outbox.outbox_execute(int(sys.argv[1]), worker_id="doomed")
-"""
-
-
 @pytest.mark.django_db(transaction=True)
 def test_worker_killed_between_sending_and_recording_does_not_reply_twice(
     org, mastodon_channel, mastodon_mock_server, tasks_held
@@ -136,20 +92,7 @@ def test_worker_killed_between_sending_and_recording_does_not_reply_twice(
         params={"text": "Tack för ditt svar!"},
     )
 
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tillit.settings.test",
-        "DATABASE_URL": _database_url(),
-        "TILLIT_OUTBOUND_ALLOW_HOSTS": "127.0.0.1",
-    }
-    src = str(Path(__file__).resolve().parents[3])
-    env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
-    proc = subprocess.run(
-        [sys.executable, "-c", CRASHING_WORKER, str(action.pk)],
-        env=env,
-        capture_output=True,
-        timeout=120,
-    )
+    proc = run_worker_killed_after_send(action.pk)
     assert proc.returncode == 137, proc.stderr.decode()[-2000:]
     action.refresh_from_db()
     assert action.state == "sending" and action.claimed_by == "doomed"

@@ -14,6 +14,8 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from tillit.core.exceptions import Refused
+
 #: The largest upload taken at all; each platform's own limit is checked per channel.
 MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 #: Larger pictures are refused before decoding (a decompression bomb).
@@ -24,12 +26,8 @@ MAX_IMAGES = 10
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 
 
-class ImageRefused(Exception):
+class ImageRefused(Refused):
     """An upload that is not an image Tillit can publish, with the reason in Swedish."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)

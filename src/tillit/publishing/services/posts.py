@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import Actor
 from tillit.audit.services import audit_record
+from tillit.core.exceptions import Refused
 from tillit.core.messages import Message, stored
 from tillit.organisation.notify import notify
 
@@ -32,12 +33,11 @@ from .images import MAX_IMAGES, ImageRefused, alt_text_clean, image_prepare
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-class PublishingRefused(Exception):
-    """A step that may not be taken, with the reason in the reader's language."""
+class PublishingRefused(Refused):
+    """A step that may not be taken, with the reason; ``reasons``: what the check found."""
 
     def __init__(self, message: str, reasons: list | None = None) -> None:
         super().__init__(message)
-        self.message = message
         self.reasons = reasons or []
 
 

@@ -1,31 +1,24 @@
 """Writing, checking, approving and publishing a post, end to end against mastodon-mock."""
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection as db
 from django.utils import timezone
 
 from tillit.access.actor import actor_for
 from tillit.audit.models import AuditEntry
 from tillit.channels import services as ch
 from tillit.channels.choices import PostApproval
-from tillit.channels.models import Platform
 from tillit.inbox.models import ActionRequest, Item
-from tillit.inbox.services.connections import connection_set
 from tillit.inbox.services.outbox import outbox_execute
 from tillit.publishing.choices import PostState, TargetState, Verdict
 from tillit.publishing.models import Post
 from tillit.publishing.services.posts import Draft, PublishingRefused, post_save, post_submit
 from tillit.publishing.services.release import post_release_by_id, posts_release_due
 from tillit.publishing.services.review import post_override, post_review
-from tillit.testing import PLAN, staff, walk_to_active
+from tillit.testing import mastodon_channel, run_worker_killed_after_send
 
 PNR = "19121212-1212"
 
@@ -35,31 +28,13 @@ def channel(org, today, mastodon_mock_server, settings):
     settings.TILLIT_OUTBOUND_ALLOW_HOSTS = {"127.0.0.1"}
     # Tasks are recorded, not run: each test runs the release and the outbox step by step.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    platform = Platform.objects.create(slug="mastodon", name="Mastodon", decision="allowed")
-    channel = ch.channel_create(
-        actor=org["info_a"],
-        department=org.dept_a,
-        name="Kommunen",
-        platform=platform,
-        url="https://mastodon.example/@alice",
-        **PLAN,
-    )
-    staff(org, channel, today - timedelta(days=1))
-    channel = walk_to_active(org, channel)
+    channel = mastodon_channel(org, mastodon_mock_server, start=today - timedelta(days=1))
     ch.channel_update(
         actor=org["info_a"],
         channel=channel,
         post_approval=PostApproval.INFORMATOR,
         signature_template="/{förnamn}, {funktion}",
     )
-    conn = connection_set(
-        actor=org["manager_a"],
-        channel=channel,
-        connector="mastodon",
-        config={"api_base_url": mastodon_mock_server.base_url, "access_token": "alice_token"},
-    )
-    conn.account_platform_id = str(mastodon_mock_server.client("alice").me().id)
-    conn.save()
     author = org["staff_1"]
     author.function = "kommunikatör"
     author.save()
@@ -230,23 +205,6 @@ def test_an_approval_that_comes_too_late_holds_the_post(org, channel):
     assert not ActionRequest.objects.filter(kind="publish").exists()
 
 
-def _database_url() -> str:
-    s = db.settings_dict
-    if db.vendor == "sqlite":
-        return f"sqlite:///{s['NAME']}"
-    return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
-
-
-CRASHING_WORKER = """
-import os, sys, django
-django.setup()
-from tillit.inbox.services import outbox
-# The platform has answered; the process dies before the outcome is recorded.
-outbox.after_send_hooks.append(lambda action, result: os._exit(137))
-outbox.outbox_execute(int(sys.argv[1]), worker_id="doomed")
-"""
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_after_the_platform_answered_does_not_publish_twice(
     org, channel, mastodon_mock_server
@@ -257,20 +215,7 @@ def test_a_worker_killed_after_the_platform_answered_does_not_publish_twice(
     post_release_by_id(post.pk)
     action = ActionRequest.objects.get(kind="publish")
 
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tillit.settings.test",
-        "DATABASE_URL": _database_url(),
-        "TILLIT_OUTBOUND_ALLOW_HOSTS": "127.0.0.1",
-    }
-    src = str(Path(__file__).resolve().parents[3])
-    env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
-    proc = subprocess.run(
-        [sys.executable, "-c", CRASHING_WORKER, str(action.pk)],
-        env=env,
-        capture_output=True,
-        timeout=120,
-    )
+    proc = run_worker_killed_after_send(action.pk)
     assert proc.returncode == 137, proc.stderr.decode()[-2000:]
     action.refresh_from_db()
     assert action.state == "sending"

@@ -28,7 +28,6 @@ from ...base import (
     Rejected,
     TextLimit,
     done,
-    text_with_link,
 )
 from ...errors import PayloadError, PlatformRefused
 from ...http import parse_json
@@ -354,12 +353,8 @@ class FacebookConnector(Connector):
         )
         return done(field_id(answer, "id", "reply"))
 
-    @classmethod
-    def post_text(cls, publication: Publication) -> str:
-        """The message: a link goes in ``link`` (a link card) unless images take its place."""
-        if publication.media:
-            return text_with_link(publication.text, publication.link)
-        return publication.text
+    # A link goes in ``link`` (a link card) unless images take its place.
+    link_card = True
 
     def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
         # Graph has no idempotency key; the outbox must look for the post before resending.

@@ -26,7 +26,6 @@ from ...base import (
     Publication,
     TextLimit,
     done,
-    text_with_link,
     web_addresses,
 )
 from ...errors import PayloadError, PlatformRefused
@@ -281,12 +280,8 @@ class LinkedInConnector(Connector):
         ref = opt_str(created, "commentUrn", "comment") or answer.headers.get("x-restli-id")
         return done(ref)
 
-    @classmethod
-    def post_text(cls, publication: Publication) -> str:
-        """The commentary: a link becomes an article card unless images take its place."""
-        if publication.media:
-            return text_with_link(publication.text, publication.link)
-        return publication.text
+    # A link becomes an article card unless images take its place.
+    link_card = True
 
     def _publish(self, publication: Publication, idempotency_key: str) -> ActionResult:
         # No idempotency key in the API; the outbox must look for the post before resending.

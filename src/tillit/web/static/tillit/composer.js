@@ -3,29 +3,7 @@
 (function () {
   "use strict";
 
-  var segmenter = (typeof Intl !== "undefined" && Intl.Segmenter) ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
-  var WEB = /https?:\/\/[^\s<>"]+/gi;
-
-  function length(text, graphemes, linkLength) {
-    text = text.replace(/\r\n/g, "\n");
-    if (linkLength) { text = text.replace(WEB, new Array(linkLength + 1).join("x")); }
-    if (graphemes && segmenter) {
-      var n = 0;
-      for (var _ of segmenter.segment(text)) { n += 1; }
-      return n;
-    }
-    return Array.from(text).length;
-  }
-
-  function signed(text, signature) {
-    var body = text.replace(/\s+$/, "");
-    if (!signature || body.slice(-signature.length) === signature) { return body; }
-    return body + "\n" + signature;
-  }
-
-  function fill(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_, key) { return String(values[key]); });
-  }
+  var length = window.TillitText.length, signed = window.TillitText.signed, fill = window.TillitText.fill;
 
   function setUp(form) {
     var area = form.querySelector("[data-composer-text]");

@@ -4,27 +4,7 @@
 (function () {
   "use strict";
 
-  var segmenter = (typeof Intl !== "undefined" && Intl.Segmenter) ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
-
-  function length(text, graphemes) {
-    text = text.replace(/\r\n/g, "\n");
-    if (graphemes && segmenter) {
-      var n = 0;
-      for (var _ of segmenter.segment(text)) { n += 1; }
-      return n;
-    }
-    return Array.from(text).length; /* code points, as the server counts */
-  }
-
-  function signed(text, signature) {
-    var body = text.replace(/\s+$/, "");
-    if (!signature || body.slice(-signature.length) === signature) { return body; }
-    return body + "\n" + signature;
-  }
-
-  function fill(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_, key) { return String(values[key]); });
-  }
+  var length = window.TillitText.length, signed = window.TillitText.signed, fill = window.TillitText.fill;
 
   function setUpCounter(area) {
     var limit = parseInt(area.getAttribute("data-limit") || "", 10);
@@ -34,7 +14,7 @@
     var signature = area.getAttribute("data-signature") || "";
     var timer = null;
     function update() {
-      var count = length(signed(area.value, signature), graphemes);
+      var count = length(signed(area.value, signature), graphemes, parseInt(area.getAttribute("data-link-length") || "0", 10));
       var over = count - limit;
       out.textContent = over > 0
         ? fill(out.getAttribute("data-template-over"), { count: count, limit: limit, over: over })
