@@ -285,7 +285,7 @@ def post_detail(request, post_id: int):
             "deletable": [
                 t
                 for t in post.targets.all()
-                if t.item_id
+                if t.item is not None
                 and not t.item.is_deleted
                 and (is_author or actor.is_administrator_of(t.channel))
             ],
