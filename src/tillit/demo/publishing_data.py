@@ -92,7 +92,7 @@ def load_publishing_demo() -> None:
         actor=anna,
         draft=Draft(
             text=(
-                "Grattis till vinnaren av höstens läsutmaning, Elsa Berg (20150612-2384)! "
+                "Grattis till vinnaren av höstens läsutmaning, Elsa Berg (20150612-2389)! "
                 "Priset hämtas i informationsdisken."
             ),
             channel_ids=[library.pk],

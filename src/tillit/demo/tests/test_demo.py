@@ -28,3 +28,18 @@ def test_demo_command_without_serving(capsys):
     assert "http://127.0.0.1:8799/kanaler/" in out and "chef.kultur" in out
     call_command("demo", "--no-serve")  # idempotent: a second start reuses the data
     assert Channel.objects.count() == len(CHANNELS)
+
+
+def test_demo_posts_in_every_state(settings):
+    # Tasks held: the demo's worker, not the loader, releases what is due.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from tillit.publishing.models import Post
+
+    load_demo()
+    states = {str(p): p.state for p in Post.objects.all()}
+    blocked = Post.objects.get(text__contains="20150612-2389")
+    assert blocked.state == "draft" and blocked.checks.filter(allowed=False).exists()
+    waiting = Post.objects.get(text__startswith="Julens öppettider")
+    assert waiting.state == "pending" and waiting.scheduled_at is not None
+    assert sorted(states.values()).count("approved") == 3  # one scheduled, two due now
+    assert Post.objects.filter(images__isnull=False).exists()
