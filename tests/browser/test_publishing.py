@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from tillit.channels import services as ch
 from tillit.channels.choices import PostApproval
+from tillit.inbox.testing import mastodon_channel
 from tillit.publishing.models import Post
 from tillit.publishing.services.release import posts_release_due
-from tillit.testing import mastodon_channel
 
 from .helpers import axe_violations, sign_in
 

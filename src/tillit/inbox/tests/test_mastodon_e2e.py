@@ -12,8 +12,8 @@ from django.utils import timezone
 from tillit.inbox.models import ActionRequest, Item
 from tillit.inbox.services.outbox import action_request, outbox_execute
 from tillit.inbox.services.polling import poll_connection
-from tillit.testing import mastodon_channel as make_mastodon_channel
-from tillit.testing import run_worker_killed_after_send
+from tillit.inbox.testing import mastodon_channel as make_mastodon_channel
+from tillit.inbox.testing import run_worker_killed_after_send
 
 
 @pytest.fixture

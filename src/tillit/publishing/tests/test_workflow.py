@@ -13,12 +13,12 @@ from tillit.channels import services as ch
 from tillit.channels.choices import PostApproval
 from tillit.inbox.models import ActionRequest, Item
 from tillit.inbox.services.outbox import outbox_execute
+from tillit.inbox.testing import mastodon_channel, run_worker_killed_after_send
 from tillit.publishing.choices import PostState, TargetState, Verdict
 from tillit.publishing.models import Post
 from tillit.publishing.services.posts import Draft, PublishingRefused, post_save, post_submit
 from tillit.publishing.services.release import post_release_by_id, posts_release_due
 from tillit.publishing.services.review import post_override, post_review
-from tillit.testing import mastodon_channel, run_worker_killed_after_send
 
 PNR = "19121212-1212"
 
