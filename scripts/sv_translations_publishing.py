@@ -437,4 +437,16 @@ SV_PUBLISHING = {
     "Deleting the post on %(channel)s is queued.": (
         "Raderingen av inlägget i %(channel)s är köad."
     ),
+    # Approval of replies
+    "replies need approval too": "svar behöver också godkännas",
+    "Replies written in the inbox wait for the approver named above.": (
+        "Svar som skrivs i inkorgen väntar på den som godkänner enligt ovan."
+    ),
+    "replies in the inbox too": "även svar i inkorgen",
+    "The reply waits for approval before it is sent; follow it there.": (
+        "Svaret väntar på godkännande innan det skickas; följ det här."
+    ),
+    "A reply cannot carry images.": "Ett svar kan inte ha bilder.",
+    "Reply to": "Svar på",
+    "a comment": "en kommentar",
 }

@@ -39,6 +39,7 @@ class ChannelForm(forms.ModelForm):
             "plan_operation",
             "signature_template",
             "post_approval",
+            "reply_approval",
         ]
         widgets = {
             f: forms.Textarea(attrs={"rows": 3})

@@ -105,6 +105,13 @@ class Channel(TimeStamped):
         default=PostApproval.NONE,
     )
 
+    # Replies written in the inbox wait for the same approver as posts (tillit.publishing).
+    reply_approval = models.BooleanField(
+        _("replies need approval too"),
+        default=False,
+        help_text=_("Replies written in the inbox wait for the approver named above."),
+    )
+
     objects = RestrictedQuerySet.as_manager()
 
     class Meta:

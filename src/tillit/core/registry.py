@@ -33,6 +33,7 @@ STORES: dict[str, str] = {
     "access_request_opened": "name -> callable(request, actor) inside the opening's transaction",
     "access_request_closed": "name -> callable(request, actor) inside the closing's transaction",
     "transition_checks": "name -> callable(channel, step) -> problems that refuse a lifecycle step",
+    "reply_holds": "name -> callable(actor, item, text) -> where a reply waits for approval, or None",
     "outgoing_checks": "name -> callable(channel, text) -> reasons that stop a reply going out",
     "action_finished": "name -> callable(action, permalink) inside the outbox's finishing transaction",
     "transition_effects": "name -> callable(channel, step, actor) inside a lifecycle step's transaction",

@@ -36,7 +36,7 @@ from .selectors import (
 from .services.outbox import CaptureIncomplete, action_request
 from .services.outbox_people import CONFIRM_NOTE_MAX, action_confirm_manual, action_retry
 from .services.presence import presence_touch
-from .services.replies import ReplyRefused, reply_queue, reply_rules
+from .services.replies import ReplyHeld, ReplyRefused, reply_queue, reply_rules
 from .services.workbench import (
     assignable_people,
     item_assign,
@@ -329,9 +329,14 @@ def _reply(request, item):
     if not form.is_valid():
         return _item_page(request, item, reply_form=form, status=400)
     try:
-        reply_queue(actor=request.actor, item=item, text=form.cleaned_data["text"])
+        queued = reply_queue(actor=request.actor, item=item, text=form.cleaned_data["text"])
     except ReplyRefused as exc:
         form.add_error("text", exc.message)
         return _item_page(request, item, reply_form=form, status=400)
+    if isinstance(queued, ReplyHeld):
+        messages.success(
+            request, _("The reply waits for approval before it is sent; follow it there.")
+        )
+        return redirect(queued.url)
     messages.success(request, _("Queued: %(action)s.") % {"action": ActionKind.REPLY.label})
     return redirect("inbox:item", item.pk)

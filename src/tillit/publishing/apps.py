@@ -17,6 +17,8 @@ class PublishingConfig(AppConfig):
         from . import access, tasks  # noqa: F401  (access rules; the periodic release job)
         from .services.evaluate import reply_check
         from .services.release import target_finished
+        from .services.replies import reply_hold
 
         registry.add("action_finished", "publishing.target", target_finished)
         registry.add("outgoing_checks", "publishing.check", reply_check)
+        registry.add("reply_holds", "publishing.approval", reply_hold)

@@ -40,6 +40,11 @@ class Post(TimeStamped):
     state_detail = models.TextField(blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # A reply written in the inbox on a channel whose replies need approval: it goes out as a
+    # reply to this item (one channel, no images), through the same check and approval.
+    reply_to = models.ForeignKey(
+        Item, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     objects = RestrictedQuerySet.as_manager()
 

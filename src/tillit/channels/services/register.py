@@ -32,6 +32,7 @@ EDITABLE_FIELDS = (
     "plan_operation",
     "signature_template",
     "post_approval",
+    "reply_approval",
 )
 
 

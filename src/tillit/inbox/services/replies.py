@@ -161,10 +161,27 @@ def reply_prepare(*, channel, person, text: str) -> str:
     return signed
 
 
-def reply_queue(*, actor: Actor, item: Item, text: str) -> ActionRequest:
-    """Check a reply to an item and queue it in the outbox; ReplyRefused leaves nothing queued."""
+#: Registry store: ``hold(actor, item, text) -> url | None``; a hold that answers takes the
+#: reply for approval (tillit.publishing) instead of the outbox.
+REPLY_HOLDS = "reply_holds"
+
+
+@dataclass(frozen=True)
+class ReplyHeld:
+    """A reply that waits for approval before it is sent; ``url`` is where it waits."""
+
+    url: str
+
+
+def reply_queue(*, actor: Actor, item: Item, text: str) -> ActionRequest | ReplyHeld:
+    """Check a reply to an item and queue it in the outbox, or hand it over for approval
+    where the channel asks for one; ReplyRefused leaves nothing queued."""
     person = person_of(actor)
     signed = reply_prepare(channel=item.channel, person=person, text=text)
+    for hold in registry.values(REPLY_HOLDS):
+        url = hold(actor, item, text)
+        if url:
+            return ReplyHeld(url)
     return action_request(
         actor=actor,
         channel=item.channel,

@@ -115,7 +115,7 @@ def connector_class_of(channel):
         return connection, None
 
 
-def _channel_verdict(post_text, link, images, channel, author) -> ChannelVerdict:
+def _channel_verdict(post_text, link, images, channel, author, reply=False) -> ChannelVerdict:
     route: list[Message] = []
     problems: list[Message] = []
     name = foreign(channel.name)
@@ -133,8 +133,9 @@ def _channel_verdict(post_text, link, images, channel, author) -> ChannelVerdict
         )
     else:
         limit = channel_text_limit(channel)
-        if Capability.PUBLISH not in cls.capabilities:
-            explanation = cls.unsupported.get(Capability.PUBLISH) or _(
+        needed = Capability.REPLY if reply else Capability.PUBLISH
+        if needed not in cls.capabilities:
+            explanation = cls.unsupported.get(needed) or _(
                 "The platform does not allow publishing through its API."
             )
             route.append(Message(_("%(channel)s: %(why)s"), channel=name, why=Message(explanation)))
@@ -162,6 +163,9 @@ def _channel_verdict(post_text, link, images, channel, author) -> ChannelVerdict
         signed, sig_text = post_text, ""
     else:
         signed, sig_text = _signed(post_text, channel, author, problems, name)
+    if reply:
+        limit = replace(limit, post=limit.reply)
+        cls = None  # a reply carries no images or link card: only its length counts
     verdict = _fits(signed, sig_text, link, images, channel, cls, limit, problems)
     return replace(verdict, route_problems=tuple(route))
 
@@ -226,6 +230,7 @@ def evaluate(
     author,
     overridden: frozenset[str] = frozenset(),
     rules: RuleSet | None = None,
+    reply: bool = False,
 ) -> Evaluation:
     """Check a post's text, link and alt texts, and its fit on each channel."""
     rules = rules or rules_current()
@@ -239,7 +244,9 @@ def evaluate(
             if f.category == "markup":
                 continue
             findings.append(replace(f, where=label))
-    verdicts = tuple(_channel_verdict(text, link, images, channel, author) for channel in channels)
+    verdicts = tuple(
+        _channel_verdict(text, link, images, channel, author, reply) for channel in channels
+    )
     return Evaluation(tuple(findings), overridden, verdicts)
 
 

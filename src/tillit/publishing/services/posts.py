@@ -170,6 +170,8 @@ def post_save(
         kept = post.images.exclude(pk__in=draft.remove_images).count()
     else:
         kept = post.images.count() if post else 0
+    if post is not None and post.reply_to_id and prepared:
+        errors.setdefault("images", []).append(_("A reply cannot carry images."))
     if kept + len(prepared) > MAX_IMAGES:
         errors.setdefault("images", []).append(
             _("A post can have at most %(max)s images.") % {"max": MAX_IMAGES}
@@ -259,6 +261,7 @@ def post_evaluate(post: Post) -> Evaluation:
         channels=[t.channel for t in post.targets.select_related("channel", "channel__platform")],
         author=post.author,
         overridden=overridden,
+        reply=post.reply_to_id is not None,
     )
 
 

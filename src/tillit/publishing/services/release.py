@@ -139,14 +139,25 @@ def post_release_by_id(post_id: int) -> str:
         media = _media(post)
         for target in post.targets.select_related("channel"):
             text = verdicts[target.channel_id].text
-            params = {"text": text, "link": post.link, "media": media, "post": post.pk}
-            target.action = action_request(
-                actor=post.author,
-                channel=target.channel,
-                kind=ActionKind.PUBLISH,
-                params=params,
-                idempotency_key=f"publish-{target.pk}-v{post.version}",
-            )
+            if post.reply_to_id:
+                # An approved reply goes out as the inbox's replies do.
+                target.action = action_request(
+                    actor=post.author,
+                    channel=target.channel,
+                    kind=ActionKind.REPLY,
+                    item=post.reply_to,
+                    params={"text": text, "post": post.pk},
+                    idempotency_key=f"reply-{target.pk}-v{post.version}",
+                )
+            else:
+                params = {"text": text, "link": post.link, "media": media, "post": post.pk}
+                target.action = action_request(
+                    actor=post.author,
+                    channel=target.channel,
+                    kind=ActionKind.PUBLISH,
+                    params=params,
+                    idempotency_key=f"publish-{target.pk}-v{post.version}",
+                )
             target.sent_text = text
             target.state = TargetState.QUEUED
             target.save(update_fields=["action", "sent_text", "state"])
@@ -195,7 +206,7 @@ def _settle_post(post: Post) -> None:
 
 def target_finished(action, permalink: str) -> None:
     """The outbox's word on one channel's post (called inside its finishing transaction)."""
-    if action.kind != ActionKind.PUBLISH:
+    if action.kind not in (ActionKind.PUBLISH, ActionKind.REPLY):
         return
     target = (
         PostTarget.objects.select_for_update()
@@ -210,7 +221,8 @@ def target_finished(action, permalink: str) -> None:
         target.state = TargetState.PUBLISHED
         target.platform_ref = action.result_ref
         target.permalink = permalink or target.permalink
-        if action.result_ref and target.item_id is None:
+        # A reply comes back with the channel's next poll, as the inbox's replies do.
+        if action.result_ref and target.item_id is None and post.reply_to_id is None:
             target.item = _own_item(target, action.result_ref, target.permalink)
         target.save(update_fields=["state", "platform_ref", "permalink", "item"])
         audit_record(

@@ -169,3 +169,34 @@ def test_a_published_post_can_be_deleted_on_the_platform_as_a_recorded_decision(
     action = ActionRequest.objects.get(kind="delete")
     assert action.item_id == target.item_id
     assert AuditEntry.objects.filter(action="publishing.target_delete").exists()
+
+
+def test_a_reply_that_needs_approval_is_sent_to_its_post_page(org, channel):
+    from tillit.connectors.base import Author, InboundItem, ItemKind
+    from tillit.inbox.models import ActionRequest, Item
+    from tillit.inbox.services.ingest import ingest_items
+
+    ch.channel_update(actor=org["info_a"], channel=channel, reply_approval=True)
+    ingest_items(
+        channel=channel,
+        items=[
+            InboundItem(
+                platform_id="c-1",
+                kind=ItemKind.COMMENT,
+                is_public=True,
+                text="När öppnar ni?",
+                author=Author("u1", "Kim"),
+                received_at=timezone.now(),
+            )
+        ],
+    )
+    item = Item.objects.get(platform_id="c-1")
+    response = client_for(org["staff_1"]).post(
+        f"/inkorg/{item.pk}/reply/", {"text": "Klockan tio!"}
+    )
+    post = Post.objects.get(reply_to=item)
+    assert response.status_code == 302 and response.url == f"/publicera/{post.pk}/"
+    assert post.state == PostState.PENDING and not ActionRequest.objects.exists()
+    with translation.override("sv"):
+        page = client_for(org["info_a"]).get(f"/publicera/{post.pk}/").content.decode()
+    assert "Svar på" in page and "När öppnar ni?" in page and "Registrera beslutet" in page

@@ -234,3 +234,34 @@ def test_a_worker_killed_after_the_platform_answered_does_not_publish_twice(
         Item.objects.filter(channel=channel, platform_id=action.result_ref, is_own=True).count()
         == 1
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reply_on_a_channel_that_asks_for_approval_waits_and_then_goes_out_once(
+    org, channel, mastodon_mock_server
+):
+    from tillit.inbox.services.polling import poll_connection
+    from tillit.inbox.services.replies import ReplyHeld, reply_queue
+
+    ch.channel_update(actor=org["info_a"], channel=channel, reply_approval=True)
+    channel.refresh_from_db()
+    server = mastodon_mock_server
+    alice, bob = server.client("alice"), server.client("bob")
+    status = alice.status_post("Ny cykelplan", visibility="public")
+    comment = bob.status_post("@alice När börjar bygget?", in_reply_to_id=status.id)
+    poll_connection(channel.connection)
+    item = Item.objects.get(platform_id=str(comment.id))
+
+    held = reply_queue(actor=actor_for(org["staff_1"]), item=item, text="Bygget börjar i maj.")
+    assert isinstance(held, ReplyHeld) and not ActionRequest.objects.exists()
+    post = Post.objects.get(reply_to=item)
+    assert post.state == PostState.PENDING
+    _approve(org, post)
+    post_release_by_id(post.pk)
+    action = ActionRequest.objects.get(kind="reply")
+    assert action.item_id == item.pk and action.params["text"].endswith("/Staff, kommunikatör")
+    outbox_execute(action.pk)
+    post.refresh_from_db()
+    assert post.state == PostState.PUBLISHED
+    replies = [s for s in alice.status_context(comment.id).descendants if "maj" in s.content]
+    assert len(replies) == 1
