@@ -208,8 +208,9 @@ def target_finished(action, permalink: str) -> None:
     """The outbox's word on one channel's post (called inside its finishing transaction)."""
     if action.kind not in (ActionKind.PUBLISH, ActionKind.REPLY):
         return
+    # of=self: PostgreSQL will not lock the nullable side of the connection's outer join.
     target = (
-        PostTarget.objects.select_for_update()
+        PostTarget.objects.select_for_update(of=("self",))
         .select_related("post", "channel", "channel__connection")
         .filter(action_id=action.pk)
         .first()
