@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from tillit.access.actor import Actor
 from tillit.audit.services import audit_record
-from tillit.core.messages import Message, stored
+from tillit.core.messages import Message, foreign, stored
 from tillit.organisation.notify import notify
 
 from ..choices import PostState, Verdict
@@ -17,6 +17,19 @@ from ..selectors import may_approve, may_override, overriders_of
 from .posts import PublishingRefused, post_evaluate, post_url
 
 MIN_REASON = 10
+#: verdict -> (the post's state, what it says, the author's notice) when not approved.
+_NOT_APPROVED = {
+    Verdict.RETURNED: (
+        PostState.DRAFT,
+        gettext_lazy("Sent back by %(person)s: %(comment)s"),
+        gettext_lazy("Your post was sent back by %(person)s"),
+    ),
+    Verdict.REJECTED: (
+        PostState.REJECTED,
+        gettext_lazy("Rejected by %(person)s: %(comment)s"),
+        gettext_lazy("Your post was rejected by %(person)s"),
+    ),
+}
 MAX_COMMENT = 2000
 
 
@@ -55,26 +68,13 @@ def post_review(
         post.state_detail = ""
         fields.append("approved_version")
         subject = gettext_lazy("Your post was approved by %(person)s")
-    elif verdict == Verdict.RETURNED:
-        post.state = PostState.DRAFT
-        post.state_detail = stored(
-            Message(
-                gettext_lazy("Sent back by %(person)s: %(comment)s"),
-                person=actor.person.name,
-                comment=comment,
-            )
-        )
-        subject = gettext_lazy("Your post was sent back by %(person)s")
     else:
-        post.state = PostState.REJECTED
+        # Sent back to draft, or rejected for good: the author reads who and why on the post.
+        state, detail, subject = _NOT_APPROVED[Verdict(verdict)]
+        post.state = state
         post.state_detail = stored(
-            Message(
-                gettext_lazy("Rejected by %(person)s: %(comment)s"),
-                person=actor.person.name,
-                comment=comment,
-            )
+            Message(detail, person=actor.person.name, comment=foreign(comment))
         )
-        subject = gettext_lazy("Your post was rejected by %(person)s")
     post.save(update_fields=fields)
     audit_record(
         actor=actor,

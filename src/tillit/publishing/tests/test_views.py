@@ -9,6 +9,8 @@ from django.utils import timezone, translation
 from tillit.access.actor import actor_for
 from tillit.channels import services as ch
 from tillit.channels.choices import PostApproval
+from tillit.connectors.base import Author, InboundItem, ItemKind
+from tillit.inbox.services.ingest import ingest_items
 from tillit.publishing.choices import PostState
 from tillit.publishing.models import Post
 from tillit.publishing.services.posts import Draft, post_save
@@ -25,6 +27,18 @@ def channel(org, active_channel, settings):
     )
     active_channel.refresh_from_db()
     return active_channel
+
+
+def _ingest(channel, platform_id: str, kind, text: str) -> None:
+    item = InboundItem(
+        platform_id=platform_id,
+        kind=kind,
+        is_public=True,
+        text=text,
+        author=Author(f"a-{platform_id}", "Kim"),
+        received_at=timezone.now(),
+    )
+    ingest_items(channel=channel, items=[item])
 
 
 def client_for(person) -> Client:
@@ -138,26 +152,12 @@ def test_moving_to_another_day_keeps_the_time_of_day(org, channel):
 
 def test_a_published_post_can_be_deleted_on_the_platform_as_a_recorded_decision(org, channel):
     from tillit.audit.models import AuditEntry
-    from tillit.connectors.base import Author, InboundItem, ItemKind
     from tillit.inbox.models import ActionRequest, Item
-    from tillit.inbox.services.ingest import ingest_items
 
     post = post_save(
         actor=actor_for(org["staff_1"]), draft=Draft(text="Hej", channel_ids=[channel.pk])
     )
-    ingest_items(
-        channel=channel,
-        items=[
-            InboundItem(
-                platform_id="p-1",
-                kind=ItemKind.OWN_POST,
-                is_public=True,
-                text="Hej",
-                author=Author("page", "Biblioteket"),
-                received_at=timezone.now(),
-            )
-        ],
-    )
+    _ingest(channel, "p-1", ItemKind.OWN_POST, "Hej")
     target = post.targets.get()
     target.item = Item.objects.get(platform_id="p-1")
     target.state = "published"
@@ -172,30 +172,16 @@ def test_a_published_post_can_be_deleted_on_the_platform_as_a_recorded_decision(
 
 
 def test_a_reply_that_needs_approval_is_sent_to_its_post_page(org, channel):
-    from tillit.connectors.base import Author, InboundItem, ItemKind
     from tillit.inbox.models import ActionRequest, Item
-    from tillit.inbox.services.ingest import ingest_items
 
     ch.channel_update(actor=org["info_a"], channel=channel, reply_approval=True)
-    ingest_items(
-        channel=channel,
-        items=[
-            InboundItem(
-                platform_id="c-1",
-                kind=ItemKind.COMMENT,
-                is_public=True,
-                text="När öppnar ni?",
-                author=Author("u1", "Kim"),
-                received_at=timezone.now(),
-            )
-        ],
-    )
+    _ingest(channel, "c-1", ItemKind.COMMENT, "När öppnar ni?")
     item = Item.objects.get(platform_id="c-1")
     response = client_for(org["staff_1"]).post(
         f"/inkorg/{item.pk}/reply/", {"text": "Klockan tio!"}
     )
     post = Post.objects.get(reply_to=item)
-    assert response.status_code == 302 and response.url == f"/publicera/{post.pk}/"
+    assert response.status_code == 302 and response["Location"] == f"/publicera/{post.pk}/"
     assert post.state == PostState.PENDING and not ActionRequest.objects.exists()
     with translation.override("sv"):
         page = client_for(org["info_a"]).get(f"/publicera/{post.pk}/").content.decode()

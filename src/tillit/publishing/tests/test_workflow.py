@@ -265,3 +265,33 @@ def test_a_reply_on_a_channel_that_asks_for_approval_waits_and_then_goes_out_onc
     assert post.state == PostState.PUBLISHED
     replies = [s for s in alice.status_context(comment.id).descendants if "maj" in s.content]
     assert len(replies) == 1
+
+
+@pytest.mark.django_db
+def test_send_back_and_reject_need_a_comment_and_tell_the_author(org, channel):
+    from tillit.core.messages import shown_text
+    from tillit.organisation.models import Notice
+
+    author = actor_for(org["staff_1"])
+    informator = actor_for(org["info_a"])
+    post = post_submit(actor=author, post=_write(org, channel, "Öppet hus på lördag."))
+    with pytest.raises(PublishingRefused):
+        post_review(actor=informator, post=post, verdict=Verdict.RETURNED, expected_version=1)
+    post = post_review(
+        actor=informator,
+        post=post,
+        verdict=Verdict.RETURNED,
+        comment="Ange tiden.",
+        expected_version=1,
+    )
+    assert post.state == PostState.DRAFT and "Ange tiden." in shown_text(post.state_detail)
+    assert Notice.objects.filter(person=org["staff_1"], url=f"/publicera/{post.pk}/").exists()
+    post = post_submit(actor=author, post=post)
+    post = post_review(
+        actor=informator,
+        post=post,
+        verdict=Verdict.REJECTED,
+        comment="Inte nu.",
+        expected_version=1,
+    )
+    assert post.state == PostState.REJECTED
