@@ -91,6 +91,13 @@ def person_deactivate(*, actor: Actor | Person, person: Person) -> Person:
     """
     if not person.is_active:
         return person
+    _keep_an_administrator(
+        person,
+        _(
+            "%(name)s is the organisation's only active administrator and cannot be "
+            "deactivated. Give someone else the role first."
+        ),
+    )
     person.is_active = False
     person.save(update_fields=["is_active", "updated_at"])
     person.user.is_active = False
@@ -101,11 +108,28 @@ def person_deactivate(*, actor: Actor | Person, person: Person) -> Person:
     return person
 
 
+def _keep_an_administrator(person: Person, refusal: str) -> None:
+    """Refuse to leave the organisation without an active administrator (nobody could fix it)."""
+    admins = RoleAssignment.objects.select_for_update(of=("self",)).filter(
+        role=Role.ORG_ADMIN, department__isnull=True, person__is_active=True
+    )
+    if admins.filter(person=person).exists() and not admins.exclude(person=person).exists():
+        raise ValidationError(refusal % {"name": person.name})
+
+
 @transaction.atomic
 def role_remove(*, actor: Actor | Person, assignment: RoleAssignment) -> None:
     """Take a role away; channels whose staffing depended on it are re-checked elsewhere."""
     detail = {"role": assignment.role, "department": assignment.department_id}
     person = assignment.person
+    if assignment.role == Role.ORG_ADMIN and person.is_active:
+        _keep_an_administrator(
+            person,
+            _(
+                "%(name)s is the organisation's only active administrator and cannot lose the "
+                "role. Give someone else the role first."
+            ),
+        )
     assignment.delete()
     audit_record(actor=actor, action="role.remove", obj=person, detail=detail)
 

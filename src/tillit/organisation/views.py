@@ -105,8 +105,12 @@ def role_delete(request, person_id: int, assignment_id: int):
     """Take a role away."""
     _require_admin(request)
     assignment = role_assignment_get_for(request.actor, person_id, assignment_id)
-    role_remove(actor=request.actor, assignment=assignment)
-    messages.success(request, _("The role was removed."))
+    try:
+        role_remove(actor=request.actor, assignment=assignment)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The role was removed."))
     return redirect("organisation:person", person_id)
 
 
@@ -116,6 +120,10 @@ def person_leave(request, person_id: int):
     """Deactivate a person who has left; their channels are re-checked for staffing at once."""
     _require_admin(request)
     person = person_get_for(request.actor, person_id)
-    person_deactivate(actor=request.actor, person=person)
-    messages.success(request, _("%(name)s was deactivated.") % {"name": person.name})
+    try:
+        person_deactivate(actor=request.actor, person=person)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(name)s was deactivated.") % {"name": person.name})
     return redirect("organisation:person", person.pk)
