@@ -35,9 +35,7 @@ def test_with_a_second_administrator_the_first_may_go(org):
 def test_the_page_says_why_and_changes_nothing(org, client):
     from django.utils import translation
 
-    from tillit.testing import PASSWORD
-
-    assert client.login(username="admin", password=PASSWORD)
+    client.force_login(org["admin"].user)
     with translation.override("sv"):
         response = client.post(
             f"/organisation/personer/{org['admin'].pk}/avsluta/",
