@@ -110,10 +110,14 @@ def person_deactivate(*, actor: Actor | Person, person: Person) -> Person:
 
 def _keep_an_administrator(person: Person, refusal: str) -> None:
     """Refuse to leave the organisation without an active administrator (nobody could fix it)."""
-    admins = RoleAssignment.objects.select_for_update(of=("self",)).filter(
-        role=Role.ORG_ADMIN, department__isnull=True, person__is_active=True
+    # Every administrator row is locked (read in full), so two administrators removing each
+    # other at the same moment queue here and the second sees the first one's change.
+    admins = set(
+        RoleAssignment.objects.select_for_update(of=("self",))
+        .filter(role=Role.ORG_ADMIN, department__isnull=True, person__is_active=True)
+        .values_list("person_id", flat=True)
     )
-    if admins.filter(person=person).exists() and not admins.exclude(person=person).exists():
+    if admins == {person.pk}:
         raise ValidationError(refusal % {"name": person.name})
 
 
