@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
+from tillit.access.queryset import allows
+from tillit.channels.selectors import channels_visible_to
 from tillit.channels.services.signature import SignatureMissing, signature_for
 from tillit.core.exceptions import NotFound
 from tillit.inbox.choices import RETRY_FROM
@@ -23,6 +25,7 @@ from tillit.inbox.services.replies import channel_text_limit
 from .checks import CheckFinding
 from .choices import EDITABLE_STATES, PostState, Verdict
 from .forms import MoveDayForm, OverrideForm, PostForm, RescheduleForm, ReviewForm, RuleForm
+from .models import CheckRule
 from .selectors import (
     calendar_posts,
     may_approve,
@@ -440,8 +443,6 @@ def calendar(request):
     by_day: dict[date, list] = {}
     for post in posts:
         by_day.setdefault(timezone.localdate(when_of(post)), []).append(post)
-    from tillit.channels.selectors import channels_visible_to
-
     visible_channels = list(channels_visible_to(actor))
     return render(
         request,
@@ -475,16 +476,11 @@ def _month_label(day: date) -> str:
 def rules(request):
     """The organisation's check rules: markers, patterns, protected names, own contacts."""
     actor = request.actor
-    rows = rules_for(actor)
-    from django.db.models import Q
-
-    from tillit.access.queryset import allows
-
-    from .models import CheckRule
-
-    can_manage = allows(actor, "manage", CheckRule())
-    if not can_manage and not rows.exists() and not allows(actor, "view", CheckRule()):
+    # The rule's own answer decides, as on every other page (not found for anyone else).
+    if not allows(actor, "view", CheckRule()):
         raise NotFound
+    rows = rules_for(actor)
+    can_manage = allows(actor, "manage", CheckRule())
     form = RuleForm(request.POST or None) if can_manage else None
     if request.method == "POST" and can_manage:
         if "remove" in request.POST and request.POST["remove"].isdigit():
@@ -503,7 +499,7 @@ def rules(request):
     return render(
         request,
         "publishing/rules.html",
-        {"rules": rows.filter(Q(active=True)), "form": form, "can_manage": can_manage},
+        {"rules": rows.filter(active=True), "form": form, "can_manage": can_manage},
     )
 
 

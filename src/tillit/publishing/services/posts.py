@@ -26,7 +26,7 @@ from tillit.organisation.notify import notify
 
 from ..choices import EDITABLE_STATES, FINAL_POST_STATES, PostState
 from ..models import MAX_LINK, MAX_TEXT, Post, PostCheck, PostImage, PostTarget
-from ..selectors import approval_channels, approvers_of, writable_channels
+from ..selectors import approval_channels, approvers_of, may_override, writable_channels
 from .evaluate import Evaluation, evaluate
 from .images import MAX_IMAGES, ImageRefused, alt_text_clean, image_prepare
 
@@ -361,7 +361,7 @@ def _submit_checked(actor: Actor, post: Post):
 def post_reschedule(*, actor: Actor, post: Post, when: datetime | None) -> Post:
     """Move a post to another time (the calendar keeps the time of day); not its content."""
     post = Post.objects.select_for_update().get(pk=post.pk)
-    if post.author_id != actor.pk and not _may_manage(actor, post):
+    if post.author_id != actor.pk and not may_override(actor, post):
         raise PublishingRefused(_("Only the author can move the post."))
     if post.state not in EDITABLE_STATES:
         raise PublishingRefused(_("The post can no longer be moved."))
@@ -397,17 +397,11 @@ def post_move_to_day(*, actor: Actor, post: Post, day: date) -> Post:
     return post_reschedule(actor=actor, post=post, when=when)
 
 
-def _may_manage(actor: Actor, post: Post) -> bool:
-    from ..selectors import may_override
-
-    return may_override(actor, post)
-
-
 @transaction.atomic
 def post_cancel(*, actor: Actor, post: Post) -> Post:
     """Withdraw a post before it goes out (the record of it stays)."""
     post = Post.objects.select_for_update().get(pk=post.pk)
-    if post.author_id != actor.pk and not _may_manage(actor, post):
+    if post.author_id != actor.pk and not may_override(actor, post):
         raise PublishingRefused(_("Only the author can cancel the post."))
     if post.state in FINAL_POST_STATES or post.state in (PostState.PUBLISHING, PostState.FAILED):
         raise PublishingRefused(_("The post has gone to the platforms and cannot be cancelled."))

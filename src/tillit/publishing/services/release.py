@@ -98,6 +98,7 @@ def _hold(post: Post, why: Message) -> None:
 
 def _media(post: Post) -> list[dict]:
     """The images as the outbox carries them: where the file is, and what the platform needs."""
+    images = list(post.images.all())
     return [
         {
             "path": image.file.name,
@@ -106,7 +107,7 @@ def _media(post: Post) -> list[dict]:
             "name": media.name,
             "url": media.url,
         }
-        for image, media in zip(post.images.all(), media_of(post.images.all()), strict=True)
+        for image, media in zip(images, media_of(images), strict=True)
     ]
 
 
