@@ -97,6 +97,10 @@ TILLIT_OUTBOUND_ALLOW_HOSTS = frozenset(
     environ.Env().list("TILLIT_OUTBOUND_ALLOW_HOSTS", default=[])
 )
 
+# --- Sign-in (OpenID Connect, local accounts, two-factor): issue 15, tillit.signin ---
+
+# --- end of sign-in ---
+
 ALLOWED_HOSTS = env("TILLIT_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("TILLIT_CSRF_TRUSTED_ORIGINS")
 # A stale form gets a Swedish page that says what to do, not Django's English 403.
@@ -225,6 +229,9 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("TILLIT_DEFAULT_FROM_EMAIL")
 
 TASKS = {"default": {"BACKEND": env("TILLIT_TASK_BACKEND")}}
+# --- Workers, queues and object storage: issue 15 ---
+
+# --- end of workers ---
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -240,6 +247,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# --- Integration API (tokens, scopes, rate limits): issue 15, tillit.api ---
+
+# --- end of integration API ---
 
 TILLIT_DIRECTORY_MAX_AGE = env("TILLIT_DIRECTORY_MAX_AGE")
 

@@ -1,0 +1,1 @@
+"""Sign-in: OpenID Connect for organisations, local accounts with invitations, reset and two-factor."""
