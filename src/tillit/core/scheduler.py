@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import close_old_connections
+from django.conf import settings
+from django.db import close_old_connections, transaction
 from django.utils import timezone
 
-from .models import PeriodicJob
+from .models import PeriodicJob, PeriodicRun
 from .registry import registry
 
 logger = logging.getLogger(__name__)
@@ -27,6 +28,8 @@ class JobSpec:
     name: str
     interval: timedelta
     enqueue: Callable[[], object]
+    # The task's import path, to find its unfinished runs in the task table ("" : unknown).
+    task_path: str = ""
 
 
 STORE = "periodic_jobs"
@@ -36,7 +39,13 @@ def register_periodic(name: str, interval: timedelta) -> Callable:
     """Register a django-tasks task to be enqueued every `interval` (at start-up only)."""
 
     def decorator(task):
-        registry.add(STORE, name, JobSpec(name=name, interval=interval, enqueue=task.enqueue))
+        spec = JobSpec(
+            name=name,
+            interval=interval,
+            enqueue=task.enqueue,
+            task_path=getattr(task, "module_path", ""),
+        )
+        registry.add(STORE, name, spec)
         return task
 
     return decorator
@@ -47,23 +56,63 @@ def registered_jobs() -> dict[str, JobSpec]:
     return dict(registry.store(STORE))
 
 
+def _interval(spec: JobSpec) -> timedelta:
+    """The job's interval, or the operator's override (TILLIT_PERIODIC_INTERVALS)."""
+    override = getattr(settings, "TILLIT_PERIODIC_INTERVALS", {}).get(spec.name)
+    return timedelta(seconds=override) if override else spec.interval
+
+
+def _still_running(spec: JobSpec) -> bool:
+    """Whether an earlier run of this job is queued or running (django-tasks-db only).
+
+    A job whose run outlasts its interval is skipped for that period instead of running
+    twice at once; other backends keep no results to look at and are not checked.
+    """
+    if not spec.task_path or "django_tasks_db" not in settings.TASKS["default"]["BACKEND"]:
+        return False
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=spec.task_path,
+        status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING),
+    ).exists()
+
+
 def run_due_jobs(worker_id: str, jobs: Iterable[JobSpec] | None = None) -> list[str]:
     """Enqueue every due job (default: the registered ones) this worker wins; return their names."""
     now = timezone.now()
     ran = []
     for spec in registry.values(STORE) if jobs is None else jobs:
+        interval = _interval(spec)
         job, _created = PeriodicJob.objects.get_or_create(
             name=spec.name,
-            defaults={"interval_seconds": int(spec.interval.total_seconds()), "next_run_at": now},
+            defaults={"interval_seconds": int(interval.total_seconds()), "next_run_at": now},
         )
         if job.next_run_at > now:
             continue
-        won = PeriodicJob.objects.filter(pk=job.pk, next_run_at=job.next_run_at).update(
-            next_run_at=now + spec.interval, last_run_at=now, last_claimed_by=worker_id
-        )
-        if won:
-            spec.enqueue()
-            ran.append(spec.name)
+        with transaction.atomic():
+            # Compare-and-set on the due time: of any number of workers, one wins the period.
+            won = PeriodicJob.objects.filter(pk=job.pk, next_run_at=job.next_run_at).update(
+                next_run_at=now + interval,
+                last_run_at=now,
+                last_claimed_by=worker_id,
+                interval_seconds=int(interval.total_seconds()),
+            )
+            if not won:
+                continue
+            run = PeriodicRun(name=spec.name, due_at=job.next_run_at, claimed_by=worker_id)
+            if _still_running(spec):
+                run.state = PeriodicRun.State.SKIPPED
+                logger.warning(
+                    "periodic job %s is still running; this period is skipped", spec.name
+                )
+            else:
+                result = spec.enqueue()
+                run.state = PeriodicRun.State.ENQUEUED
+                run.task_id = str(getattr(result, "id", "") or "")[:64]
+                ran.append(spec.name)
+            run.save()
     return ran
 
 
@@ -76,11 +125,18 @@ class SchedulerThread(threading.Thread):
         self.interval = interval
         self.stopping = threading.Event()
 
+    def tick(self) -> None:
+        """One round: enqueue the due jobs this worker wins."""
+        run_due_jobs(self.worker_id)
+
+    def tick_safely(self) -> None:
+        try:
+            close_old_connections()
+            self.tick()
+        except Exception:  # a failed tick must not kill the scheduler; it retries next tick
+            logger.exception("periodic scheduler tick failed")
+
     def run(self) -> None:
         while not self.stopping.is_set():
-            try:
-                close_old_connections()
-                run_due_jobs(self.worker_id)
-            except Exception:  # a failed tick must not kill the scheduler; it retries next tick
-                logger.exception("periodic scheduler tick failed")
+            self.tick_safely()
             self.stopping.wait(self.interval)

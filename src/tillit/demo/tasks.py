@@ -5,11 +5,12 @@ from datetime import timedelta
 from django.conf import settings
 from django_tasks import task
 
+from tillit.core import queues
 from tillit.core.scheduler import register_periodic
 
 
 @register_periodic("demo.stream", interval=timedelta(seconds=20))
-@task()
+@task(queue_name=queues.INGEST)
 def demo_stream_tick() -> int:
     """Deliver a couple of simulated webhooks to the demo's Facebook pages.
 

@@ -5,12 +5,13 @@ from datetime import timedelta
 
 from django_tasks import task
 
+from tillit.core import queues
 from tillit.core.scheduler import register_periodic
 
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(queue_name=queues.ACTIONS)
 def run_action(action_id: int) -> str:
     """Try one outbox action now."""
     from .services.outbox import outbox_execute
@@ -20,7 +21,7 @@ def run_action(action_id: int) -> str:
 
 
 @register_periodic("inbox.sweep_outbox", interval=timedelta(seconds=30))
-@task()
+@task(queue_name=queues.ACTIONS)
 def sweep_outbox() -> int:
     """Retry what is due and recover actions whose worker died mid-send."""
     from .services.outbox import outbox_due_ids, outbox_execute
@@ -32,7 +33,7 @@ def sweep_outbox() -> int:
 
 
 @register_periodic("inbox.reconcile_outbox", interval=timedelta(seconds=60))
-@task()
+@task(queue_name=queues.ACTIONS)
 def reconcile_outbox() -> dict:
     """Read the platform back: confirm done actions, settle unknown ones, recover stale sends."""
     from .services.reconcile import reconcile_due
@@ -41,7 +42,7 @@ def reconcile_outbox() -> dict:
 
 
 @register_periodic("inbox.poll", interval=timedelta(minutes=5))
-@task()
+@task(queue_name=queues.INGEST)
 def poll_all() -> int:
     """Enqueue one poll per connected, running channel (the fallback to webhooks)."""
     from tillit.channels.choices import STAFFED_STATES
@@ -58,7 +59,7 @@ def poll_all() -> int:
     return len(ids)
 
 
-@task()
+@task(queue_name=queues.INGEST)
 def poll_one(connection_id: int) -> str:
     """Poll one connection under its lease; a failure is recorded on the connection."""
     from .models import Connection
@@ -74,7 +75,7 @@ def poll_one(connection_id: int) -> str:
     return "polled" if poll_connection(connection) is not None else "not polled"
 
 
-@task()
+@task(queue_name=queues.INGEST)
 def run_ingest_subscriber(name: str, item_id: int, version: int) -> str:
     """Run one ingest subscriber for one stored item version (enqueued on commit)."""
     from tillit.core.registry import registry
@@ -87,7 +88,7 @@ def run_ingest_subscriber(name: str, item_id: int, version: int) -> str:
     return "done"
 
 
-@task()
+@task(queue_name=queues.INGEST)
 def fetch_attachments(item_id: int) -> None:
     """Download an item's attachments for the record."""
     from .services.attachments import attachments_fetch
@@ -96,7 +97,7 @@ def fetch_attachments(item_id: int) -> None:
 
 
 @register_periodic("inbox.dormancy", interval=timedelta(hours=6))
-@task()
+@task(queue_name=queues.DEFAULT)
 def check_dormancy() -> int:
     """Flag channels with no activity for the organisation's period (R8)."""
     from .services.dormancy import channels_check_dormancy

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 from django_tasks import task
 
+from tillit.core import queues
 from tillit.core.scheduler import register_periodic
 
 
 @register_periodic("moderation.escalate", interval=timedelta(minutes=5))
-@task()
+@task(queue_name=queues.DEFAULT)
 def escalate() -> int:
     """Escalate overdue items (R15)."""
     from .services.escalation import escalate_overdue

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 from django_tasks import task
 
+from tillit.core import queues
 from tillit.core.scheduler import register_periodic
 
 
 @register_periodic("retention.dispose", interval=timedelta(hours=1))
-@task()
+@task(queue_name=queues.DEFAULT)
 def dispose_due() -> int:
     """Dispose of what is due; return the run's id (0 when another run is under way)."""
     from tillit.records.services.registration import cases_collect_all_replies

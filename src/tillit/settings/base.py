@@ -5,6 +5,7 @@ from pathlib import Path
 import environ
 
 from tillit.core.fsmodes import read_or_create_secret, tighten_var_dir
+from tillit.core.queues import backend as task_backend
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 VAR_DIR = Path(environ.Env().str("TILLIT_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -228,9 +229,50 @@ EMAIL_CONFIG = env.email_url("TILLIT_EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("TILLIT_DEFAULT_FROM_EMAIL")
 
-TASKS = {"default": {"BACKEND": env("TILLIT_TASK_BACKEND")}}
+TASKS = {"default": task_backend(env("TILLIT_TASK_BACKEND"))}
 # --- Workers, queues and object storage: issue 15 ---
-
+# What `tillit worker` takes by default ("*": every queue) and how many tasks it runs at once
+# (threads, each with its own database connection); both can be given on the command line.
+TILLIT_WORKER_QUEUES = environ.Env().list("TILLIT_WORKER_QUEUES", default=["*"])
+TILLIT_WORKER_CONCURRENCY = environ.Env().int("TILLIT_WORKER_CONCURRENCY", default=2)
+# A worker says it is alive this often; one silent for TILLIT_WORKER_DEAD_AFTER_S is taken for
+# dead and the tasks it held go back to the queue, up to TILLIT_TASK_MAX_ATTEMPTS claims.
+TILLIT_WORKER_HEARTBEAT_S = environ.Env().float("TILLIT_WORKER_HEARTBEAT_S", default=5)
+TILLIT_WORKER_DEAD_AFTER_S = environ.Env().float("TILLIT_WORKER_DEAD_AFTER_S", default=60)
+TILLIT_TASK_MAX_ATTEMPTS = environ.Env().int("TILLIT_TASK_MAX_ATTEMPTS", default=3)
+# Periodic jobs' intervals in seconds by job name, to tune one without a release:
+# TILLIT_PERIODIC_INTERVALS=inbox.poll=120,archive.capture_due=1800
+TILLIT_PERIODIC_INTERVALS = {
+    name: float(seconds)
+    for name, seconds in environ.Env().dict("TILLIT_PERIODIC_INTERVALS", default={}).items()
+}
+# Captures, exports and attachments go to the default storage: var/media on this machine, or
+# an S3-compatible bucket (AWS, MinIO, Ceph, the municipality's own) when a bucket is named.
+TILLIT_S3_BUCKET = environ.Env().str("TILLIT_S3_BUCKET", default="")
+if TILLIT_S3_BUCKET:
+    _s3 = environ.Env()
+    STORAGES = {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": TILLIT_S3_BUCKET,
+                "endpoint_url": _s3.str("TILLIT_S3_ENDPOINT_URL", default="") or None,
+                "region_name": _s3.str("TILLIT_S3_REGION", default="") or None,
+                "access_key": _s3.str("TILLIT_S3_ACCESS_KEY_ID", default="") or None,
+                "secret_key": _s3.str("TILLIT_S3_SECRET_ACCESS_KEY", default="") or None,
+                "location": _s3.str("TILLIT_S3_PREFIX", default=""),
+                # Records are private: no public ACL, signed URLs never handed out (the views
+                # stream files after the access check), no overwriting of an existing name.
+                "default_acl": None,
+                "querystring_auth": True,
+                "file_overwrite": False,
+                "object_parameters": {"ServerSideEncryption": "AES256"}
+                if _s3.bool("TILLIT_S3_ENCRYPT", default=True)
+                else {},
+            },
+        },
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 # --- end of workers ---
 
 REST_FRAMEWORK = {

@@ -6,6 +6,7 @@ from django.test import Client
 
 from tillit.audit.services import audit_verify
 from tillit.channels.models import Channel
+from tillit.core import queues
 from tillit.demo.data import CHANNELS, load_demo
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def test_demo_command_without_serving(capsys):
 
 def test_demo_posts_in_every_state(settings):
     # Tasks held: the demo's worker, not the loader, releases what is due.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {"default": queues.backend("django_tasks.backends.dummy.DummyBackend")}
     from tillit.publishing.models import Post
 
     load_demo()

@@ -18,6 +18,7 @@ from tillit.connectors.errors import TransientError
 from tillit.connectors.platforms.facebook import FacebookConnector
 from tillit.connectors.platforms.instagram import InstagramConnector
 from tillit.connectors.platforms.mastodon import MastodonConnector
+from tillit.core import queues
 from tillit.demo.platforms import (
     FLAKY_CHANNEL,
     MASTODON_CHANNEL,
@@ -357,7 +358,7 @@ def demo(db, sims, settings):
     from tillit.demo.data import load_demo
     from tillit.demo.stream import demo_deliver
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {"default": queues.backend("django_tasks.backends.dummy.DummyBackend")}
     load_demo()
     assert demo_connect_simulated(sims, fail_every=3) >= 3
     assert demo_connect_simulated(sims, fail_every=3) == 0  # a second start changes nothing

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from tillit.core import queues
+
 APP_SECRET = "test-app-secret"  # noqa: S105
 PAGE_ID = "111222333"
 
@@ -70,4 +72,4 @@ def signed(body: bytes, secret: str = APP_SECRET) -> dict:
 @pytest.fixture
 def tasks_held(settings):
     """Enqueued tasks are recorded but not run, so a test can look at the state in between."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {"default": queues.backend("django_tasks.backends.dummy.DummyBackend")}

@@ -10,6 +10,7 @@ from tillit.access.actor import actor_for
 from tillit.channels import services as ch
 from tillit.channels.choices import PostApproval
 from tillit.connectors.base import Author, InboundItem, ItemKind
+from tillit.core import queues
 from tillit.inbox.services.ingest import ingest_items
 from tillit.publishing.choices import PostState
 from tillit.publishing.models import Post
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def channel(org, active_channel, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {"default": queues.backend("django_tasks.backends.dummy.DummyBackend")}
     ch.channel_update(
         actor=org["info_a"], channel=active_channel, post_approval=PostApproval.INFORMATOR
     )

@@ -11,6 +11,7 @@ from tillit.access.actor import actor_for
 from tillit.audit.models import AuditEntry
 from tillit.channels import services as ch
 from tillit.channels.choices import PostApproval
+from tillit.core import queues
 from tillit.inbox.models import ActionRequest, Item
 from tillit.inbox.services.outbox import outbox_execute
 from tillit.inbox.testing import mastodon_channel, run_worker_killed_after_send
@@ -27,7 +28,7 @@ PNR = "19121212-1212"
 def channel(org, today, mastodon_mock_server, settings):
     settings.TILLIT_OUTBOUND_ALLOW_HOSTS = {"127.0.0.1"}
     # Tasks are recorded, not run: each test runs the release and the outbox step by step.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {"default": queues.backend("django_tasks.backends.dummy.DummyBackend")}
     channel = mastodon_channel(org, mastodon_mock_server, start=today - timedelta(days=1))
     ch.channel_update(
         actor=org["info_a"],

@@ -26,6 +26,7 @@ from tillit.channels import services as ch
 from tillit.channels.choices import PlatformDecision
 from tillit.channels.models import Channel, Platform
 from tillit.connectors.base import ItemKind
+from tillit.core import queues
 from tillit.inbox.models import Item
 from tillit.organisation.models import Committee, Department
 from tillit.organisation.notify import notify
@@ -526,7 +527,7 @@ def world(org, settings, tmp_path, monkeypatch):
 
     monkeypatch.setattr(captures, "capture_page", fake_capture_page)
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.TASKS = {"default": queues.backend("django_tasks.backends.dummy.DummyBackend")}
     settings.MEDIA_ROOT = str(tmp_path / "media")
     policy_create_from_guideline(actor=org["admin"])
     return World(org)

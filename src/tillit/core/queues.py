@@ -1,0 +1,20 @@
+"""The task queues: one per kind of work, so each kind can be given its own workers.
+
+A worker started with ``tillit worker --queues actions,ingest`` takes only those; the
+default takes every queue. Captures (a browser per task) and exports (large files) are kept
+apart so a slow one never holds up the removal of an offending comment.
+"""
+
+DEFAULT = "default"  # maintenance: disposal, escalation, staffing and dormancy checks
+INGEST = "ingest"  # polls, ingest subscribers (assessment, search), attachment downloads
+ACTIONS = "actions"  # the outbox (hide, delete, reply, block, publish) and its recovery
+CAPTURES = "captures"  # snapshots of channel pages (R22)
+EXPORTS = "exports"  # archive exports (E-ARK packages)
+REPORTS = "reports"  # follow-up reports (R23)
+
+QUEUES = (DEFAULT, INGEST, ACTIONS, CAPTURES, EXPORTS, REPORTS)
+
+
+def backend(path: str) -> dict:
+    """A TASKS entry for the backend at ``path`` that accepts every Tillit queue."""
+    return {"BACKEND": path, "QUEUES": list(QUEUES)}
