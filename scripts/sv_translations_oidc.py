@@ -29,8 +29,7 @@ SV_OIDC = {
     "Sign-in is not available right now": "Inloggningen är inte tillgänglig just nu",
     "Your organisation's sign-in service did not answer. Nothing was changed. Try again in "
     "a while.": (
-        "Organisationens inloggningstjänst svarar inte. Inget har ändrats. Försök igen om en "
-        "stund."
+        "Organisationens inloggningstjänst svarar inte. Inget har ändrats. Försök igen om en stund."
     ),
     "If it goes on, contact the administrator of Tillit at %(name)s.": (
         "Om det fortsätter, kontakta administratören för Tillit på %(name)s."

@@ -188,7 +188,11 @@ class OIDCBackend(OIDCAuthenticationBackend):
             raise SignInRefused(why.WRONG_ISSUER, issuer=str(claims.get("iss"))[:200])
         aud = claims.get("aud")
         # Several audiences: the token must have been issued to us (OIDC Core 3.1.3.7).
-        if isinstance(aud, list) and len(aud) > 1 and claims.get("azp") != settings.TILLIT_OIDC_CLIENT_ID:
+        if (
+            isinstance(aud, list)
+            and len(aud) > 1
+            and claims.get("azp") != settings.TILLIT_OIDC_CLIENT_ID
+        ):
             raise SignInRefused(why.WRONG_AUDIENCE, error="azp is another client")
         nonce = kwargs.get("nonce")
         if not nonce or claims.get("nonce") != nonce:
@@ -251,9 +255,7 @@ class OIDCBackend(OIDCAuthenticationBackend):
 
     def get_user(self, user_id):
         """The signed-in user on later requests, while the user and the person are active."""
-        user = (
-            self.UserModel.objects.select_related("person").filter(pk=user_id).first()
-        )
+        user = self.UserModel.objects.select_related("person").filter(pk=user_id).first()
         if user is None or not user.is_active:
             return None
         person = getattr(user, "person", None)

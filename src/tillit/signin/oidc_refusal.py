@@ -15,7 +15,7 @@ NONCE = "nonce_mismatch"
 MALFORMED = "malformed_token"
 STATE = "unknown_or_reused_state"
 PROVIDER_ERROR = "provider_error"
-TOKEN_REQUEST = "token_request_failed"
+TOKEN_REQUEST = "token_request_failed"  # noqa: S105  (a reason code, not a secret)
 UNAVAILABLE = "provider_unavailable"
 NOT_CONFIGURED = "not_configured"
 

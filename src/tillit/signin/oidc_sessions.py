@@ -30,9 +30,7 @@ def _record(sender, request, user, **kwargs) -> None:
         return
     if session.session_key is None:
         session.save()
-    SessionRecord.objects.get_or_create(
-        session_key=session.session_key, defaults={"user": user}
-    )
+    SessionRecord.objects.get_or_create(session_key=session.session_key, defaults={"user": user})
     # Sessions end by themselves after the maximum age; their records go at the next sign-in.
     stale = timezone.now() - timedelta(seconds=max_age_s())
     SessionRecord.objects.filter(user=user, created_at__lt=stale).delete()

@@ -31,7 +31,9 @@ REFUSAL_KEY = "tillit_oidc_refusal"
 def record_refusal(request: HttpRequest, refusal: SignInRefused) -> None:
     """Log and audit a refused sign-in; remember for the page whether the provider was down."""
     detail = {"reason": refusal.reason, **refusal.detail}
-    level = logging.WARNING if refusal.reason not in (why.UNKNOWN, why.DEACTIVATED) else logging.INFO
+    level = (
+        logging.WARNING if refusal.reason not in (why.UNKNOWN, why.DEACTIVATED) else logging.INFO
+    )
     logger.log(level, "OpenID Connect sign-in refused: %s", detail)
     with transaction.atomic():
         audit_record(actor=None, action="signin.oidc_refused", detail=detail)

@@ -6,38 +6,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisation', '0002_dormancy'),
+        ("organisation", "0002_dormancy"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SessionRecord',
+            name="SessionRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('session_key', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='session_records', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("session_key", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="session_records",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Identity',
+            name="Identity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issuer', models.CharField(max_length=500, verbose_name='issuer')),
-                ('subject', models.CharField(max_length=255, verbose_name='subject')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('last_sign_in_at', models.DateTimeField(blank=True, null=True, verbose_name='last sign-in')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='identities', to='organisation.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("issuer", models.CharField(max_length=500, verbose_name="issuer")),
+                ("subject", models.CharField(max_length=255, verbose_name="subject")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "last_sign_in_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last sign-in"),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="identities",
+                        to="organisation.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sign-in identity',
-                'verbose_name_plural': 'sign-in identities',
-                'constraints': [models.UniqueConstraint(fields=('issuer', 'subject'), name='signin_identity_unique')],
+                "verbose_name": "sign-in identity",
+                "verbose_name_plural": "sign-in identities",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("issuer", "subject"), name="signin_identity_unique"
+                    )
+                ],
             },
         ),
     ]

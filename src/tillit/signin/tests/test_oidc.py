@@ -148,7 +148,7 @@ def test_first_sign_in_matches_verified_email_then_the_subject(org, oidc, caplog
     assert signed_in_user_id(again) == str(person.user.pk)
     assert Identity.objects.count() == 1
     last = AuditEntry.objects.filter(action="signin.oidc").order_by("-seq").first()
-    assert last.detail["matched"] == "subject"
+    assert last is not None and last.detail["matched"] == "subject"
     logs = tillit_side_logs(caplog)
     assert CLIENT_SECRET not in logs and "eyJ" not in logs
 
