@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -75,6 +76,9 @@ class CallbackView(OIDCAuthenticationCallbackView):
                 response = super().get(request)
             except SignInRefused as exc:
                 refusal = exc
+            except SuspiciousOperation as exc:
+                # The library's own checks (a state entry without a nonce, and the like).
+                refusal = SignInRefused(why.STATE, error=str(exc)[:200])
             else:
                 if response.status_code == 302 and response.url == str(self.failure_url):
                     refusal = SignInRefused(why.PROVIDER_ERROR, error="sign-in did not complete")
