@@ -14,6 +14,7 @@ urlpatterns = [
         name="login",
     ),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("oidc/", include("tillit.signin.oidc_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(
         "api/v1/directory/channels", DirectoryChannelsApi.as_view(), name="api-directory-channels"

@@ -100,6 +100,48 @@ TILLIT_OUTBOUND_ALLOW_HOSTS = frozenset(
 
 # --- Sign-in (OpenID Connect, local accounts, two-factor): issue 15, tillit.signin ---
 
+# OpenID Connect (tillit.signin, ADR 15). Only the issuer, client id and secret are set; the
+# endpoints come from the issuer's discovery document, read through the guarded fetcher.
+# Empty issuer: no single sign-on, the login page shows the local form only.
+TILLIT_OIDC_ISSUER = environ.Env().str("TILLIT_OIDC_ISSUER", default="").rstrip("/")
+TILLIT_OIDC_CLIENT_ID = environ.Env().str("TILLIT_OIDC_CLIENT_ID", default="")
+TILLIT_OIDC_CLIENT_SECRET = environ.Env().str("TILLIT_OIDC_CLIENT_SECRET", default="")
+# The claim that names a person for good at the provider: "sub" by default, "oid" for Entra ID
+# (its "sub" differs per application, "oid" is the person's id in the tenant).
+TILLIT_OIDC_SUBJECT_CLAIM = environ.Env().str("TILLIT_OIDC_SUBJECT_CLAIM", default="sub")
+# Shown on the login page's button: "Logga in med <label>".
+TILLIT_OIDC_LABEL = environ.Env().str("TILLIT_OIDC_LABEL", default="")
+# Providers that send no "email_verified" (Entra ID) may still match a person by e-mail on the
+# first sign-in when the address's domain is one the organisation owns and the provider vouches
+# for (Entra: the tenant's verified domains). Empty: only "email_verified": true counts.
+TILLIT_OIDC_EMAIL_DOMAINS = [
+    d.strip().lower().lstrip("@")
+    for d in environ.Env().list("TILLIT_OIDC_EMAIL_DOMAINS", default=[])
+    if d.strip()
+]
+TILLIT_OIDC_TIMEOUT_S = environ.Env().float("TILLIT_OIDC_TIMEOUT_S", default=10)
+# Password sign-in; off when everyone signs in through the organisation's provider.
+TILLIT_LOCAL_ACCOUNTS = environ.Env().bool("TILLIT_LOCAL_ACCOUNTS", default=True)
+# The OIDC backend first: it ignores password attempts and refuses when no issuer is set.
+AUTHENTICATION_BACKENDS = ["tillit.signin.oidc_backend.OIDCBackend"] + (
+    ["django.contrib.auth.backends.ModelBackend"] if TILLIT_LOCAL_ACCOUNTS else []
+)
+# mozilla-django-oidc's own settings; the endpoints are filled from discovery at run time
+# (tillit.signin.oidc_discovery), unless set here to override a provider's document.
+OIDC_RP_CLIENT_ID = TILLIT_OIDC_CLIENT_ID
+OIDC_RP_CLIENT_SECRET = TILLIT_OIDC_CLIENT_SECRET
+OIDC_RP_SCOPES = environ.Env().str("TILLIT_OIDC_SCOPES", default="openid email profile")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_STORE_ACCESS_TOKEN = False
+OIDC_STORE_ID_TOKEN = False
+OIDC_TIMEOUT = TILLIT_OIDC_TIMEOUT_S
+OIDC_CALLBACK_CLASS = "tillit.signin.oidc_views.CallbackView"
+OIDC_AUTHENTICATE_CLASS = "tillit.signin.oidc_views.AuthenticateView"
+LOGIN_REDIRECT_URL_FAILURE = "/oidc/nekad/"
+
 # --- end of sign-in ---
 
 ALLOWED_HOSTS = env("TILLIT_ALLOWED_HOSTS")
@@ -122,6 +164,7 @@ INSTALLED_APPS = [
     "tillit.core",
     "tillit.audit",
     "tillit.organisation",
+    "tillit.signin",
     "tillit.channels",
     "tillit.directory",
     "tillit.inbox",
