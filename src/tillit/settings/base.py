@@ -5,6 +5,7 @@ from pathlib import Path
 import environ
 
 from tillit.core.fsmodes import read_or_create_secret, tighten_var_dir
+from tillit.core.objectstore import s3_storages
 from tillit.core.queues import backend as task_backend
 
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -294,28 +295,15 @@ TILLIT_PERIODIC_INTERVALS = {
 TILLIT_S3_BUCKET = environ.Env().str("TILLIT_S3_BUCKET", default="")
 if TILLIT_S3_BUCKET:
     _s3 = environ.Env()
-    STORAGES = {
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": TILLIT_S3_BUCKET,
-                "endpoint_url": _s3.str("TILLIT_S3_ENDPOINT_URL", default="") or None,
-                "region_name": _s3.str("TILLIT_S3_REGION", default="") or None,
-                "access_key": _s3.str("TILLIT_S3_ACCESS_KEY_ID", default="") or None,
-                "secret_key": _s3.str("TILLIT_S3_SECRET_ACCESS_KEY", default="") or None,
-                "location": _s3.str("TILLIT_S3_PREFIX", default=""),
-                # Records are private: no public ACL, signed URLs never handed out (the views
-                # stream files after the access check), no overwriting of an existing name.
-                "default_acl": None,
-                "querystring_auth": True,
-                "file_overwrite": False,
-                "object_parameters": {"ServerSideEncryption": "AES256"}
-                if _s3.bool("TILLIT_S3_ENCRYPT", default=True)
-                else {},
-            },
-        },
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    STORAGES = s3_storages(
+        bucket=TILLIT_S3_BUCKET,
+        endpoint_url=_s3.str("TILLIT_S3_ENDPOINT_URL", default=""),
+        region=_s3.str("TILLIT_S3_REGION", default=""),
+        access_key=_s3.str("TILLIT_S3_ACCESS_KEY_ID", default=""),
+        secret_key=_s3.str("TILLIT_S3_SECRET_ACCESS_KEY", default=""),
+        prefix=_s3.str("TILLIT_S3_PREFIX", default=""),
+        encrypt=_s3.bool("TILLIT_S3_ENCRYPT", default=True),
+    )
 # --- end of workers ---
 
 REST_FRAMEWORK = {
