@@ -99,8 +99,6 @@ TILLIT_OUTBOUND_ALLOW_HOSTS = frozenset(
     environ.Env().list("TILLIT_OUTBOUND_ALLOW_HOSTS", default=[])
 )
 
-# --- Sign-in (OpenID Connect, local accounts, two-factor): issue 15, tillit.signin ---
-
 # OpenID Connect (tillit.signin, ADR 15). Only the issuer, client id and secret are set; the
 # endpoints come from the issuer's discovery document, read through the guarded fetcher.
 # Empty issuer: no single sign-on, the login page shows the local form only.
@@ -142,8 +140,6 @@ OIDC_TIMEOUT = TILLIT_OIDC_TIMEOUT_S
 OIDC_CALLBACK_CLASS = "tillit.signin.oidc_views.CallbackView"
 OIDC_AUTHENTICATE_CLASS = "tillit.signin.oidc_views.AuthenticateView"
 LOGIN_REDIRECT_URL_FAILURE = "/oidc/nekad/"
-
-# --- end of sign-in ---
 
 ALLOWED_HOSTS = env("TILLIT_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("TILLIT_CSRF_TRUSTED_ORIGINS")
@@ -274,7 +270,7 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("TILLIT_DEFAULT_FROM_EMAIL")
 
 TASKS = {"default": task_backend(env("TILLIT_TASK_BACKEND"))}
-# --- Workers, queues and object storage: issue 15 ---
+
 # What `tillit worker` takes by default ("*": every queue) and how many tasks it runs at once
 # (threads, each with its own database connection); both can be given on the command line.
 TILLIT_WORKER_QUEUES = environ.Env().list("TILLIT_WORKER_QUEUES", default=["*"])
@@ -304,7 +300,6 @@ if TILLIT_S3_BUCKET:
         prefix=_s3.str("TILLIT_S3_PREFIX", default=""),
         encrypt=_s3.bool("TILLIT_S3_ENCRYPT", default=True),
     )
-# --- end of workers ---
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -320,10 +315,6 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
-
-# --- Integration API (tokens, scopes, rate limits): issue 15, tillit.api ---
-
-# --- end of integration API ---
 
 TILLIT_DIRECTORY_MAX_AGE = env("TILLIT_DIRECTORY_MAX_AGE")
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 
 import jwt
-import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
@@ -27,7 +26,7 @@ from tillit.organisation.models import Person
 
 from . import oidc_refusal as why
 from .models import Identity
-from .oidc_discovery import DiscoveryError, http_session, issuer, provider, read_json
+from .oidc_discovery import DiscoveryError, configured, issuer, provider, provider_json
 from .oidc_refusal import SignInRefused
 
 logger = logging.getLogger(__name__)
@@ -92,8 +91,6 @@ class OIDCBackend(OIDCAuthenticationBackend):
         self.request = request
         if request is None or "code" not in request.GET or "state" not in request.GET:
             return None  # a password attempt or another backend's business
-        from .oidc_discovery import configured
-
         if not configured():
             raise SignInRefused(why.NOT_CONFIGURED)
         nonce = kwargs.pop("nonce", None)
@@ -121,17 +118,10 @@ class OIDCBackend(OIDCAuthenticationBackend):
     def get_token(self, payload):
         """POST to the token endpoint through the guarded session; errors become refusals."""
         try:
-            with http_session() as session:
-                response = session.post(
-                    self.provider.token_endpoint,
-                    data=payload,
-                    timeout=settings.TILLIT_OIDC_TIMEOUT_S,
-                    allow_redirects=False,
-                    stream=True,
-                )
-                return read_json(response, "token endpoint")
-        except (DiscoveryError, requests.RequestException, OSError) as exc:
-            # The message names the endpoint and status, never the request's secret or code.
+            return provider_json(
+                "POST", self.provider.token_endpoint, "token endpoint", data=payload
+            )
+        except DiscoveryError as exc:
             raise SignInRefused(why.TOKEN_REQUEST, error=str(exc)[:200]) from exc
 
     def retrieve_matching_jwk(self, token):
@@ -143,15 +133,8 @@ class OIDCBackend(OIDCAuthenticationBackend):
         if header.get("alg") != self.OIDC_RP_SIGN_ALGO:
             raise SignInRefused(why.BAD_SIGNATURE, error=f"algorithm {header.get('alg')!r}")
         try:
-            with http_session() as session:
-                response = session.get(
-                    self.provider.jwks_uri,
-                    timeout=settings.TILLIT_OIDC_TIMEOUT_S,
-                    allow_redirects=False,
-                    stream=True,
-                )
-                keys = read_json(response, "JWKS").get("keys")
-        except (DiscoveryError, requests.RequestException, OSError) as exc:
+            keys = provider_json("GET", self.provider.jwks_uri, "JWKS").get("keys")
+        except DiscoveryError as exc:
             raise SignInRefused(why.UNAVAILABLE, error=str(exc)[:200]) from exc
         kid = header.get("kid")
         for jwk in keys if isinstance(keys, list) else []:

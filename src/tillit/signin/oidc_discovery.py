@@ -59,13 +59,26 @@ def issuer() -> str:
     return str(getattr(settings, "TILLIT_OIDC_ISSUER", "")).rstrip("/")
 
 
-def http_session():
-    """A requests session for calls to the provider: checked, pinned, no environment proxies."""
-    return guarded_session(outbound_policy(max_bytes=MAX_DOCUMENT_BYTES))
+def provider_json(method: str, url: str, what: str, **kwargs) -> dict:
+    """One call to the provider through the guarded session: its JSON object, or DiscoveryError.
+
+    No redirects are followed and the body is read up to MAX_DOCUMENT_BYTES; the error names
+    the endpoint and what went wrong, never the request's secret or code.
+    """
+    timeout = float(getattr(settings, "TILLIT_OIDC_TIMEOUT_S", 10))
+    try:
+        with guarded_session(outbound_policy(max_bytes=MAX_DOCUMENT_BYTES)) as session:
+            response = session.request(
+                method, url, timeout=timeout, allow_redirects=False, stream=True, **kwargs
+            )
+            return _read_json(response, what)
+    except DiscoveryError:
+        raise
+    except Exception as exc:  # network, TLS, refused by the fetch policy
+        raise DiscoveryError(f"{what} unreachable: {type(exc).__name__}") from exc
 
 
-def read_json(response, what: str) -> dict:
-    """A provider's JSON answer, bounded in size and required to be an object."""
+def _read_json(response, what: str) -> dict:
     if response.status_code != 200:
         raise DiscoveryError(f"{what} answered HTTP {response.status_code}")
     body = response.raw.read(MAX_DOCUMENT_BYTES + 1, decode_content=True)
@@ -106,15 +119,7 @@ _OVERRIDES = {
 
 def _fetch(configured_issuer: str) -> Provider:
     url = configured_issuer + "/.well-known/openid-configuration"
-    timeout = float(getattr(settings, "TILLIT_OIDC_TIMEOUT_S", 10))
-    try:
-        with http_session() as session:
-            response = session.get(url, timeout=timeout, allow_redirects=False, stream=True)
-            doc = read_json(response, "discovery document")
-    except DiscoveryError:
-        raise
-    except Exception as exc:  # network, TLS, refused by the fetch policy
-        raise DiscoveryError(f"discovery document unreachable: {type(exc).__name__}") from exc
+    doc = provider_json("GET", url, "discovery document")
     # The document must be the issuer's own (OpenID Connect Discovery 1.0, section 4.3).
     if str(doc.get("issuer", "")).rstrip("/") != configured_issuer:
         raise DiscoveryError("discovery document names another issuer")

@@ -1,1 +1,0 @@
-"""The integration API: tokens with scopes over the same services and access rules as the pages."""
