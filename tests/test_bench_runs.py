@@ -31,3 +31,31 @@ def test_queue_benchmark_runs_on_the_current_schema(tmp_path):
     (run,) = summary["results"]
     assert run["items"] == 300
     assert run["pages"]["default"]["rows"] > 0
+
+
+def test_serving_benchmark_runs_both_servers(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "bench_serving.py"),
+            "--items",
+            "200",
+            "--open",
+            "20",
+            "--clients",
+            "2",
+            "--seconds",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(summary["results"]) == {"tillit serve (gunicorn)", "Django runserver"}
+    for pages in summary["results"].values():
+        for figures in pages.values():
+            assert figures["requests"] > 0
+            assert figures["errors"] == 0

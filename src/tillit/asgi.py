@@ -5,8 +5,9 @@ import os
 from django.core.asgi import get_asgi_application
 
 from tillit.core.fsmodes import harden_process
+from tillit.settings import settings_module
 
 # Before settings: the database, media and secret files are created private (0600/0700).
 harden_process()
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tillit.settings.base")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module())
 application = get_asgi_application()

@@ -4,6 +4,7 @@ import os
 import sys
 
 from tillit.core.fsmodes import harden_process
+from tillit.settings import settings_module
 
 # `tillit moderate`'s own options (declared in tillit.moderation.jsonl.add_arguments, not
 # imported here so that the other commands' start-up does not load the detectors).
@@ -23,10 +24,16 @@ def main(argv: list[str] | None = None) -> None:
         from tillit.moderation.jsonl import main as moderate
 
         sys.exit(moderate(args[1:]))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tillit.settings.base")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module())
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["tillit", *args])
+    try:
+        execute_from_command_line(["tillit", *args])
+    except ImproperlyConfigured as exc:
+        # A missing production setting: the deployer gets what to set, not a traceback.
+        print(f"tillit: {exc}", file=sys.stderr)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,11 @@ from drf_spectacular.views import SpectacularAPIView
 
 from tillit.core.login_throttle import ThrottledAuthenticationForm
 from tillit.directory.api import DirectoryChannelsApi
+from tillit.web.health import healthz, readyz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path(
         "konto/logga-in/",
         auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),

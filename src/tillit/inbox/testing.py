@@ -55,29 +55,14 @@ def run_worker_killed_after_send(action_id: int):
     The process sees the test's database (SQLite file or PostgreSQL) and may reach 127.0.0.1;
     returns the finished process (its returncode is 137).
     """
-    import os
     import subprocess
     import sys
-    from pathlib import Path
 
-    from django.db import connection
+    from tillit.core.testing import subprocess_env
 
-    s = connection.settings_dict
-    if connection.vendor == "sqlite":
-        url = f"sqlite:///{s['NAME']}"
-    else:
-        url = f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
-    src = str(Path(__file__).resolve().parents[2])
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tillit.settings.test",
-        "DATABASE_URL": url,
-        "TILLIT_OUTBOUND_ALLOW_HOSTS": "127.0.0.1",
-        "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", ""),
-    }
     return subprocess.run(  # noqa: S603 - our own fixed script and an integer
         [sys.executable, "-c", _KILLED_AFTER_SEND, str(action_id)],
-        env=env,
+        env=subprocess_env(),
         capture_output=True,
         timeout=120,
     )

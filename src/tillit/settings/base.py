@@ -1,5 +1,6 @@
 """Every setting Tillit reads, declared once with its type and a default that works with no variables."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -25,6 +26,8 @@ env = environ.Env(
 )
 
 DEBUG = env("TILLIT_DEBUG")
+# "production" in tillit.settings.production (TILLIT_ENV=production), which hardens these.
+TILLIT_ENV = "development"
 
 # var/ holds the database, media and secret files: private to the service account (0700),
 # tightened here too for installations made before the umask was set.
@@ -255,8 +258,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every start when it is missing
+STATIC_ROOT = Path(environ.Env().str("TILLIT_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every start when it is missing
 # Finders let the demo and tests serve assets without a collectstatic step; a deployment
 # runs collectstatic and turns this off.
 WHITENOISE_USE_FINDERS = env.bool("TILLIT_WHITENOISE_USE_FINDERS", default=True)
@@ -317,6 +320,19 @@ SPECTACULAR_SETTINGS = {
 }
 
 TILLIT_DIRECTORY_MAX_AGE = env("TILLIT_DIRECTORY_MAX_AGE")
+
+# The web server (`tillit serve`, tillit.core.server): where it listens, how many processes
+# and threads per process, and which proxies may say a request came over HTTPS.
+TILLIT_WEB_BIND = environ.Env().str("TILLIT_WEB_BIND", default="127.0.0.1:8000")
+TILLIT_WEB_WORKERS = environ.Env().int(
+    "TILLIT_WEB_WORKERS", default=min((os.cpu_count() or 1) + 1, 8)
+)
+TILLIT_WEB_THREADS = environ.Env().int("TILLIT_WEB_THREADS", default=4)
+TILLIT_WEB_TIMEOUT_S = environ.Env().int("TILLIT_WEB_TIMEOUT_S", default=60)
+TILLIT_WEB_FORWARDED_ALLOW_IPS = environ.Env().list(
+    "TILLIT_WEB_FORWARDED_ALLOW_IPS", default=["127.0.0.1", "::1"]
+)
+TILLIT_WEB_ACCESS_LOG = environ.Env().bool("TILLIT_WEB_ACCESS_LOG", default=False)
 
 # A session ends after this long without a request, and in any case this long after sign-in
 # (tillit.core.sessions); the cookie's own age follows the idle limit.

@@ -19,8 +19,12 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests never share files with the demo in the same checkout: captures, attachments, the
 # audit checkpoint file and the audit keyring go to a folder of this test process. (With
 # the demo's checkpoints in var/media, every test's fresh audit chain looked truncated.)
-_TEST_FILES = Path(tempfile.mkdtemp(prefix="tillit-test-"))
-atexit.register(shutil.rmtree, _TEST_FILES, ignore_errors=True)
+# A child process a test starts (tillit.core.testing) is handed its parent's folder.
+if os.environ.get("TILLIT_TEST_FILES"):
+    _TEST_FILES = Path(os.environ["TILLIT_TEST_FILES"])
+else:
+    _TEST_FILES = Path(tempfile.mkdtemp(prefix="tillit-test-"))
+    atexit.register(shutil.rmtree, _TEST_FILES, ignore_errors=True)
 MEDIA_ROOT = _TEST_FILES / "media"
 TILLIT_AUDIT_KEYRING = str(_TEST_FILES / "audit_keyring.json")
 TILLIT_AUDIT_CHECKPOINT_FILE = ""

@@ -1,7 +1,5 @@
 """The S3 storage setting works against a real S3-compatible server (moto's) on 127.0.0.1."""
 
-import socket
-
 import boto3
 import pytest
 from django.core.files.base import ContentFile
@@ -9,19 +7,14 @@ from django.core.files.storage import default_storage
 from moto.server import ThreadedMotoServer
 
 from tillit.core.objectstore import s3_storages
+from tillit.core.testing import free_port
 
 BUCKET = "tillit-records"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def s3_server():
-    port = _free_port()
+    port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     yield f"http://127.0.0.1:{port}"

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
+from tillit.core.server import ServerOptions, serve
 from tillit.demo.data import (
     DEMO_PASSWORD,
     PEOPLE,
@@ -108,4 +109,6 @@ class Command(BaseCommand):
             name="tillit-worker",
             daemon=True,
         ).start()
-        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+        # The production server, one process: the in-memory platforms and the worker thread
+        # live in this (master) process, which the web worker reaches over HTTP like any other.
+        serve(ServerOptions.from_settings(bind=f"127.0.0.1:{port}", workers=1, threads=8))
