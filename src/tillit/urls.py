@@ -17,6 +17,7 @@ urlpatterns = [
         name="login",
     ),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/", include("tillit.signin.urls")),
     path("oidc/", include("tillit.signin.oidc_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(

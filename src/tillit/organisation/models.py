@@ -98,6 +98,8 @@ class Person(TimeStamped):
         Department, on_delete=models.PROTECT, null=True, blank=True, related_name="people"
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # When the last invitation to set a password was sent (tillit.organisation.invitations).
+    invited_at = models.DateTimeField(_("invited"), null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 

@@ -108,6 +108,26 @@ def person_deactivate(*, actor: Actor | Person, person: Person) -> Person:
     return person
 
 
+@transaction.atomic
+def person_reactivate(*, actor: Actor | Person, person: Person) -> Person:
+    """Undo a deactivation: the login works again; roles were kept, mandates stay ended.
+
+    Mandates are the manager's decision per channel and are given anew (R5); the roles the
+    person held in Tillit were never taken away.
+    """
+    if person.is_active:
+        return person
+    acting = actor if isinstance(actor, Person) else actor.person
+    if acting is not None and acting.pk == person.pk:
+        raise ValidationError(_("Another administrator must reactivate you."))
+    person.is_active = True
+    person.save(update_fields=["is_active", "updated_at"])
+    person.user.is_active = True
+    person.user.save(update_fields=["is_active"])
+    audit_record(actor=actor, action="person.reactivate", obj=person)
+    return person
+
+
 def _keep_an_administrator(person: Person, refusal: str) -> None:
     """Refuse to leave the organisation without an active administrator (nobody could fix it)."""
     # Every administrator row is locked (read in full), so two administrators removing each

@@ -15,4 +15,14 @@ urlpatterns = [
         name="role_delete",
     ),
     path("organisation/personer/<int:person_id>/avsluta/", views.person_leave, name="leave"),
+    path(
+        "organisation/personer/<int:person_id>/ateraktivera/",
+        views.person_return,
+        name="reactivate",
+    ),
+    path(
+        "organisation/personer/<int:person_id>/inbjudan/",
+        views.person_send_invitation,
+        name="invite",
+    ),
 ]

@@ -1,5 +1,6 @@
 """The organisation administrator's pages: settings, people and their roles."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -12,11 +13,13 @@ from tillit.core.exceptions import NotFound
 from tillit.core.forms import apply_validation_errors
 
 from .forms import OrganisationForm, PersonForm, RoleForm
+from .invitations import person_invite
 from .selectors import organisation_get, people_for, person_get_for, role_assignment_get_for
 from .services import (
     organisation_update,
     person_create,
     person_deactivate,
+    person_reactivate,
     role_assign,
     role_remove,
 )
@@ -63,6 +66,8 @@ def people(request):
             apply_validation_errors(form, exc)
         else:
             messages.success(request, _("%(name)s was added.") % {"name": person.name})
+            if settings.TILLIT_LOCAL_ACCOUNTS:
+                _invite(request, person)
             return redirect("organisation:person", person.pk)
     return render(
         request,
@@ -95,6 +100,7 @@ def person_detail(request, person_id: int):
             "subject": person,
             "roles": person.roles.select_related("department"),
             "form": form,
+            "local_accounts": settings.TILLIT_LOCAL_ACCOUNTS,
         },
     )
 
@@ -114,12 +120,23 @@ def role_delete(request, person_id: int, assignment_id: int):
     return redirect("organisation:person", person_id)
 
 
-@require_POST
 @person_required
 def person_leave(request, person_id: int):
-    """Deactivate a person who has left; their channels are re-checked for staffing at once."""
+    """Deactivate a person who has left, after a confirmation page (GET shows it).
+
+    Their channels are re-checked for staffing at once and their sessions end everywhere;
+    another administrator can undo it.
+    """
     _require_admin(request)
     person = person_get_for(request.actor, person_id)
+    if request.method != "POST" or not person.is_active:
+        if not person.is_active:
+            return redirect("organisation:person", person.pk)
+        return render(
+            request,
+            "organisation/person_leave.html",
+            {"subject": person, "is_self": person.pk == request.actor.person.pk},
+        )
     try:
         person_deactivate(actor=request.actor, person=person)
     except ValidationError as exc:
@@ -127,3 +144,39 @@ def person_leave(request, person_id: int):
     else:
         messages.success(request, _("%(name)s was deactivated.") % {"name": person.name})
     return redirect("organisation:person", person.pk)
+
+
+@require_POST
+@person_required
+def person_return(request, person_id: int):
+    """Undo a deactivation (another administrator than the person)."""
+    _require_admin(request)
+    person = person_get_for(request.actor, person_id)
+    try:
+        person_reactivate(actor=request.actor, person=person)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("%(name)s can sign in again.") % {"name": person.name})
+    return redirect("organisation:person", person.pk)
+
+
+@require_POST
+@person_required
+def person_send_invitation(request, person_id: int):
+    """E-mail (again) the one-time link to set a password."""
+    _require_admin(request)
+    _invite(request, person_get_for(request.actor, person_id))
+    return redirect("organisation:person", person_id)
+
+
+def _invite(request, person) -> None:
+    try:
+        person_invite(actor=request.actor, person=person)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("An invitation to set a password was sent to %(email)s.") % {"email": person.email},
+        )

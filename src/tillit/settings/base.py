@@ -124,6 +124,17 @@ TILLIT_OIDC_EMAIL_DOMAINS = [
 TILLIT_OIDC_TIMEOUT_S = environ.Env().float("TILLIT_OIDC_TIMEOUT_S", default=10)
 # Password sign-in; off when everyone signs in through the organisation's provider.
 TILLIT_LOCAL_ACCOUNTS = environ.Env().bool("TILLIT_LOCAL_ACCOUNTS", default=True)
+# Local accounts: an invitation's link to set the password works for this many days, a
+# password reset's for an hour; both once. Organisation administrators who sign in with a
+# password must use two-step verification (TOTP) when this is on.
+TILLIT_INVITATION_DAYS = environ.Env().int("TILLIT_INVITATION_DAYS", default=7)
+PASSWORD_RESET_TIMEOUT = environ.Env().int("TILLIT_PASSWORD_RESET_MINUTES", default=60) * 60
+TILLIT_ADMIN_TWO_FACTOR = environ.Env().bool("TILLIT_ADMIN_TWO_FACTOR", default=True)
+# Reset e-mails one address may get per hour (a flood of them is abuse, not forgetfulness).
+TILLIT_PASSWORD_RESET_PER_HOUR = environ.Env().int("TILLIT_PASSWORD_RESET_PER_HOUR", default=3)
+# TOTP: the issuer shown in the authenticator app; wrong codes slow further tries down.
+OTP_TOTP_ISSUER = environ.Env().str("TILLIT_TOTP_ISSUER", default="Tillit")
+OTP_TOTP_THROTTLE_FACTOR = 1
 # The OIDC backend first: it ignores password attempts and refuses when no issuer is set.
 AUTHENTICATION_BACKENDS = ["tillit.signin.oidc_backend.OIDCBackend"] + (
     ["django.contrib.auth.backends.ModelBackend"] if TILLIT_LOCAL_ACCOUNTS else []
@@ -161,6 +172,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "tillit.core",
     "tillit.audit",
     "tillit.organisation",
@@ -190,7 +203,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "tillit.access.middleware.ActorMiddleware",
+    # After the actor: it needs to know who is an organisation administrator.
+    "tillit.signin.two_factor.TwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "tillit.urls"

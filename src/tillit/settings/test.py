@@ -11,6 +11,8 @@ os.environ.setdefault("TILLIT_LOG_LEVEL", "WARNING")
 
 from .base import *  # noqa: E402,F403
 
+# Two-step verification has its own tests; the others sign administrators in with a password.
+TILLIT_ADMIN_TWO_FACTOR = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": task_backend("django_tasks.backends.immediate.ImmediateBackend")}  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

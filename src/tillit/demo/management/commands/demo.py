@@ -1,5 +1,6 @@
 """`tillit demo`: migrate, load Piteå kommun, and run the web server and worker in one process."""
 
+import os
 import threading
 
 from django.conf import settings
@@ -47,6 +48,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=0)
+        if "TILLIT_ADMIN_TWO_FACTOR" not in os.environ:
+            # The demo's administrator signs in with the printed password, no phone needed;
+            # TILLIT_ADMIN_TWO_FACTOR=true shows the enrolment a deployment requires.
+            settings.TILLIT_ADMIN_TWO_FACTOR = False
         port = options["port"]
         base = f"http://127.0.0.1:{port}"
         # Links in notices and e-mails point at the demo's own address.
@@ -83,6 +88,11 @@ class Command(BaseCommand):
         for username, name, function, _dept, roles in PEOPLE:
             label = ", ".join(str(r[0].label) for r in roles) or "kanaladministratör/ersättare"
             self.stdout.write(f"  {username:<14} {name} ({function}) – {label}")
+        if not settings.TILLIT_ADMIN_TWO_FACTOR:
+            self.stdout.write(
+                "Two-step verification for administrators is off in the demo "
+                "(TILLIT_ADMIN_TWO_FACTOR=true to try it)."
+            )
         if sims is None:
             return
         demo_connect_simulated(sims, fail_every=settings.TILLIT_DEMO_FAIL_EVERY)
