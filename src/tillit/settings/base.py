@@ -299,6 +299,9 @@ TILLIT_WORKER_CONCURRENCY = environ.Env().int("TILLIT_WORKER_CONCURRENCY", defau
 TILLIT_WORKER_HEARTBEAT_S = environ.Env().float("TILLIT_WORKER_HEARTBEAT_S", default=5)
 TILLIT_WORKER_DEAD_AFTER_S = environ.Env().float("TILLIT_WORKER_DEAD_AFTER_S", default=60)
 TILLIT_TASK_MAX_ATTEMPTS = environ.Env().int("TILLIT_TASK_MAX_ATTEMPTS", default=3)
+# A platform action claimed by a worker that went silent is taken over after this long (the
+# platform is read back first, so a hide that went out is never sent twice).
+TILLIT_OUTBOX_LEASE_S = environ.Env().int("TILLIT_OUTBOX_LEASE_S", default=300)
 # Periodic jobs' intervals in seconds by job name, to tune one without a release:
 # TILLIT_PERIODIC_INTERVALS=inbox.poll=120,archive.capture_due=1800
 TILLIT_PERIODIC_INTERVALS = {

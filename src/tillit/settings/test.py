@@ -14,7 +14,12 @@ from .base import *  # noqa: E402,F403
 # Two-step verification has its own tests; the others sign administrators in with a password.
 TILLIT_ADMIN_TWO_FACTOR = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-TASKS = {"default": task_backend("django_tasks.backends.immediate.ImmediateBackend")}  # noqa: F405
+# A worker process a test starts (tillit.core.testing) takes tasks from the database instead.
+TASKS = {  # noqa: F405
+    "default": task_backend(  # noqa: F405
+        os.environ.get("TILLIT_TEST_TASKS", "django_tasks.backends.immediate.ImmediateBackend")
+    )
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

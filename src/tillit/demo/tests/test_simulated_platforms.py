@@ -521,7 +521,7 @@ def test_a_reply_sent_before_a_crash_is_found_on_the_simulated_page_not_sent_aga
     assert connector.reply(item.platform_id, "Vi återkommer i dag.", action.idempotency_key).ok
     # The worker died after the platform answered: the action is left "sending".
     ActionRequest.objects.filter(pk=action.pk).update(
-        state="sending", claimed_at=timezone.now() - outbox.LEASE - timedelta(seconds=1)
+        state="sending", claimed_at=timezone.now() - outbox.lease() - timedelta(seconds=1)
     )
     recovered = outbox.outbox_execute(action.pk)
     assert recovered is not None and recovered.state == "done"

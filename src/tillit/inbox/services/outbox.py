@@ -27,6 +27,7 @@ import uuid
 from datetime import timedelta
 
 import httpx
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
@@ -75,7 +76,13 @@ from .connections import connection_mark_invalid, connection_mark_ok, connector_
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)
+
+def lease() -> timedelta:
+    """How long a claimed action is its worker's before another may take it over
+    (TILLIT_OUTBOX_LEASE_S, 5 minutes): longer than any platform call may take."""
+    return timedelta(seconds=settings.TILLIT_OUTBOX_LEASE_S)
+
+
 BASE_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(hours=1)
 # About two days of hourly retries: a platform down for an hour (or a day) loses nothing.
@@ -163,7 +170,7 @@ def _claim(action_id: int, worker_id: str) -> tuple[ActionRequest | None, bool]:
     recovering = False
     if not won:
         won = ActionRequest.objects.filter(
-            pk=action_id, state=ActionState.SENDING, claimed_at__lt=now - LEASE
+            pk=action_id, state=ActionState.SENDING, claimed_at__lt=now - lease()
         ).update(**fields)
         recovering = bool(won)
     if not won:
@@ -557,7 +564,7 @@ def outbox_due_ids(limit: int = 100) -> list[int]:
     return list(
         ActionRequest.objects.filter(
             Q(state__in=[ActionState.QUEUED, ActionState.RETRY], next_attempt_at__lte=now)
-            | Q(state=ActionState.SENDING, claimed_at__lt=now - LEASE)
+            | Q(state=ActionState.SENDING, claimed_at__lt=now - lease())
         )
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:limit]

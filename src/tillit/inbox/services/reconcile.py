@@ -30,11 +30,11 @@ from ..choices import ActionKind, ActionState
 from ..models import ActionRequest, Connection
 from .connections import connector_for
 from .outbox import (
-    LEASE,
     READ_BACK_KINDS,
     apply_effect,
     effect_on_platform,
     item_settle,
+    lease,
     outbox_execute,
     read_state,
 )
@@ -62,7 +62,7 @@ def reconcile_due(limit: int = BATCH) -> dict[str, int]:
         outcome = _reconcile_one(action)
         counts[outcome] = counts.get(outcome, 0) + 1
     stale = ActionRequest.objects.filter(
-        state=ActionState.SENDING, claimed_at__lt=now - LEASE
+        state=ActionState.SENDING, claimed_at__lt=now - lease()
     ).values_list("pk", flat=True)[:limit]
     for action_id in list(stale):
         if outbox_execute(action_id, worker_id="reconcile") is not None:

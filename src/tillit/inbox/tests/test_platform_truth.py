@@ -58,7 +58,7 @@ def crash_after_send():
 
 def _stale(action):
     ActionRequest.objects.filter(pk=action.pk).update(
-        claimed_at=timezone.now() - outbox.LEASE - timedelta(minutes=1)
+        claimed_at=timezone.now() - outbox.lease() - timedelta(minutes=1)
     )
 
 
