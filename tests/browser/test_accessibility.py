@@ -20,7 +20,17 @@ def channels(live_org):
     return active, proposed
 
 
-@pytest.mark.parametrize("path", ["/kanaler/", "/konto/logga-in/", "/tillganglighet/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/kanaler/",
+        "/konto/logga-in/",
+        "/tillganglighet/",
+        "/konto/glomt-losenord/",
+        "/konto/glomt-losenord/skickat/",
+        "/konto/valkommen/MQ/x-y/",  # a dead link's page
+    ],
+)
 def test_public_pages(page, channels, path):
     page.goto(path)
     assert axe_violations(page) == []
@@ -73,6 +83,17 @@ def test_organisation_admin_pages(page, channels, live_org):
         "/organisation/",
         "/organisation/personer/",
         f"/organisation/personer/{live_org['staff_1'].pk}/",
+        f"/organisation/personer/{live_org['staff_1'].pk}/avsluta/",
+        f"/konto/tvastegs/aterstall/{live_org['staff_1'].pk}/",
     ]:
         page.goto(path)
         assert axe_violations(page) == [], path
+
+
+def test_two_step_enrolment_page(page, channels, live_org, settings):
+    settings.TILLIT_ADMIN_TWO_FACTOR = True
+    sign_in(page, "admin")
+    page.goto("/organisation/personer/")
+    assert "/konto/tvastegs/aktivera/" in page.url
+    assert page.locator("img.qr").is_visible()
+    assert axe_violations(page) == []
