@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -36,6 +37,9 @@ class ServerOptions:
     max_requests: int = 2000
     forwarded_allow_ips: str = "127.0.0.1,::1"
     access_log: bool = False
+    # Run in each web worker process once it has started (the demo starts its task worker
+    # thread there: a thread with SQLite connections in the master would be forked mid-lock).
+    in_each_worker: Callable[[], None] | None = None
 
     @classmethod
     def from_settings(cls, **overrides) -> ServerOptions:
@@ -72,11 +76,16 @@ class ServerOptions:
             "logconfig_dict": _logging_through_django(access=self.access_log),
             "proc_name": "tillit-web",
             "post_fork": _after_fork,
+            "post_worker_init": self._worker_started,
             "preload_app": True,
             # gunicorn's control socket would sit in the service account's home directory;
             # systemd (or the orchestrator) is the control here.
             "control_socket_disable": True,
         }
+
+    def _worker_started(self, worker) -> None:
+        if self.in_each_worker is not None:
+            self.in_each_worker()
 
 
 def _logging_through_django(*, access: bool) -> dict:

@@ -113,12 +113,25 @@ class Command(BaseCommand):
         from tillit.inbox.tasks import poll_all
 
         poll_all.enqueue()  # the Mastodon channel's first poll, without waiting five minutes
-        threading.Thread(
-            target=run_worker,
-            kwargs={"worker_id": "demo", "interval": 1.0},
-            name="tillit-worker",
-            daemon=True,
-        ).start()
-        # The production server, one process: the in-memory platforms and the worker thread
-        # live in this (master) process, which the web worker reaches over HTTP like any other.
-        serve(ServerOptions.from_settings(bind=f"127.0.0.1:{port}", workers=1, threads=8))
+
+        def start_worker() -> None:
+            threading.Thread(
+                target=run_worker,
+                kwargs={"worker_id": "demo", "interval": 1.0},
+                name="tillit-worker",
+                daemon=True,
+            ).start()
+
+        # The production server, one web process that also runs the task worker thread: the
+        # in-memory platforms stay in this (master) process, reached over HTTP like any other,
+        # and no database connection is ever open in the master when it forks (SQLite's locks
+        # do not survive a fork). No recycling, so the worker thread keeps running.
+        serve(
+            ServerOptions.from_settings(
+                bind=f"127.0.0.1:{port}",
+                workers=1,
+                threads=8,
+                max_requests=0,
+                in_each_worker=start_worker,
+            )
+        )
