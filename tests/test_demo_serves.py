@@ -1,0 +1,70 @@
+"""`tillit demo` as a person starts it: its own process, a fresh SQLite database, the production
+server, the task worker inside it. People can sign in and the worker is alive.
+
+Written after a first gunicorn demo ran its task worker thread in the master: the forked web
+process inherited SQLite's lock bookkeeping mid-transaction and every sign-in waited 20 s
+for a lock nobody held, then failed. Only a real process on SQLite shows that.
+"""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+
+import httpx
+
+from tillit.core.testing import SRC, free_port, wait_until_answers
+
+
+def test_the_demo_serves_sign_in_and_runs_its_worker(tmp_path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "TILLIT_VAR_DIR": str(tmp_path / "var"),
+        "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        "TILLIT_LOG_LEVEL": "WARNING",
+    }
+    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "TILLIT_TEST_FILES"):
+        env.pop(name, None)  # the demo's own SQLite file in its own var/
+    proc = subprocess.Popen(  # noqa: S603 - our own command line
+        [sys.executable, "-m", "tillit.cli", "demo", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answers(f"{base}/healthz", proc, timeout_s=300)
+        with httpx.Client(base_url=base, timeout=30) as http:
+            form = http.get("/konto/logga-in/")
+            found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
+            assert found, form.text[:2000]
+            token = found.group(1)
+            signed_in = http.post(
+                "/konto/logga-in/",
+                data={
+                    "csrfmiddlewaretoken": token,
+                    "username": "adm.kultur",
+                    "password": "tillit-demo",
+                },
+                headers={"Referer": f"{base}/konto/logga-in/"},
+            )
+            assert signed_in.status_code == 302, signed_in.text[:2000]
+            inbox = http.get("/inkorg/")
+            assert inbox.status_code == 200
+            assert "Inkorg" in inbox.text
+            ready = http.get("/readyz").json()
+        assert ready["status"] == "ok"
+        assert ready["workers"] == 1
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            out, _ = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, _ = proc.communicate()
+    assert "database is locked" not in out
+    assert "Starting gunicorn" in out
