@@ -8,13 +8,10 @@ for a lock nobody held, then failed. Only a real process on SQLite shows that.
 
 import os
 import re
-import signal
-import subprocess
-import sys
 
 import httpx
 
-from tillit.core.testing import SRC, free_port, wait_until_answers
+from tillit.core.testing import SRC, free_port, start_tillit, stop_process, wait_until_answers
 
 
 def test_the_demo_serves_sign_in_and_runs_its_worker(tmp_path):
@@ -27,14 +24,7 @@ def test_the_demo_serves_sign_in_and_runs_its_worker(tmp_path):
     }
     for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "TILLIT_TEST_FILES"):
         env.pop(name, None)  # the demo's own SQLite file in its own var/
-    proc = subprocess.Popen(  # noqa: S603 - our own command line
-        [sys.executable, "-m", "tillit.cli", "demo", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    proc = start_tillit(env, "demo", "--port", str(port))
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_answers(f"{base}/healthz", proc, timeout_s=300)
@@ -60,11 +50,6 @@ def test_the_demo_serves_sign_in_and_runs_its_worker(tmp_path):
         assert ready["status"] == "ok"
         assert ready["workers"] == 1
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            out, _ = proc.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            out, _ = proc.communicate()
+        out = stop_process(proc)
     assert "database is locked" not in out
     assert "Starting gunicorn" in out

@@ -18,8 +18,6 @@ import json
 import os
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -31,7 +29,13 @@ from django.db import connection
 from django.utils import timezone
 
 from tillit.core import queues
-from tillit.core.testing import free_port, subprocess_env, wait_until_answers
+from tillit.core.testing import (
+    free_port,
+    start_tillit,
+    stop_process,
+    subprocess_env,
+    wait_until_answers,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -75,29 +79,7 @@ def _signed_delivery(first: int) -> tuple[bytes, dict[str, str]]:
     return body, {"X-Hub-Signature-256": f"sha256={digest}", "Content-Type": "application/json"}
 
 
-def _start(env: dict[str, str], *args: str) -> subprocess.Popen:
-    return subprocess.Popen(  # noqa: S603 - our own command line
-        [sys.executable, "-m", "tillit.cli", *args],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-
-
-def _stop(proc: subprocess.Popen, sig=signal.SIGTERM) -> str:
-    if proc.poll() is None:
-        os.killpg(proc.pid, sig)
-    try:
-        out, _ = proc.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, _ = proc.communicate()
-    return out or ""
-
-
-def _wait(condition, what: str, timeout_s: float = 240, procs=()) -> None:
+def _wait(condition, what: str, timeout_s: float = 480, procs=()) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if condition():
@@ -170,9 +152,11 @@ def test_two_workers_one_killed_nothing_lost_nothing_twice(on_postgres, org, set
     )
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    web = _start(env, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4")
-    worker_a = _start(env, "worker", "--concurrency", "2", "--interval", "0.2")
-    worker_b = _start(env, "worker", "--concurrency", "2", "--interval", "0.2")
+    web = start_tillit(
+        env, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"
+    )
+    worker_a = start_tillit(env, "worker", "--concurrency", "2", "--interval", "0.2")
+    worker_b = start_tillit(env, "worker", "--concurrency", "2", "--interval", "0.2")
     a_prefix = f"{socket.gethostname()}:{worker_a.pid}"
     b_prefix = f"{socket.gethostname()}:{worker_b.pid}"
     procs = (web, worker_a, worker_b)
@@ -228,7 +212,7 @@ def test_two_workers_one_killed_nothing_lost_nothing_twice(on_postgres, org, set
         _wait(lambda: bool(held_by_a()), "worker A to hold a running task", procs=procs)
         held = held_by_a()
         os.killpg(worker_a.pid, signal.SIGKILL)
-        outputs["worker A"] = _stop(worker_a)
+        outputs["worker A"] = stop_process(worker_a)
         killed_at = timezone.now()
 
         def all_done() -> bool:
@@ -243,8 +227,8 @@ def test_two_workers_one_killed_nothing_lost_nothing_twice(on_postgres, org, set
         # Periods keep coming after the kill: let the short jobs run a few more times.
         time.sleep(max(SHORT_JOBS.values()) * 2 + 1)
     finally:
-        outputs["worker B"] = _stop(worker_b)
-        outputs["web"] = _stop(web)
+        outputs["worker B"] = stop_process(worker_b)
+        outputs["web"] = stop_process(web)
         sims.close()
     finished = timezone.now()
     log = "\n".join(f"--- {k}\n{v[-3000:]}" for k, v in outputs.items())

@@ -61,3 +61,33 @@ def wait_until_answers(url: str, proc, *, timeout_s: float = 60, headers=None) -
         except httpx.TransportError:
             time.sleep(0.2)
     raise AssertionError(f"{url} did not answer within {timeout_s} s")
+
+
+def start_tillit(env: dict[str, str], *args: str):
+    """`tillit ARGS` in its own process group, output captured (stop it with stop_process)."""
+    import subprocess
+    import sys
+
+    return subprocess.Popen(  # noqa: S603 - our own command line
+        [sys.executable, "-m", "tillit.cli", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def stop_process(proc) -> str:
+    """SIGTERM the process group (SIGKILL after a minute); return what it printed."""
+    import signal
+    import subprocess
+
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        out, _ = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+    return out or ""

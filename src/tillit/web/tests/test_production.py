@@ -6,9 +6,7 @@ a word, log JSON lines, and serve over HTTPS only with the headers a security re
 """
 
 import json
-import os
 import re
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +15,13 @@ import httpx
 import pytest
 from cryptography.fernet import Fernet
 
-from tillit.core.testing import free_port, subprocess_env, wait_until_answers
+from tillit.core.testing import (
+    free_port,
+    start_tillit,
+    stop_process,
+    subprocess_env,
+    wait_until_answers,
+)
 
 HOST = "tillit.example.se"
 SECRET = "x7-" + "k" * 20 + "Q9v" * 10  # 53 characters, more than five distinct
@@ -115,28 +119,6 @@ def test_production_logs_one_json_object_per_line(tmp_path):
     assert record["message"] == "hej världen"
 
 
-def _start(env: dict[str, str], *args: str) -> subprocess.Popen:
-    return subprocess.Popen(  # noqa: S603 - our own command line
-        [sys.executable, "-m", "tillit.cli", "serve", *args],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-
-
-def _stop(proc: subprocess.Popen) -> str:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        out, _ = proc.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, _ = proc.communicate()
-    return out or ""
-
-
 def _children(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(p) for p in path.read_text().split()] if path.exists() else []
@@ -145,7 +127,7 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.django_db(transaction=True)
 def test_tillit_serve_is_gunicorn_with_workers_not_the_development_server(org):
     port = free_port()
-    proc = _start(subprocess_env(), "--bind", f"127.0.0.1:{port}", "--workers", "2")
+    proc = start_tillit(subprocess_env(), "serve", "--bind", f"127.0.0.1:{port}", "--workers", "2")
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_answers(f"{base}/healthz", proc)
@@ -169,7 +151,7 @@ def test_tillit_serve_is_gunicorn_with_workers_not_the_development_server(org):
         cmdline = Path(f"/proc/{proc.pid}/cmdline").read_bytes().replace(b"\0", b" ")
         assert b"runserver" not in cmdline
     finally:
-        out = _stop(proc)
+        out = stop_process(proc)
     assert "development server" not in out.lower()
     assert "Starting gunicorn" in out
     assert proc.returncode == 0, out  # SIGTERM: a graceful stop
@@ -180,12 +162,12 @@ def test_readyz_says_not_ready_when_the_schema_is_behind(tmp_path):
     # A fresh database nobody migrated: the server answers, but is not ready.
     env = subprocess_env(DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}")
     port = free_port()
-    proc = _start(env, "--bind", f"127.0.0.1:{port}", "--workers", "1")
+    proc = start_tillit(env, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1")
     try:
         wait_until_answers(f"http://127.0.0.1:{port}/healthz", proc)
         ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=10)
     finally:
-        _stop(proc)
+        stop_process(proc)
     assert ready.status_code == 503
     assert ready.json()["status"] == "error"
     assert ready.json()["checks"]["schema"] == "error"
@@ -202,7 +184,7 @@ def test_production_server_serves_https_only_with_hardened_headers(org, tmp_path
     collected = _tillit(env, "collectstatic", "--noinput", "--verbosity", "0")
     assert collected.returncode == 0, collected.stderr
     port = free_port()
-    proc = _start(env, "--bind", f"127.0.0.1:{port}", "--workers", "1")
+    proc = start_tillit(env, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1")
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_answers(f"{base}/healthz", proc, headers={"Host": HOST})
@@ -235,7 +217,7 @@ def test_production_server_serves_https_only_with_hardened_headers(org, tmp_path
         # A host nobody configured is refused.
         assert httpx.get(f"{base}/kanaler/", headers={"Host": "evil.example"}).status_code == 400
     finally:
-        out = _stop(proc)
+        out = stop_process(proc)
     lines = [line for line in out.splitlines() if line.startswith("{")]
     assert lines and all(json.loads(line)["level"] for line in lines)
     assert SECRET not in out
