@@ -83,6 +83,8 @@ def test_organisation_admin_pages(page, channels, live_org):
         "/organisation/",
         "/organisation/personer/",
         f"/organisation/personer/{live_org['staff_1'].pk}/",
+        # With a role: its "Ta bort" is a link-styled button in the page body.
+        f"/organisation/personer/{live_org['manager_a'].pk}/",
         f"/organisation/personer/{live_org['staff_1'].pk}/avsluta/",
         f"/konto/tvastegs/aterstall/{live_org['staff_1'].pk}/",
     ]:
