@@ -78,7 +78,7 @@ SERVERS = {
 
 
 def start(command: list[str], db: Path, port: int) -> subprocess.Popen:
-    import httpx
+    from tillit.core.testing import wait_until_answers
 
     proc = subprocess.Popen(  # noqa: S603 - our own command line
         [sys.executable, "-m", "tillit.cli", *command],
@@ -87,15 +87,12 @@ def start(command: list[str], db: Path, port: int) -> subprocess.Popen:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
-                return proc
-        except httpx.TransportError:
-            time.sleep(0.2)
-    os.killpg(proc.pid, signal.SIGKILL)
-    raise SystemExit(f"{command[0]} did not start")
+    try:
+        wait_until_answers(f"http://127.0.0.1:{port}/healthz", proc)
+    except AssertionError:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise SystemExit(f"{command[0]} did not start") from None
+    return proc
 
 
 def stop(proc: subprocess.Popen) -> None:

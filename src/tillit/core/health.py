@@ -23,6 +23,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from .queues import uses_db_backend
+
 logger = logging.getLogger(__name__)
 _schema_current = False  # once true, stays true for the process (migrations only add)
 
@@ -54,8 +56,7 @@ def _cache() -> None:
 
 
 def _task_queue() -> None:
-    backend = settings.TASKS["default"]["BACKEND"]
-    if backend.startswith("django_tasks_db."):
+    if uses_db_backend():
         from django_tasks_db.models import DBTaskResult
 
         DBTaskResult.objects.only("id").first()

@@ -18,3 +18,10 @@ QUEUES = (DEFAULT, INGEST, ACTIONS, CAPTURES, EXPORTS, REPORTS)
 def backend(path: str) -> dict:
     """A TASKS entry for the backend at ``path`` that accepts every Tillit queue."""
     return {"BACKEND": path, "QUEUES": list(QUEUES)}
+
+
+def uses_db_backend() -> bool:
+    """Whether the default task backend keeps its tasks in the database (django-tasks-db)."""
+    from django.conf import settings
+
+    return "django_tasks_db" in settings.TASKS["default"]["BACKEND"]

@@ -16,6 +16,7 @@ from django.db import close_old_connections, transaction
 from django.utils import timezone
 
 from .models import PeriodicJob, PeriodicRun
+from .queues import uses_db_backend
 from .registry import registry
 
 logger = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def _still_running(spec: JobSpec) -> bool:
     A job whose run outlasts its interval is skipped for that period instead of running
     twice at once; other backends keep no results to look at and are not checked.
     """
-    if not spec.task_path or "django_tasks_db" not in settings.TASKS["default"]["BACKEND"]:
+    if not spec.task_path or not uses_db_backend():
         return False
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult

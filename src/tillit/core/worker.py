@@ -26,6 +26,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from .models import WorkerProcess
+from .queues import uses_db_backend
 from .scheduler import SchedulerThread
 
 logger = logging.getLogger(__name__)
@@ -38,10 +39,6 @@ DIED = "tillit.core.worker.WorkerDied"
 def process_id() -> str:
     """This process's worker id: host and process number."""
     return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def _uses_db_backend() -> bool:
-    return "django_tasks_db" in settings.TASKS["default"]["BACKEND"]
 
 
 def build_db_worker(*, worker_id: str, interval: float, queues: list[str] | None = None):
@@ -81,7 +78,7 @@ def recover_abandoned_tasks(now=None) -> dict[str, int]:
     Each change is a conditional UPDATE on the task's claim time, so any number of workers
     may run this at once and a task is handed back at most once per claim.
     """
-    if not _uses_db_backend():
+    if not uses_db_backend():
         return {"requeued": 0, "failed": 0}
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
@@ -163,7 +160,7 @@ def run_worker(
     supervisor = _Supervisor(worker_id, queues=queues, concurrency=concurrency)
     supervisor.tick_safely()  # the heartbeat exists before the first claim
     supervisor.start()
-    if not _uses_db_backend():
+    if not uses_db_backend():
         backend = settings.TASKS["default"]["BACKEND"]
         logger.warning("task backend %s has its own workers; only the scheduler runs here", backend)
         supervisor.join()

@@ -129,20 +129,19 @@ def person_leave(request, person_id: int):
     """
     _require_admin(request)
     person = person_get_for(request.actor, person_id)
-    if request.method != "POST" or not person.is_active:
-        if not person.is_active:
-            return redirect("organisation:person", person.pk)
+    if not person.is_active:
+        return redirect("organisation:person", person.pk)
+    if request.method != "POST":
         return render(
             request,
             "organisation/person_leave.html",
             {"subject": person, "is_self": person.pk == request.actor.person.pk},
         )
-    try:
-        person_deactivate(actor=request.actor, person=person)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("%(name)s was deactivated.") % {"name": person.name})
+    _attempt(
+        request,
+        lambda: person_deactivate(actor=request.actor, person=person),
+        _("%(name)s was deactivated.") % {"name": person.name},
+    )
     return redirect("organisation:person", person.pk)
 
 
@@ -152,12 +151,11 @@ def person_return(request, person_id: int):
     """Undo a deactivation (another administrator than the person)."""
     _require_admin(request)
     person = person_get_for(request.actor, person_id)
-    try:
-        person_reactivate(actor=request.actor, person=person)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("%(name)s can sign in again.") % {"name": person.name})
+    _attempt(
+        request,
+        lambda: person_reactivate(actor=request.actor, person=person),
+        _("%(name)s can sign in again.") % {"name": person.name},
+    )
     return redirect("organisation:person", person.pk)
 
 
@@ -171,12 +169,18 @@ def person_send_invitation(request, person_id: int):
 
 
 def _invite(request, person) -> None:
+    _attempt(
+        request,
+        lambda: person_invite(actor=request.actor, person=person),
+        _("An invitation to set a password was sent to %(email)s.") % {"email": person.email},
+    )
+
+
+def _attempt(request, call, success: str) -> None:
+    """Run a service call; say its refusal (in the service's words) or its success."""
     try:
-        person_invite(actor=request.actor, person=person)
+        call()
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(
-            request,
-            _("An invitation to set a password was sent to %(email)s.") % {"email": person.email},
-        )
+        messages.success(request, success)
