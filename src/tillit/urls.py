@@ -2,7 +2,6 @@
 
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
 
 from tillit.core.login_throttle import ThrottledAuthenticationForm
 from tillit.directory.api import DirectoryChannelsApi
@@ -23,7 +22,7 @@ urlpatterns = [
     path(
         "api/v1/directory/channels", DirectoryChannelsApi.as_view(), name="api-directory-channels"
     ),
-    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("", include("tillit.api.urls")),
     path("", include("tillit.directory.urls")),
     path("", include("tillit.channels.urls")),
     path("", include("tillit.organisation.urls")),

@@ -127,3 +127,8 @@ def channels_capture_register(
         if overdue or not overdue_only:
             rows.append(CaptureRegisterRow(channel, due_at, overdue))
     return rows
+
+
+def captures_for(actor: Actor) -> QuerySet[Capture]:
+    """Every capture of a channel the person may see."""
+    return Capture.objects.restrict(actor, "view").select_related("channel", "channel__platform")

@@ -18,6 +18,8 @@ class DirectoryChannelsApi(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
+    # Public and cached; the website's server may fetch it for many readers from one address.
+    throttle_classes: list = []
 
     @extend_schema(
         responses=DirectoryChannelSerializer(many=True), operation_id="directory_channels"

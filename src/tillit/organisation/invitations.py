@@ -75,6 +75,11 @@ def person_invite(*, actor: Actor, person: Person) -> None:
         raise ValidationError(_("%(name)s has left and cannot be invited.") % {"name": person.name})
     if not person.email:
         raise ValidationError(_("%(name)s has no e-mail address.") % {"name": person.name})
+    if person.is_service:
+        raise ValidationError(
+            _("%(name)s is a service account: it uses API keys and never signs in.")
+            % {"name": person.name}
+        )
     with transaction.atomic():
         audit_record(actor=actor, action="person.invite", obj=person)
         Person.objects.filter(pk=person.pk).update(invited_at=timezone.now())

@@ -100,6 +100,9 @@ class Person(TimeStamped):
     is_active = models.BooleanField(_("active"), default=True)
     # When the last invitation to set a password was sent (tillit.organisation.invitations).
     invited_at = models.DateTimeField(_("invited"), null=True, blank=True)
+    # Another system acting through API tokens (tillit.api); it can never sign in: no
+    # password, no invitation, no identity-provider match.
+    is_service = models.BooleanField(_("service account"), default=False)
 
     objects = RestrictedQuerySet.as_manager()
 

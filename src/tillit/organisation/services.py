@@ -41,20 +41,33 @@ def person_create(
     function: str = "",
     department: Department | None = None,
     password: str | None = None,
+    is_service: bool = False,
 ) -> Person:
-    """Create a login account and the person behind it."""
+    """Create a login account and the person behind it (a service account never signs in)."""
     user_model = get_user_model()
     user = user_model(username=username, email=email)
-    if password:
+    if password and not is_service:
         user.set_password(password)
     else:
         user.set_unusable_password()
     user.full_clean()
     user.save()
-    person = Person(user=user, name=name, email=email, function=function, department=department)
+    person = Person(
+        user=user,
+        name=name,
+        email=email,
+        function=function,
+        department=department,
+        is_service=is_service,
+    )
     person.full_clean()
     person.save()
-    audit_record(actor=actor, action="person.create", obj=person, detail={"username": username})
+    audit_record(
+        actor=actor,
+        action="person.create",
+        obj=person,
+        detail={"username": username, "service": is_service},
+    )
     return person
 
 

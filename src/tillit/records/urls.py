@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import api, views, views_access
+from . import views, views_access
 
 app_name = "records"
 urlpatterns = [
@@ -47,10 +47,4 @@ urlpatterns = [
         name="personal_decide",
     ),
     path("diarium/blockeringar/", views_access.blocks, name="blocks"),
-    path("api/v1/records/registrations", api.RegistrationsApi.as_view(), name="api_registrations"),
-    path(
-        "api/v1/records/registrations/<int:registration_id>",
-        api.RegistrationApi.as_view(),
-        name="api_registration",
-    ),
 ]

@@ -187,6 +187,7 @@ INSTALLED_APPS = [
     "tillit.archive",
     "tillit.publishing",
     "tillit.demo",
+    "tillit.api",
     "tillit.web",
 ]
 
@@ -323,14 +324,21 @@ if TILLIT_S3_BUCKET:
         encrypt=_s3.bool("TILLIT_S3_ENCRYPT", default=True),
     )
 
+# The integration API (tillit.api): keys first, then the browser session; every view must
+# name the scope of each method (HasScope refuses one that does not); limits per key.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "tillit.api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["tillit.api.scopes.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["tillit.api.throttling.KeyRateThrottle"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "tillit.api.pagination.NewestFirst",
 }
+TILLIT_API_RATE = environ.Env().str("TILLIT_API_RATE", default="600/minute")
+TILLIT_API_TOKEN_MAX_DAYS = environ.Env().int("TILLIT_API_TOKEN_MAX_DAYS", default=365)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Tillit API",
     "DESCRIPTION": "Social media governance for public organisations.",

@@ -222,7 +222,9 @@ class OIDCBackend(OIDCAuthenticationBackend):
     def _person_by_email(self, email: str, iss: str, seen: dict) -> Person:
         if not email:
             raise SignInRefused(why.UNKNOWN, error="no verified e-mail", **seen)
-        people = list(Person.objects.select_related("user").filter(email__iexact=email))
+        people = list(
+            Person.objects.select_related("user").filter(email__iexact=email, is_service=False)
+        )
         active = [p for p in people if p.is_active and p.user.is_active]
         if not active:
             reason = why.DEACTIVATED if people else why.UNKNOWN

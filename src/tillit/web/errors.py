@@ -14,16 +14,24 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseForbidden, HttpResponseNotFound
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseNotFound, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
+def _is_api(request) -> bool:
+    # A program calling the API reads JSON, never a page, even for an address that is not one.
+    return request.path.startswith("/api/")
+
+
 def not_found(request, exception=None):
     """The 404 page in the layout (the organisation and the menu, when they can be read)."""
+    if _is_api(request):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
     return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
 
 
@@ -47,4 +55,6 @@ def _server_error_page() -> str:
 
 def server_error(request):
     """The 500 page from the file itself: no database, no template, no context."""
+    if _is_api(request):
+        return JsonResponse({"detail": "Internal server error."}, status=500)
     return HttpResponse(_server_error_page(), status=500, content_type="text/html; charset=utf-8")

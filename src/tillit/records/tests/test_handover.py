@@ -144,7 +144,7 @@ def test_api_registrar_only_and_patch_reference(org, registered, client):
     assert client.get(url).status_code == 404
     client.login(username="registrar", password=PASSWORD)
     listing = client.get("/api/v1/records/registrations")
-    assert [r["id"] for r in listing.json()] == [registered.pk]
+    assert [r["id"] for r in listing.json()["results"]] == [registered.pk]
     answer = client.patch(
         url, data=json.dumps({"reference": "KS 2026/7"}), content_type="application/json"
     )

@@ -87,6 +87,7 @@ def _active_channel(world: World, tag: str) -> Channel:
 
 def grow(world: World) -> None:
     """Add one more of every row a list page shows, through the services."""
+    from tillit.api.tokens import service_account_create, token_issue
     from tillit.archive.services import capture_request, capture_run
     from tillit.archive.services.schedules import schedule_ensure
     from tillit.moderation.services.decisions import decision_make
@@ -114,6 +115,18 @@ def grow(world: World) -> None:
         decided_by=org["admin"],
         decided_at=timezone.now(),
     )
+
+    # API keys: the administrator's own, and a service account's.
+    account = service_account_create(actor=org["admin"], name=f"System {tag}")
+    for person, kind in ((account, "service"), (org["admin"], "personal")):
+        token_issue(
+            actor=org["admin"],
+            person=person,
+            kind=kind,
+            name=f"Nyckel {tag}",
+            scopes=["records:read"],
+            days=30,
+        )
 
     # People with roles, and notices for the manager and the administrator.
     person = person_create(
@@ -382,7 +395,14 @@ PAGES: list[Page] = [
         12,
         "records:registrations (state)",
     ),
-    Page("records:api_registrations", "registrar", _fixed("/api/v1/records/registrations"), 10),
+    Page("api:registrations", "registrar", _fixed("/api/v1/records/registrations"), 10),
+    Page("api:channels", "admin", _fixed("/api/v1/channels/"), 8),
+    Page("api:items", "staff_1", _fixed("/api/v1/items/"), 8),
+    Page("api:decisions", "staff_1", _fixed("/api/v1/decisions/"), 7),
+    Page("api:captures", "archivist", _fixed("/api/v1/captures/"), 7),
+    Page("api:report", "manager_a", _fixed("/api/v1/reports/moderation"), 13),
+    Page("api:own_tokens", "admin", _fixed("/konto/api-nycklar/"), 9),
+    Page("api:service_tokens", "admin", _fixed("/organisation/tjanstekonton/"), 13),
     Page("records:case", "registrar", lambda w: f"/diarium/arende/{w.case_id}/", 13),
     Page("records:case_erms", "registrar", lambda w: f"/diarium/arende/{w.case_id}/erms.xml", 11),
     Page("records:access_requests", "registrar", _fixed("/diarium/begaran/"), 11),
@@ -438,7 +458,9 @@ NOT_LISTS = {
     "organisation:settings": "the organisation's settings form",
     "archive:capture_status": "one capture's state as JSON",
     "archive:export_status": "one export's state as JSON",
-    "api-schema": "the OpenAPI schema, no rows",
+    "api:schema": "the OpenAPI schema, no rows",
+    "api:docs": "the API's documentation page, no rows",
+    "api:item_decisions": "records a decision (POST only)",
     "set_language": "the language switch (POST)",
     "inbox:queue_fresh": "the queue's live notice: one count (its filters are the queue's)",
 }

@@ -1,0 +1,44 @@
+"""Calling the API with a key, and putting an item in a channel."""
+
+from datetime import UTC, datetime
+
+from django.test import Client
+
+from tillit.connectors.base import Author, InboundItem, ItemKind
+from tillit.inbox.models import Item
+from tillit.inbox.services.ingest import ingest_items
+from tillit.testing import committed, run_held_subscribers
+
+WHEN = datetime(2026, 11, 30, 11, 0, tzinfo=UTC)
+
+
+def call(method: str, path: str, key: str | None = None, **kwargs):
+    """One API call with ``Authorization: Bearer <key>`` (or none)."""
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"} if key else {}
+    if "json" in kwargs:
+        import json
+
+        kwargs["data"] = json.dumps(kwargs.pop("json"))
+        kwargs["content_type"] = "application/json"
+    return getattr(Client(), method.lower())(path, **headers, **kwargs)
+
+
+def comment(channel, pid: str, text: str, when=WHEN) -> Item:
+    """A public comment ingested the way a connector delivers it, assessed."""
+    with committed():
+        ingest_items(
+            channel=channel,
+            items=[
+                InboundItem(
+                    platform_id=pid,
+                    kind=ItemKind.COMMENT,
+                    is_public=True,
+                    text=text,
+                    author=Author("u-" + pid, f"Person {pid}"),
+                    received_at=when,
+                    raw={"id": pid},
+                )
+            ],
+        )
+    run_held_subscribers()
+    return Item.objects.get(channel=channel, platform_id=pid)
