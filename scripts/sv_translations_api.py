@@ -38,9 +38,7 @@ SV_API = {
     "API key": "API-nyckel",
     "API keys": "API-nycklar",
     "Read the channel register": "Läsa kanalregistret",
-    "Read the queue: items, proposals and decisions": (
-        "Läsa inkorgen: inlägg, förslag och beslut"
-    ),
+    "Read the queue: items, proposals and decisions": ("Läsa inkorgen: inlägg, förslag och beslut"),
     "Record decisions on items": "Fatta beslut om inlägg",
     "Read registrations and captures": "Läsa registreringar och arkivbilder",
     "Store registration numbers (diarienummer)": "Spara diarienummer",
@@ -156,9 +154,7 @@ SV_API = {
     "Record a decision on an item, as the inbox's form does.": (
         "Fatta ett beslut om ett inlägg, som formuläret i inkorgen gör."
     ),
-    "Decisions on items the person may moderate.": (
-        "Beslut om inlägg som personen får moderera."
-    ),
+    "Decisions on items the person may moderate.": ("Beslut om inlägg som personen får moderera."),
     "Registrations ready for the records system.": "Registreringar som är klara för diariet.",
     "One registration as the records system receives it.": (
         "En registrering så som diariet får den."

@@ -100,9 +100,9 @@ def moderation_report(actor: Actor, *, start: datetime, end: datetime) -> list[C
         waits.setdefault(channel_id, []).append(
             max((first - received_at).total_seconds(), 0) / 3600
         )
-    channels = Channel.objects.filter(
-        pk__in=items.values("channel").distinct()
-    ).select_related("platform")
+    channels = Channel.objects.filter(pk__in=items.values("channel").distinct()).select_related(
+        "platform"
+    )
     return [
         ChannelFigures(
             channel=c,

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisation', '0003_person_invited_at'),
+        ("organisation", "0003_person_invited_at"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='person',
-            name='is_service',
-            field=models.BooleanField(default=False, verbose_name='service account'),
+            model_name="person",
+            name="is_service",
+            field=models.BooleanField(default=False, verbose_name="service account"),
         ),
     ]
