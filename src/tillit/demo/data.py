@@ -371,12 +371,14 @@ def load_demo() -> None:
 
 
 def _load_other_apps() -> None:
-    """The archive's and publishing's demo data, loaded through their own services."""
+    """The archive's, publishing's and the API's demo data, through their own services."""
+    from tillit.demo.api_data import load_api_demo
     from tillit.demo.archive_data import load_archive_demo
     from tillit.demo.publishing_data import load_publishing_demo
 
     load_archive_demo()
     load_publishing_demo()
+    load_api_demo()
 
 
 def demo_ensure_app_secret() -> int:

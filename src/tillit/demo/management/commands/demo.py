@@ -80,6 +80,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"\nTillit demo: {base}/"))
         self.stdout.write(f"  Public link collection: {base}/kanaler/")
         self.stdout.write(f"  Directory JSON:         {base}/api/v1/directory/channels")
+        self.stdout.write(f"  Integration API:        {base}/api/v1/ (keys under API-nycklar)")
         self.stdout.write(f"  Atom feed:              {base}/kanaler/feed.atom")
         self.stdout.write(f"  Database:               {settings.DATABASES['default']['NAME']}")
         self.stdout.write(
