@@ -7,26 +7,31 @@ are sent with a body that fails validation, so access (404) and validation (400)
 apart without anything changing between roles.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from tillit.access.actor import actor_for
+from tillit.access.actor import Actor, actor_for
 from tillit.access.queryset import allows
 from tillit.api.models import TokenKind
 from tillit.api.scopes import Scope
 from tillit.api.tokens import service_account_create, token_issue
+from tillit.archive.models import Capture
 from tillit.archive.selectors import captures_for
 from tillit.archive.services.captures import capture_request
+from tillit.channels.models import Channel
 from tillit.channels.selectors import channels_visible_to
 from tillit.connectors.base import ItemKind
 from tillit.core.exceptions import NotFound
+from tillit.inbox.models import Item
 from tillit.inbox.selectors import queue_items
 from tillit.moderation.selectors import decisions_for
 from tillit.moderation.services.decisions import decision_make
 from tillit.organisation.services import role_assign
+from tillit.records.models import Registration
 from tillit.records.selectors import registrations_for_handover
 from tillit.records.services.registration import dm_register
 from tillit.records.tests.helpers import ingest
@@ -54,11 +59,11 @@ ROLES = [
 
 @dataclass
 class World:
-    channel_a: object
-    channel_b: object
-    item: object
-    registration: object
-    capture: object
+    channel_a: Channel
+    channel_b: Channel
+    item: Item
+    registration: Registration
+    capture: Capture
 
 
 @pytest.fixture
@@ -95,8 +100,6 @@ def _ids(qs, field: str = "pk") -> list[str]:
 
 
 def _report_channels(actor) -> list[str]:
-    from tillit.inbox.models import Item
-
     moderated = Item.objects.restrict(actor, "moderate").values_list(
         "channel__public_id", flat=True
     )
@@ -116,9 +119,9 @@ class Endpoint:
     path: str
     scope: str
     #: For a list: the ids the person reaches through the selectors (None: not found).
-    expected_ids: object = None
+    expected_ids: Callable[[Actor], list[str] | None] | None = None
     #: For one object: whether the person may reach it.
-    reaches: object = None
+    reaches: Callable[[Actor], bool] | None = None
     id_field: str = "id"
     body: dict | None = None
     #: The status when the person reaches it.
@@ -248,6 +251,7 @@ def test_scope_role_endpoint(org, world, name, settings):
             if got:
                 reached_by.append(who)
         else:
+            assert endpoint.reaches is not None
             reaches = endpoint.reaches(actor)
             status = endpoint.ok if reaches else 404
             assert answer.status_code == status, (name, who, answer.status_code, answer.content)

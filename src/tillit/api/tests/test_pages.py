@@ -28,7 +28,9 @@ def test_a_person_creates_a_key_sees_it_once_and_revokes_it(org):
     assert answer.status_code == 200
     assert "no-store" in answer["Cache-Control"]
     page = answer.content.decode()
-    key = re.search(r'value="(tillit_[^"]+)"', page).group(1)
+    found = re.search(r'value="(tillit_[^"]+)"', page)
+    assert found is not None
+    key = found.group(1)
     assert "Kopiera den nu" in page
     assert call("GET", "/api/v1/channels/", key).status_code == 200
     again = client.get("/konto/api-nycklar/").content.decode()
