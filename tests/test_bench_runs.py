@@ -59,3 +59,37 @@ def test_serving_benchmark_runs_both_servers(tmp_path):
         for figures in pages.values():
             assert figures["requests"] > 0
             assert figures["errors"] == 0
+
+
+def test_task_queue_benchmark_runs_every_engine(tmp_path):
+    import os
+
+    import pytest
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        pytest.skip("the task-queue benchmark needs PostgreSQL and Redis; it runs on the PG run")
+    server = url.rsplit("/", 1)[0] + "/postgres"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "bench_task_queues.py"),
+            "--tasks",
+            "30",
+            "--workers",
+            "2",
+            "--warmup",
+            "3",
+            "--database",
+            server,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    assert len(summary["results"]) == 3
+    for figures in summary["results"].values():
+        assert figures["ran_once"] is True

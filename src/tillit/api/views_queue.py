@@ -100,7 +100,9 @@ class ItemDecisionsApi(generics.GenericAPIView):
         item = item_get_for(request.actor, item_id)
         data = DecisionIn(data=request.data)
         data.is_valid(raise_exception=True)
-        fields = data.validated_data
+        # The serializer's fields are decision_make's arguments, the rule under its form name.
+        fields = dict(data.validated_data)
+        rule_code = fields.pop("rule")
         try:
             decision = written(
                 request,
@@ -108,17 +110,7 @@ class ItemDecisionsApi(generics.GenericAPIView):
                 obj=item,
                 detail={"kind": fields["kind"]},
                 change=lambda: decision_make(
-                    actor=request.actor,
-                    item=item,
-                    kind=fields["kind"],
-                    rule_code=fields["rule"],
-                    note=fields["note"],
-                    reply_text=fields["reply_text"],
-                    block_reason=fields["block_reason"],
-                    review_on=fields["review_on"],
-                    seen_seq=fields["seen_seq"],
-                    supersede=fields["supersede"],
-                    supersede_reason=fields["supersede_reason"],
+                    actor=request.actor, item=item, rule_code=rule_code, **fields
                 ),
             )
         except (StaleDecision, DecisionConflict) as exc:

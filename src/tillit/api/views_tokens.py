@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from tillit.access.decorators import person_required
 from tillit.access.roles import Role
 from tillit.core.exceptions import NotFound
+from tillit.core.forms import apply_validation_errors
 
 from .forms import ServiceAccountForm, TokenForm
 from .models import TokenKind
@@ -28,12 +29,22 @@ def _shown_once(request, template: str, context: dict):
     return response
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+def _issue(request, form, person, kind: str) -> str | None:
+    """The new key's secret from a valid form; None with the refusal on the form."""
+    data = form.cleaned_data
+    try:
+        _token, key = token_issue(
+            actor=request.actor,
+            person=person,
+            kind=kind,
+            name=data["name"],
+            scopes=data["scopes"],
+            days=data["days"],
+        )
+    except ValidationError as exc:
+        apply_validation_errors(form, exc)
+        return None
+    return key
 
 
 @person_required
@@ -42,19 +53,8 @@ def own_keys(request):
     form = TokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            _token, new_key = token_issue(
-                actor=request.actor,
-                person=request.person,
-                kind=TokenKind.PERSONAL,
-                name=data["name"],
-                scopes=data["scopes"],
-                days=data["days"],
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
+        new_key = _issue(request, form, request.person, TokenKind.PERSONAL)
+        if new_key:
             form = TokenForm()
     context = {
         "form": form,
@@ -84,7 +84,7 @@ def service_keys(request):
             try:
                 person = service_account_create(actor=request.actor, **account_form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(account_form, exc)
+                apply_validation_errors(account_form, exc)
             else:
                 messages.success(
                     request,
@@ -98,19 +98,9 @@ def service_keys(request):
     elif request.method == "POST":
         token_form = TokenForm(request.POST, prefix="key", service_accounts=accounts)
         if token_form.is_valid():
-            data = token_form.cleaned_data
-            try:
-                _token, new_key = token_issue(
-                    actor=request.actor,
-                    person=data["account"],
-                    kind=TokenKind.SERVICE,
-                    name=data["name"],
-                    scopes=data["scopes"],
-                    days=data["days"],
-                )
-            except ValidationError as exc:
-                _add_errors(token_form, exc)
-            else:
+            account = token_form.cleaned_data["account"]
+            new_key = _issue(request, token_form, account, TokenKind.SERVICE)
+            if new_key:
                 token_form = TokenForm(prefix="key", service_accounts=accounts)
     context = {
         "accounts": accounts,

@@ -4,10 +4,8 @@ from datetime import UTC, datetime
 
 from django.test import Client
 
-from tillit.connectors.base import Author, InboundItem, ItemKind
 from tillit.inbox.models import Item
-from tillit.inbox.services.ingest import ingest_items
-from tillit.testing import committed, run_held_subscribers
+from tillit.moderation.tests.test_decisions import comment as moderation_comment
 
 WHEN = datetime(2026, 11, 30, 11, 0, tzinfo=UTC)
 
@@ -24,21 +22,5 @@ def call(method: str, path: str, key: str | None = None, **kwargs):
 
 
 def comment(channel, pid: str, text: str, when=WHEN) -> Item:
-    """A public comment ingested the way a connector delivers it, assessed."""
-    with committed():
-        ingest_items(
-            channel=channel,
-            items=[
-                InboundItem(
-                    platform_id=pid,
-                    kind=ItemKind.COMMENT,
-                    is_public=True,
-                    text=text,
-                    author=Author("u-" + pid, f"Person {pid}"),
-                    received_at=when,
-                    raw={"id": pid},
-                )
-            ],
-        )
-    run_held_subscribers()
-    return Item.objects.get(channel=channel, platform_id=pid)
+    """A public comment ingested the way a connector delivers it, assessed; its own author."""
+    return moderation_comment(channel, pid, text, author=f"u-{pid}", when=when)
