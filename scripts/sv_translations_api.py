@@ -89,9 +89,15 @@ SV_API = {
         "Listor kommer med det nyaste först, 50 per sida (page_size upp till 200). Svarets "
         "next och previous är hela adresser med en markör: följ dem, bygg dem inte själv."
     ),
-    "Each key may make %(rate)s calls; beyond that the answer is 429 with Retry-After.": (
-        "Varje nyckel får göra %(rate)s anrop; därutöver blir svaret 429 med Retry-After."
+    "Each key may make %(count)s calls per %(period)s; beyond that the answer is 429 with "
+    "Retry-After.": (
+        "Varje nyckel får göra %(count)s anrop per %(period)s; därutöver blir svaret 429 med "
+        "Retry-After."
     ),
+    "second": "sekund",
+    "minute": "minut",
+    "hour": "timme",
+    "day": "dygn",
     "Errors": "Fel",
     "Every refusal says why in its detail field; nothing is changed by a refused call. Every "
     "change made through the API is in the audit trail with the key that made it.": (

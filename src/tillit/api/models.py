@@ -7,6 +7,8 @@ from tillit.access.queryset import RestrictedQuerySet
 from tillit.core.models import TimeStamped
 from tillit.organisation.models import Person
 
+from .scopes import Scope
+
 
 class TokenKind(models.TextChoices):
     """Whose key it is: a person's own, or a service account's (another system's)."""
@@ -47,3 +49,8 @@ class ApiToken(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix})"
+
+    @property
+    def scope_labels(self) -> list[str]:
+        """The scopes in words, for the pages (the codes are for programs)."""
+        return [str(Scope(s).label) for s in self.scopes if s in Scope.values]

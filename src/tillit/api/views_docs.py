@@ -30,6 +30,17 @@ SUMMARIES = {
 }
 
 
+_PERIODS = {1: _("second"), 60: _("minute"), 3600: _("hour"), 86400: _("day")}
+
+
+def _rate_in_words(rate: str) -> tuple[int, str]:
+    """``600/minute`` as (600, "minut"), through DRF's own reading of the setting."""
+    from rest_framework.throttling import SimpleRateThrottle
+
+    count, seconds = SimpleRateThrottle.parse_rate(None, rate)  # type: ignore[arg-type]
+    return count, str(_PERIODS[seconds])
+
+
 def _schema_path(route: str) -> str:
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
 
@@ -61,7 +72,7 @@ def docs(request):
             "calls": _calls(),
             "scopes": Scope.choices,
             "errors": sorted(ERROR_WORDS.items()),
-            "rate": settings.TILLIT_API_RATE,
+            "rate": _rate_in_words(settings.TILLIT_API_RATE),
             "max_days": settings.TILLIT_API_TOKEN_MAX_DAYS,
         },
     )
