@@ -192,4 +192,7 @@ SV_API = {
     "Not found.": "Hittades inte.",
     "Give this parameter once.": "Ange parametern en gång.",
     "Choose a day between %(first)d and %(last)d.": "Välj en dag mellan %(first)d och %(last)d.",
+    "A service account cannot be an organisation administrator.": (
+        "Ett tjänstekonto kan inte vara organisationsadministratör."
+    ),
 }

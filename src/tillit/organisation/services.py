@@ -82,6 +82,9 @@ def role_assign(
         raise ValidationError(_("This role is held in a department; choose one."))
     if role not in DEPARTMENT_ROLES:
         department = None
+    if role == Role.ORG_ADMIN and person.is_service:
+        # It could never sign in to administer, yet would count as the one administrator left.
+        raise ValidationError(_("A service account cannot be an organisation administrator."))
     assignment, created = RoleAssignment.objects.get_or_create(
         person=person, role=role, department=department
     )
@@ -147,7 +150,12 @@ def _keep_an_administrator(person: Person, refusal: str) -> None:
     # other at the same moment queue here and the second sees the first one's change.
     admins = set(
         RoleAssignment.objects.select_for_update(of=("self",))
-        .filter(role=Role.ORG_ADMIN, department__isnull=True, person__is_active=True)
+        .filter(
+            role=Role.ORG_ADMIN,
+            department__isnull=True,
+            person__is_active=True,
+            person__is_service=False,
+        )
         .values_list("person_id", flat=True)
     )
     if admins == {person.pk}:

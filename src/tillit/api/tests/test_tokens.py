@@ -162,3 +162,9 @@ def test_service_accounts_are_the_administrators_and_never_sign_in(org, settings
     role_assign(actor=org["admin"], person=account, role="registrar")
     answer = call("GET", "/api/v1/records/registrations", key)
     assert answer.status_code == 200 and answer.json()["results"] == []
+
+
+def test_a_service_account_is_never_an_organisation_administrator(org):
+    account = service_account_create(actor=org["admin"], name="Diariet")
+    with pytest.raises(ValidationError):
+        role_assign(actor=org["admin"], person=account, role="org_admin")
