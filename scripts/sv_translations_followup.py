@@ -11,4 +11,12 @@ SV_FOLLOWUP = {
     "Website: %(url)s": "Webbplats: %(url)s",
     "Links to the collection of all channels": "Länkar till samlingssidan för alla kanaler",
     "All our channels: %(url)s": "Alla våra kanaler: %(url)s",
+    "The profile says who is behind the channel, its purpose and rules, and links to the "
+    "website and the link collection.": (
+        "Profilen anger vem som står bakom kanalen, dess syfte och regler och länkar till "
+        "webbplatsen och samlingssidan."
+    ),
+    "The profile lacks: %(missing)s. Add this to the profile: %(paste)s": (
+        "Profilen saknar: %(missing)s. Lägg till det här i profilen: %(paste)s"
+    ),
 }

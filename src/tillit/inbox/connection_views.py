@@ -23,6 +23,7 @@ from tillit.core.exceptions import NotFound
 from .access import may_connect
 from .connection_forms import ConnectionForm, ConnectorChoiceForm
 from .crypto import decrypt_config
+from .profile_check import profile_audit_for
 from .selectors import connection_for
 from .services.connections import (
     connection_mark_invalid,
@@ -106,6 +107,26 @@ def _unsafe_message(exc: UnsafeAddress) -> str:
     )
 
 
+def _say_profile_checks(request, channel, profile) -> None:
+    """What the profile lacks of what it must say (R10, R11), with the text to paste."""
+    audit = profile_audit_for(channel, profile)
+    if audit.passed:
+        messages.success(
+            request,
+            _(
+                "The profile says who is behind the channel, its purpose and rules, and links "
+                "to the website and the link collection."
+            ),
+        )
+        return
+    missing = "; ".join(str(c.label) for c in audit.checks if not c.passed)
+    messages.warning(
+        request,
+        _("The profile lacks: %(missing)s. Add this to the profile: %(paste)s")
+        % {"missing": missing, "paste": audit.paste},
+    )
+
+
 @require_POST
 @person_required
 def connection_test(request, public_id):
@@ -142,6 +163,7 @@ def connection_test(request, public_id):
     else:
         connection_mark_ok(connection)
         messages.success(request, _("Connected as %(name)s.") % {"name": profile.display_name})
+        _say_profile_checks(request, channel, profile)
     finally:
         connector.close()
     return redirect("channels:detail", channel.public_id)
