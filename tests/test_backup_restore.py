@@ -11,13 +11,12 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tillit.core.testing import SRC
+from tillit.core.testing import installation_env, start_tillit
 
 #: What the guide says to keep besides the database: the media store and the key files.
 KEPT = ("media", "secret_key", "tillit_credentials_key", "audit_keyring.json")
@@ -34,30 +33,11 @@ COUNTS = (
 )
 
 
-def _env(var: Path, database_url: str | None) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "TILLIT_VAR_DIR": str(var),
-        "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", ""),
-        "TILLIT_LOG_LEVEL": "WARNING",
-    }
-    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "TILLIT_TEST_FILES"):
-        env.pop(name, None)
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    return env
-
-
 def _tillit(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(  # noqa: S603 - our own command line
-        [sys.executable, "-m", "tillit.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, f"tillit {' '.join(args)}:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
+    proc = start_tillit(env, *args)
+    out, _ = proc.communicate(timeout=600)
+    assert proc.returncode == 0, f"tillit {' '.join(args)}:\n{out}"
+    return out
 
 
 def _keep(source: Path, target: Path) -> None:
@@ -72,16 +52,24 @@ def _keep(source: Path, target: Path) -> None:
 
 def _drill(tmp_path: Path, backup, restore, url_a=None, url_b=None) -> None:
     old, new = tmp_path / "old" / "var", tmp_path / "new" / "var"
-    _tillit(_env(old, url_a), "demo", "--no-serve")
-    _tillit(_env(old, url_a), "audit", "checkpoint")
-    before = _tillit(_env(old, url_a), "shell", "--no-imports", "-c", COUNTS).split()
+    _tillit(installation_env(old, url_a), "demo", "--no-serve")
+    _tillit(installation_env(old, url_a), "audit", "checkpoint")
+    before = (
+        _tillit(installation_env(old, url_a), "shell", "--no-imports", "-c", COUNTS)
+        .splitlines()[-1]
+        .split()
+    )
     backup(old)
     _keep(old, new)
     restore(new)
-    _tillit(_env(new, url_b), "migrate", "--no-input")
-    verified = _tillit(_env(new, url_b), "audit", "verify")
+    _tillit(installation_env(new, url_b), "migrate", "--no-input")
+    verified = _tillit(installation_env(new, url_b), "audit", "verify")
     assert "Audit trail intact" in verified, verified
-    after = _tillit(_env(new, url_b), "shell", "--no-imports", "-c", COUNTS).split()
+    after = (
+        _tillit(installation_env(new, url_b), "shell", "--no-imports", "-c", COUNTS)
+        .splitlines()[-1]
+        .split()
+    )
     assert after == before and int(before[0]) > 0 and int(before[4]) > 0, (before, after)
 
 

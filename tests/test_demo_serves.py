@@ -6,25 +6,23 @@ process inherited SQLite's lock bookkeeping mid-transaction and every sign-in wa
 for a lock nobody held, then failed. Only a real process on SQLite shows that.
 """
 
-import os
 import re
 
 import httpx
 
-from tillit.core.testing import SRC, free_port, start_tillit, stop_process, wait_until_answers
+from tillit.core.testing import (
+    free_port,
+    installation_env,
+    start_tillit,
+    stop_process,
+    wait_until_answers,
+)
 
 
 def test_the_demo_serves_sign_in_and_runs_its_worker(tmp_path):
     port = free_port()
-    env = {
-        **os.environ,
-        "TILLIT_VAR_DIR": str(tmp_path / "var"),
-        "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", ""),
-        "TILLIT_LOG_LEVEL": "WARNING",
-    }
-    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "TILLIT_TEST_FILES"):
-        env.pop(name, None)  # the demo's own SQLite file in its own var/
-    proc = start_tillit(env, "demo", "--port", str(port))
+    # The demo's own SQLite file in its own var/.
+    proc = start_tillit(installation_env(tmp_path / "var"), "demo", "--port", str(port))
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_answers(f"{base}/healthz", proc, timeout_s=300)

@@ -14,10 +14,7 @@ class ApiConfig(AppConfig):
     def ready(self) -> None:
         from tillit.core.registry import registry
 
-        from . import (
-            access,  # noqa: F401  (registers the key access rule)
-            schema,  # noqa: F401  (the key's security scheme in the schema)
-        )
+        from . import access  # noqa: F401  (registers the key access rule)
         from .tokens import tokens_end_for
 
         # A person who leaves takes their personal keys along, in the same transaction.

@@ -1,5 +1,6 @@
 """What every API view shares: how errors are documented, and how a write is audited."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -29,6 +30,13 @@ def documented(ok, *, codes=(400, 401, 403, 404, 429), status: int = 200, **kwar
         shape = OpenApiTypes.OBJECT if code == 400 else ErrorOut
         responses[code] = OpenApiResponse(shape, description=ERROR_WORDS[code])
     return extend_schema(responses=responses, **kwargs)
+
+
+def refused(exc: DjangoValidationError, field: str = "detail") -> ValidationError:
+    """A service's refusal as the API's 400: its fields where it named them, else ``field``."""
+    if hasattr(exc, "error_dict"):
+        return ValidationError(exc.message_dict)
+    return ValidationError({field: exc.messages})
 
 
 def written(request, *, action: str, obj, change, detail: dict | None = None):

@@ -32,11 +32,12 @@ class HasScope(BasePermission):
     message = _("The API key does not have the scope this call needs.")
 
     def has_permission(self, request, view) -> bool:
-        if request.user is None or not request.user.is_authenticated:
+        if not request.user.is_authenticated:
             return False
-        needed = getattr(view, "scopes", {}).get(request.method)
-        if request.method in ("HEAD", "OPTIONS"):
-            needed = needed or getattr(view, "scopes", {}).get("GET")
+        scopes = getattr(view, "scopes", {})
+        needed = scopes.get(request.method)
+        if needed is None and request.method in ("HEAD", "OPTIONS"):
+            needed = scopes.get("GET")
         if needed is None:
             return False
         token = request.auth

@@ -20,7 +20,7 @@ class KeyRateThrottle(SimpleRateThrottle):
         token = request.auth
         if token is not None and hasattr(token, "prefix"):
             ident = f"key:{token.prefix}"
-        elif request.user is not None and request.user.is_authenticated:
+        elif request.user.is_authenticated:
             ident = f"user:{request.user.pk}"
         else:
             ident = f"ip:{self.get_ident(request)}"

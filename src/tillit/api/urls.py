@@ -3,7 +3,17 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from . import views_docs, views_queue, views_records, views_register, views_reports, views_tokens
+# ``schema``: the key's security scheme must be known before the schema is built; only the
+# web needs it, so it is loaded with the URLs, not at every process's start.
+from . import (
+    schema,  # noqa: F401
+    views_docs,
+    views_queue,
+    views_records,
+    views_register,
+    views_reports,
+    views_tokens,
+)
 
 app_name = "api"
 

@@ -7,7 +7,6 @@ rules, the reply checks, the stale-version check and the platform action are one
 from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
 from tillit.channels.selectors import channel_get_for
@@ -16,7 +15,7 @@ from tillit.inbox.selectors import item_get_for
 from tillit.moderation.selectors import decisions_for
 from tillit.moderation.services.decisions import DecisionConflict, StaleDecision, decision_make
 
-from .base import PageQuery, QueryChecked, documented, written
+from .base import PageQuery, QueryChecked, documented, refused, written
 from .errors import Conflict
 from .scopes import Scope
 from .selectors import api_item, api_items
@@ -116,8 +115,6 @@ class ItemDecisionsApi(generics.GenericAPIView):
         except (StaleDecision, DecisionConflict) as exc:
             raise Conflict(" ".join(str(m) for m in exc.messages)) from exc
         except ValidationError as exc:
-            raise ApiValidationError(
-                exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-            ) from exc
+            raise refused(exc) from exc
         decision = decisions_for(request.actor).get(pk=decision.pk)
         return Response(DecisionOut(decision).data, status=status.HTTP_201_CREATED)

@@ -14,7 +14,7 @@ from tillit.records.export import handover_payload
 from tillit.records.selectors import registration_get_for, registrations_for_handover
 from tillit.records.services.handover import handover_reference_by_api
 
-from .base import PageQuery, QueryChecked, documented, written
+from .base import PageQuery, QueryChecked, documented, refused, written
 from .scopes import Scope
 from .serializers import CaptureOut, ReferenceIn, RegistrationOut
 
@@ -71,12 +71,7 @@ class RegistrationApi(generics.GenericAPIView):
         """The registration as JSON."""
         return Response(handover_payload(registration_get_for(request.actor, registration_id)))
 
-    @documented(
-        _Payload,
-        codes=(400, 401, 403, 404, 429),
-        request=ReferenceIn,
-        operation_id="records_registration_reference",
-    )
+    @documented(_Payload, request=ReferenceIn, operation_id="records_registration_reference")
     def patch(self, request, registration_id: int):
         """Store the registration number (diarienummer) the records system gave the case."""
         reg = registration_get_for(request.actor, registration_id)
@@ -95,9 +90,7 @@ class RegistrationApi(generics.GenericAPIView):
                 ),
             )
         except ValidationError as exc:
-            raise ApiValidationError(
-                exc.message_dict if hasattr(exc, "error_dict") else {"reference": exc.messages}
-            ) from exc
+            raise refused(exc, "reference") from exc
         reg.refresh_from_db()
         return Response(handover_payload(reg))
 

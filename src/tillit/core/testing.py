@@ -35,6 +35,25 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     }
 
 
+def installation_env(var: Path, database_url: str | None = None, **extra: str) -> dict[str, str]:
+    """The environment for a Tillit installation of its own, as a person would run one.
+
+    Its files in ``var`` and, unless ``database_url`` names another, its own SQLite file
+    there; nothing of this test process's database, settings or files.
+    """
+    env = {
+        **os.environ,
+        "TILLIT_VAR_DIR": str(var),
+        "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        "TILLIT_LOG_LEVEL": "WARNING",
+    }
+    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "TILLIT_TEST_FILES"):
+        env.pop(name, None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return {**env, **extra}
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     import socket

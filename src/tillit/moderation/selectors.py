@@ -64,8 +64,8 @@ def moderation_report(actor: Actor, *, start: datetime, end: datetime) -> list[C
     items = Item.objects.restrict(actor, "moderate")
     period = items.filter(received_at__gte=start, received_at__lt=end)
 
-    def per_channel(qs) -> dict[int, int]:
-        return dict(qs.values("channel").annotate(n=Count("pk")).values_list("channel", "n"))
+    def per_channel(qs, channel: str = "channel") -> dict[int, int]:
+        return dict(qs.values(channel).annotate(n=Count("pk")).values_list(channel, "n"))
 
     received = per_channel(period)
     flagged = per_channel(period.filter(assessment__flagged=True))
@@ -84,12 +84,7 @@ def moderation_report(actor: Actor, *, start: datetime, end: datetime) -> list[C
         .values_list("item__channel", "kind", "n")
     ):
         by_kind.setdefault(channel_id, {})[kind] = n
-    automatic = dict(
-        decided.filter(automatic=True)
-        .values("item__channel")
-        .annotate(n=Count("pk"))
-        .values_list("item__channel", "n")
-    )
+    automatic = per_channel(decided.filter(automatic=True), "item__channel")
     waits: dict[int, list[float]] = {}
     for channel_id, received_at, first in (
         period.annotate(first=Min("decisions__decided_at"))

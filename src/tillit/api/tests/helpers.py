@@ -1,5 +1,6 @@
 """Calling the API with a key, and putting an item in a channel."""
 
+import json
 from datetime import UTC, datetime
 
 from django.test import Client
@@ -14,8 +15,6 @@ def call(method: str, path: str, key: str | None = None, **kwargs):
     """One API call with ``Authorization: Bearer <key>`` (or none)."""
     headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"} if key else {}
     if "json" in kwargs:
-        import json
-
         kwargs["data"] = json.dumps(kwargs.pop("json"))
         kwargs["content_type"] = "application/json"
     return getattr(Client(), method.lower())(path, **headers, **kwargs)
