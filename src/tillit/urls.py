@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("tillit.retention.urls")),
     path("", include("tillit.archive.urls")),
     path("", include("tillit.publishing.urls")),
+    path("", include("tillit.reports.urls")),
     path("", include("tillit.web.urls")),
 ]
 

@@ -186,6 +186,7 @@ INSTALLED_APPS = [
     "tillit.retention",
     "tillit.archive",
     "tillit.publishing",
+    "tillit.reports",
     "tillit.demo",
     "tillit.api",
     "tillit.web",

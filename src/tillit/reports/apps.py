@@ -1,0 +1,12 @@
+"""App config for follow-up: reports, the compliance view and the audit trail (R23); reads only."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    """Follow-up reads what the other apps wrote and never writes to them (selectors only)."""
+
+    name = "tillit.reports"
+    label = "reports"
+    verbose_name = _("Follow-up")
