@@ -208,3 +208,53 @@ class SavedReply(TimeStamped):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ProfileAudit(models.Model):
+    """One reading of a channel's public profile and its judgement (R10, R11).
+
+    Kept as read, so a manager (or an auditor, later) sees what the platform showed on that
+    day, not what it shows now; each check's code, outcome and the text to paste are stored
+    and shown in the reader's language from the code.
+    """
+
+    class Outcome(models.TextChoices):
+        PASSED = "passed", _("Says everything it must")
+        FAILED = "failed", _("Lacks something")
+        UNREAD = "unread", _("Could not be read")
+
+    class Source(models.TextChoices):
+        PLATFORM = "platform", _("The platform's interface")
+        PAGE = "page", _("The channel's public page")
+        NONE = "none", _("Nothing was read")
+
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="profile_audits")
+    at = models.DateTimeField(_("checked"))
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+    source = models.CharField(_("read from"), max_length=10, choices=Source.choices)
+    read_name = models.CharField(_("name as read"), max_length=300, blank=True)
+    read_text = models.TextField(_("text as read"), blank=True)
+    read_links = models.JSONField(_("links as read"), default=list, blank=True)
+    # [{"code": "sender", "passed": true, "add": "..."}], in the order the checks run.
+    checks = models.JSONField(_("checks"), default=list, blank=True)
+    paste = models.TextField(_("text to paste"), blank=True)
+    newly_failing = models.JSONField(default=list, blank=True)
+    # Why nothing (or only the page) could be read, as a stored Message (core.messages).
+    problem = models.TextField(_("problem"), blank=True)
+    requested_by = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["channel", "-at"], name="profile_audit_latest")]
+        verbose_name = _("profile audit")
+        verbose_name_plural = _("profile audits")
+
+    def __str__(self) -> str:
+        return f"{self.channel.name} {self.at:%Y-%m-%d} {self.outcome}"
+
+    @property
+    def failing(self) -> list[str]:
+        """The codes of the checks that did not hold."""
+        return [c.get("code", "") for c in self.checks if not c.get("passed")]

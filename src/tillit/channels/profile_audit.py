@@ -16,13 +16,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .profile_links import links_in, normalise, same_place
+
+StrOrPromise = str | Promise
 
 #: Share of the purpose's content words the profile must contain.
 PURPOSE_SHARE = 0.5
 _WORD = re.compile(r"[^\W\d_]{4,}")
+
+#: Each check's name, by code: stored audits keep the code and are shown from here.
+CHECK_LABELS = {
+    "sender": gettext_lazy("Says who is behind the channel"),
+    "purpose": gettext_lazy("States the channel's purpose"),
+    "rules": gettext_lazy("Links to the comment rules"),
+    "website": gettext_lazy("Links to the organisation's website"),
+    "collection": gettext_lazy("Links to the collection of all channels"),
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,7 @@ class Check:
     """One requirement: whether it holds, and what to add if not."""
 
     code: str
-    label: str
+    label: StrOrPromise
     passed: bool
     add: str = ""
 
@@ -99,26 +112,26 @@ def audit_profile(profile: ProfileRead, expected: Expected) -> ProfileAudit:
     checks = (
         Check(
             "sender",
-            _("Says who is behind the channel"),
+            CHECK_LABELS["sender"],
             any(_plain(n) in plain for n in expected.sender_names if n.strip()),
             _("This channel is run by %(sender)s.") % {"sender": sender},
         ),
-        Check("purpose", _("States the channel's purpose"), purpose_ok, expected.purpose.strip()),
+        Check("purpose", CHECK_LABELS["purpose"], purpose_ok, expected.purpose.strip()),
         Check(
             "rules",
-            _("Links to the comment rules"),
+            CHECK_LABELS["rules"],
             rules_ok,
             _("Comment rules: %(url)s") % {"url": expected.rules_url},
         ),
         Check(
             "website",
-            _("Links to the organisation's website"),
+            CHECK_LABELS["website"],
             links_to(expected.website),
             _("Website: %(url)s") % {"url": expected.website},
         ),
         Check(
             "collection",
-            _("Links to the collection of all channels"),
+            CHECK_LABELS["collection"],
             links_to(expected.collection),
             _("All our channels: %(url)s") % {"url": expected.collection},
         ),

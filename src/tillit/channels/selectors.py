@@ -10,7 +10,7 @@ from tillit.core.exceptions import NotFound
 from tillit.organisation.models import Department, Person
 
 from .choices import ChannelStatus
-from .models import Channel, Mandate, Platform, SavedReply
+from .models import Channel, Mandate, Platform, ProfileAudit, SavedReply
 
 
 def channels_visible_to(actor: Actor) -> QuerySet[Channel]:
@@ -135,3 +135,8 @@ def saved_reply_get_for(
     """One saved reply of the channel; NotFound whether missing or not the person's to use."""
     qs = SavedReply.objects.select_related("channel").filter(channel=channel)
     return get_restricted(qs, actor, action, pk=reply_id)
+
+
+def profile_audits_of(channel: Channel) -> QuerySet[ProfileAudit]:
+    """A channel's profile audits, newest first (the channel was reached through access)."""
+    return ProfileAudit.objects.filter(channel=channel)

@@ -89,6 +89,11 @@ def may_connect(actor: Actor, channel) -> bool:
     return actor.is_person and (actor.is_manager_of(channel) or actor.is_org_wide(Role.ORG_ADMIN))
 
 
+def may_audit_profile(actor: Actor, channel) -> bool:
+    """Whether the person may read the channel's profile now: who connects or moderates it."""
+    return may_connect(actor, channel) or (actor.is_person and allows(actor, "moderate", channel))
+
+
 @access_rule(SavedFilter)
 class SavedFilterRule(AccessRule):
     """A saved filter is its owner's alone: others neither see nor delete it."""

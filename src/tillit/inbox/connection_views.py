@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tillit.access.decorators import person_required
+from tillit.channels.profile_audit import CHECK_LABELS
 from tillit.channels.selectors import channel_get_for
 from tillit.connectors.errors import (
     AddressRefused,
@@ -19,11 +20,11 @@ from tillit.connectors.errors import (
 )
 from tillit.connectors.registry import all_connectors, get_connector
 from tillit.core.exceptions import NotFound
+from tillit.core.messages import shown_text
 
-from .access import may_connect
+from .access import may_audit_profile, may_connect
 from .connection_forms import ConnectionForm, ConnectorChoiceForm
 from .crypto import decrypt_config
-from .profile_check import profile_audit_for
 from .selectors import connection_for
 from .services.connections import (
     connection_mark_invalid,
@@ -31,6 +32,7 @@ from .services.connections import (
     connection_set,
     connector_for,
 )
+from .services.profile_audits import channel_audit_profile
 
 logger = logging.getLogger(__name__)
 
@@ -107,10 +109,16 @@ def _unsafe_message(exc: UnsafeAddress) -> str:
     )
 
 
-def _say_profile_checks(request, channel, profile) -> None:
+def _say_profile_checks(request, audit) -> None:
     """What the profile lacks of what it must say (R10, R11), with the text to paste."""
-    audit = profile_audit_for(channel, profile)
-    if audit.passed:
+    if audit.outcome == audit.Outcome.UNREAD:
+        messages.error(
+            request,
+            _("The profile could not be read: %(reason)s")
+            % {"reason": shown_text(audit.problem, html=False)},
+        )
+        return
+    if audit.outcome == audit.Outcome.PASSED:
         messages.success(
             request,
             _(
@@ -119,7 +127,7 @@ def _say_profile_checks(request, channel, profile) -> None:
             ),
         )
         return
-    missing = "; ".join(str(c.label) for c in audit.checks if not c.passed)
+    missing = "; ".join(str(CHECK_LABELS.get(code, code)) for code in audit.failing)
     messages.warning(
         request,
         _("The profile lacks: %(missing)s. Add this to the profile: %(paste)s")
@@ -163,7 +171,26 @@ def connection_test(request, public_id):
     else:
         connection_mark_ok(connection)
         messages.success(request, _("Connected as %(name)s.") % {"name": profile.display_name})
-        _say_profile_checks(request, channel, profile)
+        # The profile just read is judged and kept, as the weekly audit would.
+        _say_profile_checks(
+            request, channel_audit_profile(channel=channel, actor=request.actor, profile=profile)
+        )
     finally:
         connector.close()
     return redirect("channels:detail", channel.public_id)
+
+
+@require_POST
+@person_required
+def profile_audit_now(request, public_id):
+    """Read and judge the channel's public profile now (R10, R11) instead of waiting a week."""
+    channel = _channel_for_audit(request, public_id)
+    _say_profile_checks(request, channel_audit_profile(channel=channel, actor=request.actor))
+    return redirect("channels:detail", channel.public_id)
+
+
+def _channel_for_audit(request, public_id):
+    channel = channel_get_for(request.actor, public_id)
+    if not may_audit_profile(request.actor, channel):
+        raise NotFound
+    return channel

@@ -103,3 +103,28 @@ def check_dormancy() -> int:
     from .services.dormancy import channels_check_dormancy
 
     return channels_check_dormancy()
+
+
+@register_periodic("channels.audit_profiles", interval=timedelta(days=7))
+@task(queue_name=queues.DEFAULT)
+def audit_profiles_all() -> int:
+    """Enqueue one profile audit per running channel (R10, R11), so one slow platform waits alone."""
+    from .services.profile_audits import channels_due_for_profile_audit
+
+    ids = channels_due_for_profile_audit()
+    for channel_id in ids:
+        audit_profile_one.enqueue(channel_id)
+    return len(ids)
+
+
+@task(queue_name=queues.DEFAULT)
+def audit_profile_one(channel_id: int) -> str:
+    """Read, judge and store one channel's profile audit."""
+    from tillit.channels.models import Channel
+
+    from .services.profile_audits import channel_audit_profile
+
+    channel = Channel.objects.select_related("department").filter(pk=channel_id).first()
+    if channel is None:
+        return "gone"
+    return channel_audit_profile(channel=channel).outcome

@@ -37,4 +37,9 @@ urlpatterns = [
         connection_views.connection_test,
         name="connection_test",
     ),
+    path(
+        "register/<uuid:public_id>/profil/kontrollera/",
+        connection_views.profile_audit_now,
+        name="profile_audit_now",
+    ),
 ]

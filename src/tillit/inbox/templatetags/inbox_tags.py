@@ -1,11 +1,14 @@
-"""Template tags that let the channel page show its platform connection."""
+"""Template tags that let the channel page show its platform connection and profile audit."""
 
 from django import template
 from django.utils.translation import gettext
 
+from tillit.channels.choices import STAFFED_STATES
+from tillit.channels.profile_audit import CHECK_LABELS
+from tillit.channels.selectors import profile_audits_of
 from tillit.connectors.registry import all_connectors
 
-from ..access import may_connect
+from ..access import may_audit_profile, may_connect
 from ..selectors import connection_for, ingest_problems_for
 
 register = template.Library()
@@ -40,4 +43,24 @@ def channel_ingest_health(context, channel):
         "connection": connection,
         "problems": problems,
         "total": ingest_problems_for(actor, channel).count() if problems else 0,
+    }
+
+
+@register.inclusion_tag("inbox/_profile_audit.html", takes_context=True)
+def channel_profile_audit(context, channel):
+    """The latest reading of the public profile (R10, R11), the earlier ones, and "check now"."""
+    actor = context["request"].actor
+    audits = list(profile_audits_of(channel)[:6])
+    latest = audits[0] if audits else None
+    checks = [
+        {"label": CHECK_LABELS.get(c.get("code"), c.get("code")), "passed": bool(c.get("passed"))}
+        for c in (latest.checks if latest else [])
+    ]
+    return {
+        "channel": channel,
+        "latest": latest,
+        "checks": checks,
+        "earlier": audits[1:],
+        "may_check": may_audit_profile(actor, channel),
+        "running": channel.status in STAFFED_STATES,
     }
