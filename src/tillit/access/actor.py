@@ -136,6 +136,7 @@ OPERATOR = system_actor(
     "retention.run",
     "organisation.bootstrap",
     "connection.set",
+    "reports.read",
 )
 
 

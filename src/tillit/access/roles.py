@@ -40,3 +40,5 @@ RETENTION_HOLDERS = (Role.REGISTRAR, Role.ARCHIVIST, Role.ORG_ADMIN)
 RETENTION_READERS = (Role.REGISTRAR, Role.ARCHIVIST, Role.ORG_ADMIN, Role.AUDITOR)
 #: Export archival packages and set capture schedules organisation-wide.
 ARCHIVE_KEEPERS = (Role.ARCHIVIST, Role.ORG_ADMIN)
+#: Follow the whole organisation up (R23): reports and the compliance view for every channel.
+REPORT_READERS = (Role.ORG_ADMIN, Role.AUDITOR)

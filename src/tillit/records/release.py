@@ -5,7 +5,6 @@ covered), so no masked text exists in the PDF's text layer or the CSV.
 """
 
 import io
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
@@ -13,36 +12,20 @@ from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from tillit.core.pdf import pdf_font_has, pdf_fonts
 from tillit.core.sanitise import csv_text, pdf_text
 
 from .models import AccessRequest, AccessRequestItem
 from .selectors import access_request_entries
 from .services.access import MASK_CHAR, masked_text
 
-_FONT_CANDIDATES = [
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path(pdfmetrics.__file__).resolve().parent.parent / "fonts" / "Vera.ttf",
-]
-_font_state: dict[str, str] = {}
-
 
 def _font() -> tuple[str, str]:
     """A Unicode font for Swedish text, and the mask character it can draw (█ where it has one)."""
-    if not _font_state:
-        for path in _FONT_CANDIDATES:
-            if path.is_file():
-                font = TTFont("TillitRelease", str(path))
-                pdfmetrics.registerFont(font)
-                has_block = ord(MASK_CHAR) in font.face.charToGlyph
-                _font_state.update(name="TillitRelease", mask=MASK_CHAR if has_block else "X")
-                break
-        else:
-            _font_state.update(name="Helvetica", mask="X")
-    return _font_state["name"], _font_state["mask"]
+    regular, _bold = pdf_fonts()
+    return regular, MASK_CHAR if pdf_font_has(MASK_CHAR) else "X"
 
 
 def _sender(entry: AccessRequestItem) -> str:

@@ -1,0 +1,59 @@
+"""Aggregates the database computes for reports: counts, and percentiles of durations.
+
+Percentiles use the nearest-rank definition (the smallest value with at least p of the
+values at or below it) on every database, so SQLite and PostgreSQL report the same hours for
+the same rows: PostgreSQL's ``percentile_disc`` in one query; on SQLite, which has no
+percentile function, the value at that rank in the ordered rows (one indexed query each).
+Neither brings the rows into Python.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+
+from django.db import connection
+from django.db.models import Aggregate, DurationField, F, QuerySet
+
+
+class PercentileDisc(Aggregate):
+    """PostgreSQL's ``percentile_disc(p) WITHIN GROUP (ORDER BY expr)``."""
+
+    function = "percentile_disc"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+    def __init__(self, expression, fraction: float, **extra):
+        super().__init__(expression, fraction=float(fraction), **extra)
+
+
+def percentiles(
+    qs: QuerySet, field: str, fractions: tuple[float, ...]
+) -> dict[float, timedelta | None]:
+    """The nearest-rank percentiles of a duration annotation over ``qs`` (None when empty)."""
+    qs = qs.filter(**{f"{field}__isnull": False})
+    if connection.vendor == "postgresql":
+        found = qs.aggregate(
+            **{f"p{i}": PercentileDisc(F(field), fraction) for i, fraction in enumerate(fractions)}
+        )
+        return {fraction: found[f"p{i}"] for i, fraction in enumerate(fractions)}
+    total = qs.count()
+    result: dict[float, timedelta | None] = {}
+    ordered = qs.order_by(field).values_list(field, flat=True)
+    for fraction in fractions:
+        if not total:
+            result[fraction] = None
+            continue
+        rank = max(1, math.ceil(fraction * total))
+        result[fraction] = ordered[rank - 1]
+    return result
+
+
+def hours(value: timedelta | None) -> float | None:
+    """A duration in hours, one decimal; None stays None."""
+    return None if value is None else round(value.total_seconds() / 3600, 1)
+
+
+def share(part: int, whole: int) -> float | None:
+    """``part`` of ``whole`` in per cent, one decimal; None when there is nothing to share."""
+    return None if not whole else round(100 * part / whole, 1)

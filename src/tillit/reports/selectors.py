@@ -1,0 +1,539 @@
+"""The report's figures, each one aggregate query over the scope's channels and the period.
+
+Reads only. Everything is counted in the database (``GROUP BY``, conditional counts,
+percentiles in SQL); no loop runs over items, decisions or registrations in Python, so the
+time grows with the number of channels and weeks, not with the rows (bench/bench_reports.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db.models import (
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tillit.archive.choices import JobState
+from tillit.archive.models import Capture
+from tillit.archive.selectors import channels_overdue
+from tillit.channels.models import Channel
+from tillit.connectors.base import ItemKind
+from tillit.core.messages import Message
+from tillit.inbox.models import Item
+from tillit.moderation.choices import DecisionKind, Tier
+from tillit.moderation.models import Block, Decision
+from tillit.records.choices import AccessRequestState, Outcome
+from tillit.records.models import AccessRequest, Registration
+from tillit.retention.models import DisposalLogEntry, DisposalRun
+
+from .compliance import compliance_rows, compliance_summary
+from .measures import hours, percentiles, share
+from .periods import Period
+from .report import COUNT, HOURS, SHARE, Chart, Figure, Report, Section, Series, Table
+from .scopes import ORG, Scope
+
+COMMENT_KINDS = (ItemKind.COMMENT, ItemKind.REPLY, ItemKind.MENTION)
+REPLY_KINDS = (ItemKind.COMMENT, ItemKind.REPLY)
+#: Response-time bands of the distribution chart: (upper bound, label).
+BANDS = (
+    (timedelta(hours=1), _("Within an hour")),
+    (timedelta(hours=4), _("1–4 hours")),
+    (timedelta(hours=24), _("4–24 hours")),
+    (timedelta(days=3), _("1–3 days")),
+    (None, _("Longer")),
+)
+
+
+def _items(channels: QuerySet[Channel], period: Period) -> QuerySet[Item]:
+    first, after = period.bounds()
+    return Item.objects.filter(
+        channel__in=channels.values("pk"), received_at__gte=first, received_at__lt=after
+    )
+
+
+def _activity_counts(channels: QuerySet[Channel], period: Period) -> dict[str, int]:
+    return _items(channels, period).aggregate(
+        own_posts=Count("pk", filter=Q(is_own=True, kind=ItemKind.OWN_POST)),
+        comments=Count("pk", filter=Q(is_own=False, kind__in=COMMENT_KINDS)),
+        replies=Count("pk", filter=Q(is_own=True, kind__in=REPLY_KINDS)),
+        messages_in=Count("pk", filter=Q(is_own=False, kind=ItemKind.DIRECT_MESSAGE)),
+        messages_out=Count("pk", filter=Q(is_own=True, kind=ItemKind.DIRECT_MESSAGE)),
+    )
+
+
+def _compared(key_labels: Sequence[tuple[str, Any, str]], now: dict, before: dict) -> list[Figure]:
+    return [
+        Figure(key, label, now.get(key), before.get(key), unit) for key, label, unit in key_labels
+    ]
+
+
+ACTIVITY = [
+    ("own_posts", _("Own posts"), COUNT),
+    ("comments", _("Comments from the public"), COUNT),
+    ("replies", _("Replies by the organisation"), COUNT),
+    ("messages_in", _("Direct messages received"), COUNT),
+    ("messages_out", _("Direct messages sent"), COUNT),
+]
+
+
+def activity_section(scope: Scope, period: Period, previous: Period) -> Section:
+    channels = scope.channels()
+    section = Section(
+        "activity",
+        _("Activity"),
+        _compared(
+            ACTIVITY, _activity_counts(channels, period), _activity_counts(channels, previous)
+        ),
+    )
+    section.charts.append(_weekly_chart(channels, period))
+    return section
+
+
+def _weekly_chart(channels: QuerySet[Channel], period: Period) -> Chart:
+    weeks = period.weeks()
+    rows = (
+        _items(channels, period)
+        .annotate(week=TruncWeek("received_at"))
+        .values("week")
+        .annotate(
+            comments=Count("pk", filter=Q(is_own=False, kind__in=COMMENT_KINDS)),
+            own_posts=Count("pk", filter=Q(is_own=True, kind=ItemKind.OWN_POST)),
+            messages=Count("pk", filter=Q(is_own=False, kind=ItemKind.DIRECT_MESSAGE)),
+        )
+    )
+    by_week: dict[date, dict[str, Any]] = {}
+    for row in rows:  # one row per week, not per item
+        week = row["week"]
+        day = timezone.localtime(week).date() if isinstance(week, datetime) else week
+        by_week[day] = dict(row)
+    keys = (
+        ("comments", _("Comments")),
+        ("own_posts", _("Own posts")),
+        ("messages", _("Direct messages")),
+    )
+    return Chart(
+        key="weekly_activity",
+        title=_("Activity per week"),
+        description=_(
+            "Comments from the public, own posts and direct messages received, per week of the "
+            "period (weeks begin on Monday)."
+        ),
+        kind="lines" if len(weeks) > 8 else "bars",
+        categories=tuple(w.strftime("%d/%m") for w in weeks),
+        series=tuple(
+            Series(label, tuple(by_week.get(w, {}).get(key, 0) for w in weeks))
+            for key, label in keys
+        ),
+    )
+
+
+def _with_delays(channels: QuerySet[Channel], period: Period) -> QuerySet[Item]:
+    """Comments of the period, each with the time to the first own reply and first decision."""
+    first_reply = (
+        Item.objects.filter(parent=OuterRef("pk"), is_own=True)
+        .order_by("received_at")
+        .values("received_at")[:1]
+    )
+    first_decision = (
+        Decision.objects.filter(item=OuterRef("pk")).order_by("decided_at").values("decided_at")[:1]
+    )
+    return (
+        _items(channels, period)
+        .filter(is_own=False, kind__in=COMMENT_KINDS)
+        .annotate(replied_at=Subquery(first_reply), decided_at=Subquery(first_decision))
+        .annotate(
+            to_reply=ExpressionWrapper(F("replied_at") - F("received_at"), DurationField()),
+            to_decision=ExpressionWrapper(F("decided_at") - F("received_at"), DurationField()),
+        )
+    )
+
+
+def _response(channels: QuerySet[Channel], period: Period) -> dict:
+    qs = _with_delays(channels, period)
+    reply = percentiles(qs, "to_reply", (0.5, 0.9))
+    decision = percentiles(qs, "to_decision", (0.5, 0.9))
+    now = timezone.now()
+    deadline = qs.filter(assessment__deadline__isnull=False).aggregate(
+        # An item counts once its deadline has passed or it was decided: one still inside its
+        # deadline and undecided is neither in time nor late yet.
+        due=Count("pk", filter=Q(decided_at__isnull=False) | Q(assessment__deadline__lt=now)),
+        in_time=Count("pk", filter=Q(decided_at__lte=F("assessment__deadline"))),
+    )
+    counts = qs.aggregate(
+        comments=Count("pk"),
+        answered=Count("pk", filter=Q(replied_at__isnull=False)),
+        decided=Count("pk", filter=Q(decided_at__isnull=False)),
+    )
+    return {
+        "reply_median": hours(reply[0.5]),
+        "reply_p90": hours(reply[0.9]),
+        "answered_share": share(counts["answered"], counts["comments"]),
+        "decision_median": hours(decision[0.5]),
+        "decision_p90": hours(decision[0.9]),
+        "in_deadline_share": share(deadline["in_time"], deadline["due"]),
+        "flagged_due": deadline["due"],
+    }
+
+
+RESPONSE = [
+    ("reply_median", _("Time to first reply, median (hours)"), HOURS),
+    ("reply_p90", _("Time to first reply, 90th percentile (hours)"), HOURS),
+    ("answered_share", _("Comments answered (%)"), SHARE),
+    ("decision_median", _("Time to moderation decision, median (hours)"), HOURS),
+    ("decision_p90", _("Time to moderation decision, 90th percentile (hours)"), HOURS),
+    ("in_deadline_share", _("Flagged comments decided within the deadline (%)"), SHARE),
+    ("flagged_due", _("Flagged comments whose deadline has come"), COUNT),
+]
+
+
+def response_section(scope: Scope, period: Period, previous: Period) -> Section:
+    channels = scope.channels()
+    section = Section(
+        "response",
+        _("Response times"),
+        _compared(RESPONSE, _response(channels, period), _response(channels, previous)),
+    )
+    section.charts.append(_band_chart(channels, period))
+    return section
+
+
+def _band_chart(channels: QuerySet[Channel], period: Period) -> Chart:
+    qs = _with_delays(channels, period).filter(to_reply__isnull=False)  # type: ignore[misc]
+    conditions = {}
+    lower = None
+    for i, (upper, _label) in enumerate(BANDS):
+        q = Q()
+        if lower is not None:
+            q &= Q(to_reply__gt=lower)
+        if upper is not None:
+            q &= Q(to_reply__lte=upper)
+        conditions[f"b{i}"] = Count("pk", filter=q)
+        lower = upper
+    counts = qs.aggregate(**conditions)
+    return Chart(
+        key="reply_bands",
+        title=_("How soon comments were answered"),
+        description=_("The number of answered comments by the time to the first reply."),
+        kind="bars",
+        categories=tuple(str(label) for _upper, label in BANDS),
+        series=(Series(_("Answered comments"), tuple(counts[f"b{i}"] for i in range(len(BANDS)))),),
+    )
+
+
+def _decisions(channels: QuerySet[Channel], period: Period) -> QuerySet[Decision]:
+    first, after = period.bounds()
+    return Decision.objects.filter(
+        item__channel__in=channels.values("pk"), decided_at__gte=first, decided_at__lt=after
+    )
+
+
+def _moderation_counts(channels: QuerySet[Channel], period: Period) -> dict:
+    qs = _decisions(channels, period)
+    counts = qs.aggregate(
+        decisions=Count("pk"),
+        kept=Count("pk", filter=Q(kind=DecisionKind.KEEP)),
+        hidden=Count("pk", filter=Q(kind=DecisionKind.HIDE)),
+        deleted=Count("pk", filter=Q(kind=DecisionKind.DELETE)),
+        restored=Count("pk", filter=Q(kind__in=(DecisionKind.UNHIDE, DecisionKind.RESTORE))),
+        auto_hidden=Count("pk", filter=Q(automatic=True, kind=DecisionKind.HIDE)),
+        auto_pending=Count(
+            "pk", filter=Q(automatic=True, kind=DecisionKind.HIDE, reviewed_at__isnull=True)
+        ),
+        auto_changed=Count(
+            "pk",
+            filter=Q(automatic=True, kind=DecisionKind.HIDE, superseded_by__isnull=False),
+            distinct=True,
+        ),
+        auto_upheld=Count(
+            "pk",
+            filter=Q(
+                automatic=True,
+                kind=DecisionKind.HIDE,
+                reviewed_at__isnull=False,
+                superseded_by__isnull=True,
+            ),
+            distinct=True,
+        ),
+    )
+    first, after = period.bounds()
+    counts["blocks"] = Block.objects.filter(
+        channel__in=channels.values("pk"),
+        decision__decided_at__gte=first,
+        decision__decided_at__lt=after,
+    ).count()
+    return counts
+
+
+MODERATION = [
+    ("decisions", _("Moderation decisions"), COUNT),
+    ("kept", _("Kept"), COUNT),
+    ("hidden", _("Hidden"), COUNT),
+    ("deleted", _("Deleted"), COUNT),
+    ("restored", _("Shown or restored again"), COUNT),
+    ("blocks", _("Authors blocked"), COUNT),
+    ("auto_hidden", _("Hidden automatically"), COUNT),
+    ("auto_upheld", _("Automatic hides upheld on review"), COUNT),
+    ("auto_changed", _("Automatic hides changed on review"), COUNT),
+    ("auto_pending", _("Automatic hides not yet reviewed"), COUNT),
+]
+
+
+def moderation_section(scope: Scope, period: Period, previous: Period) -> Section:
+    channels = scope.channels()
+    section = Section(
+        "moderation",
+        _("Moderation"),
+        _compared(
+            MODERATION,
+            _moderation_counts(channels, period),
+            _moderation_counts(channels, previous),
+        ),
+    )
+    by_rule = list(
+        _decisions(channels, period)
+        .filter(rule__isnull=False)
+        .values("rule__code", "rule__title", "tier")
+        .annotate(n=Count("pk"))
+        .order_by("rule__code", "tier")
+    )
+    before = {
+        (r["rule__code"], r["tier"]): r["n"]
+        for r in _decisions(channels, previous)
+        .filter(rule__isnull=False)
+        .values("rule__code", "tier")
+        .annotate(n=Count("pk"))
+    }
+    tiers = dict(Tier.choices)
+    section.tables.append(
+        Table(
+            "by_rule",
+            _("Decisions by rule"),
+            (_("Rule"), _("Title"), _("Legal ground"), _("This period"), _("Previous period")),
+            tuple(
+                (
+                    r["rule__code"],
+                    r["rule__title"],
+                    tiers.get(r["tier"], ""),
+                    r["n"],
+                    before.get((r["rule__code"], r["tier"]), 0),
+                )
+                for r in by_rule
+            ),
+        )
+    )
+    if by_rule:
+        section.charts.append(
+            Chart(
+                key="by_rule",
+                title=_("Decisions by rule"),
+                description=_("The number of decisions citing each rule of the comment policy."),
+                kind="bars",
+                categories=tuple(r["rule__code"] for r in by_rule),
+                series=(Series(_("Decisions"), tuple(r["n"] for r in by_rule)),),
+            )
+        )
+    return section
+
+
+def _records_counts(scope: Scope, period: Period) -> dict:
+    first, after = period.bounds()
+    channels = scope.channels()
+    registrations = Registration.objects.filter(
+        item__channel__in=channels.values("pk"), created_at__gte=first, created_at__lt=after
+    ).annotate(waited=ExpressionWrapper(F("created_at") - F("received_at"), DurationField()))
+    counts = registrations.aggregate(
+        registered=Count("pk", filter=Q(outcome=Outcome.REGISTERED)),
+        little=Count("pk", filter=Q(outcome=Outcome.LITTLE_IMPORTANCE)),
+    )
+    counts["waiting"] = (
+        _items(channels, period)
+        .filter(is_own=False, kind=ItemKind.DIRECT_MESSAGE, registration__isnull=True)
+        .count()
+    )
+    counts["to_registration"] = hours(percentiles(registrations, "waited", (0.5,))[0.5])
+    if scope.kind == ORG:
+        requests = AccessRequest.objects.all()
+        counts["requests_opened"] = requests.filter(
+            received_at__gte=first, received_at__lt=after
+        ).count()
+        counts["requests_closed"] = requests.filter(
+            state=AccessRequestState.CLOSED, closed_at__gte=first, closed_at__lt=after
+        ).count()
+        counts["requests_open"] = (
+            requests.filter(received_at__lt=after)
+            .filter(Q(closed_at__isnull=True) | Q(closed_at__gte=after))
+            .count()
+        )
+    return counts
+
+
+RECORDS = [
+    ("registered", _("Direct messages registered"), COUNT),
+    ("little", _("Direct messages of obviously little importance"), COUNT),
+    ("waiting", _("Direct messages of the period not yet decided"), COUNT),
+    ("to_registration", _("Time to the registrar's decision, median (hours)"), HOURS),
+    ("requests_opened", _("Access requests received"), COUNT),
+    ("requests_closed", _("Access requests closed"), COUNT),
+    ("requests_open", _("Access requests open at the end of the period"), COUNT),
+]
+
+
+def records_section(scope: Scope, period: Period, previous: Period) -> Section:
+    now, before = _records_counts(scope, period), _records_counts(scope, previous)
+    rows = [row for row in RECORDS if row[0] in now]
+    section = Section("records", _("Records"), _compared(rows, now, before))
+    if scope.kind != ORG:
+        section.notes.append(
+            Message(_("Access requests concern the whole organisation and are counted there."))
+        )
+    return section
+
+
+def _archive_counts(scope: Scope, period: Period) -> dict:
+    first, after = period.bounds()
+    channels = scope.channels()
+    captures = Capture.objects.filter(
+        channel__in=channels.values("pk"), requested_at__gte=first, requested_at__lt=after
+    ).aggregate(
+        taken=Count("pk", filter=Q(state=JobState.DONE)),
+        failed=Count("pk", filter=Q(state=JobState.FAILED)),
+    )
+    entries = DisposalLogEntry.objects.filter(run__started_at__gte=first, run__started_at__lt=after)
+    if scope.kind != ORG:
+        entries = entries.filter(channel__in=channels.values("pk"))
+    captures["disposed"] = entries.aggregate(n=Sum("count"))["n"] or 0
+    captures["runs"] = DisposalRun.objects.filter(
+        started_at__gte=first, started_at__lt=after
+    ).count()
+    return captures
+
+
+ARCHIVE = [
+    ("taken", _("Captures taken"), COUNT),
+    ("failed", _("Captures failed"), COUNT),
+    ("runs", _("Disposal runs"), COUNT),
+    ("disposed", _("Documents disposed of"), COUNT),
+]
+
+
+def archive_section(scope: Scope, period: Period, previous: Period) -> Section:
+    now, before = _archive_counts(scope, period), _archive_counts(scope, previous)
+    section = Section("archive", _("Captures and disposal"), _compared(ARCHIVE, now, before))
+    overdue = channels_overdue().filter(pk__in=scope.channels().values("pk")).count()
+    section.figures.append(
+        Figure("overdue_now", _("Channels whose capture is overdue now"), overdue)
+    )
+    return section
+
+
+def compliance_section(scope: Scope, period: Period, previous: Period) -> Section:
+    rows = compliance_rows(scope.channels())
+    summary = compliance_summary(rows)
+    section = Section(
+        "compliance",
+        _("Compliance now"),
+        [Figure(key, label, value) for key, label, value in summary],
+    )
+    section.notes.append(
+        Message(_("Compliance is the state when the report was made, not during the period."))
+    )
+    return section
+
+
+def channels_section(scope: Scope, period: Period, previous: Period) -> Section:
+    """Per channel: the activity and decisions of the period (organisation and department)."""
+    first, after = period.bounds()
+    window = Q(items__received_at__gte=first, items__received_at__lt=after)
+    rows = (
+        scope.channels()
+        .select_related("department")
+        .annotate(
+            own_posts=Count(
+                "items", filter=window & Q(items__is_own=True, items__kind=ItemKind.OWN_POST)
+            ),
+            comments=Count(
+                "items", filter=window & Q(items__is_own=False, items__kind__in=COMMENT_KINDS)
+            ),
+            replies=Count(
+                "items", filter=window & Q(items__is_own=True, items__kind__in=REPLY_KINDS)
+            ),
+            messages=Count(
+                "items", filter=window & Q(items__is_own=False, items__kind=ItemKind.DIRECT_MESSAGE)
+            ),
+        )
+        .order_by("department__name", "name")
+    )
+    decided = dict(
+        _decisions(scope.channels(), period)
+        .values_list("item__channel_id")
+        .annotate(n=Count("pk"))
+        .values_list("item__channel_id", "n")
+    )
+    section = Section("channels", _("Per channel"))
+    section.tables.append(
+        Table(
+            "per_channel",
+            _("Per channel"),
+            (
+                _("Channel"),
+                _("Department"),
+                _("Own posts"),
+                _("Comments"),
+                _("Replies"),
+                _("Direct messages"),
+                _("Decisions"),
+            ),
+            tuple(
+                (
+                    c.name,
+                    c.department.name if c.department_id else "",
+                    c.own_posts,
+                    c.comments,
+                    c.replies,
+                    c.messages,
+                    decided.get(c.pk, 0),
+                )
+                for c in rows
+            ),
+        )
+    )
+    return section
+
+
+SECTIONS: tuple[Callable[[Scope, Period, Period], Section], ...] = (
+    activity_section,
+    response_section,
+    moderation_section,
+    records_section,
+    archive_section,
+    compliance_section,
+)
+
+
+def report_build(scope: Scope, period: Period, notes: list | None = None) -> Report:
+    """The whole report for a scope and period, compared with the period before."""
+    previous = period.previous()
+    sections = [build(scope, period, previous) for build in SECTIONS]
+    if scope.channel is None:
+        sections.append(channels_section(scope, period, previous))
+    return Report(
+        scope=scope,
+        period=period,
+        previous=previous,
+        generated_at=timezone.now(),
+        sections=sections,
+        notes=list(notes or []),
+    )

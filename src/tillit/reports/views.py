@@ -1,0 +1,104 @@
+"""The report page and its PDF and CSV, and the compliance view (R23); read only."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from tillit.access.decorators import person_required
+from tillit.core.exceptions import NotFound
+from tillit.core.sanitise import CSV_CONTENT_TYPE
+from tillit.organisation.selectors import organisation_get
+
+from .charts import chart_svg
+from .compliance import COLUMNS, compliance_rows
+from .exports import report_csv, report_pdf
+from .forms import ReportForm
+from .scopes import may_report_anything, reportable_channels, scope_for
+from .selectors import report_build
+
+
+def _report_for(request):
+    """The report the query asks for, or the form with its errors (None for the report)."""
+    actor = request.actor
+    if not may_report_anything(actor):
+        raise NotFound
+    form = ReportForm(request.GET or None, actor=actor)
+    if not request.GET or not form.is_valid() or form.period is None:
+        return form, None
+    scope = scope_for(actor, form.cleaned_data["scope"])
+    return form, report_build(scope, form.period, notes=form.notes)
+
+
+@person_required
+def report_page(request):
+    """Choose a scope and a period; the report with charts, tables and downloads."""
+    form, report = _report_for(request)
+    charts = {}
+    if report is not None:
+        for section in report.sections:
+            for chart in section.charts:
+                charts[chart.key] = chart_svg(chart, f"chart-{chart.key}")
+    return render(
+        request,
+        "reports/report.html",
+        {"form": form, "report": report, "charts": charts, "query": request.GET.urlencode()},
+    )
+
+
+def _filename(report, extension: str) -> str:
+    name = slugify(f"uppfoljning-{report.scope.label}-{report.period.start}-{report.period.end}")
+    return f"{name[:120] or 'uppfoljning'}.{extension}"
+
+
+@person_required
+def report_download(request, fmt: str):
+    """The chosen report as PDF or CSV; the same figures as the page."""
+    form, report = _report_for(request)
+    if report is None:
+        raise NotFound
+    if fmt == "csv":
+        response = HttpResponse(report_csv(report), content_type=CSV_CONTENT_TYPE)
+        extension = "csv"
+    else:
+        organisation = getattr(organisation_get(), "name", "")
+        response = HttpResponse(
+            report_pdf(report, organisation=organisation), content_type="application/pdf"
+        )
+        extension = "pdf"
+    response["Content-Disposition"] = f'attachment; filename="{_filename(report, extension)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@person_required
+def compliance_page(request):
+    """Every running channel against the guideline, now; each cell links to what to do."""
+    actor = request.actor
+    code = request.GET.get("scope", "")
+    if not may_report_anything(actor):
+        raise NotFound
+    form = ReportForm(actor=actor)
+    choices = [c for c in form.choices if not c[0].startswith("channel:")]
+    if not code:
+        code = choices[0][0] if choices else ""
+    if not code:
+        # Someone who works channels but no department: their own channels.
+        scope = None
+        rows = compliance_rows(reportable_channels(actor))
+    else:
+        scope = scope_for(actor, code)
+        rows = compliance_rows(scope.channels())
+    return render(
+        request,
+        "reports/compliance.html",
+        {
+            "rows": rows,
+            "columns": COLUMNS,
+            "scope": scope,
+            "choices": choices,
+            "chosen": code,
+            "short": sum(1 for r in rows if r.problems),
+        },
+    )
