@@ -3,6 +3,7 @@
 SV_REPORTS = {
     "Report covers": "Omfattning",
     "Change from before": "Förändring",
+    "w. %(week)d": "v. %(week)d",
     "Activity": "Aktivitet",
     "Profile": "Profil",
     "Connection": "Koppling",

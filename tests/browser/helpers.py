@@ -28,3 +28,13 @@ def axe_violations(page) -> list[str]:
         f"{', '.join(n['target'][0] for n in v['nodes'][:3])})"
         for v in results.response["violations"]
     ]
+
+
+def shot(page, name: str) -> None:
+    """A full-page screenshot into $TILLIT_SCREENSHOTS (when set), for a person to look at."""
+    import os
+    from pathlib import Path
+
+    folder = os.environ.get("TILLIT_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)

@@ -52,14 +52,19 @@ _PRESENTATION = frozenset(
 
 
 def chart_drawing(
-    chart: Chart, *, width: float = 640, height: float = 280, font: str = "Helvetica"
+    chart: Chart,
+    *,
+    width: float = 560,
+    height: float = 300,
+    font: str = "Helvetica",
+    size: float = 12,
 ):
     """The chart as a ReportLab drawing, ready for SVG or for a PDF page."""
     drawing = Drawing(width, height)
     data = [list(s.values) or [0] for s in chart.series] or [[0]]
     plot = HorizontalLineChart() if chart.kind == "lines" else VerticalBarChart()
-    plot.x, plot.y = 48, 56
-    plot.width, plot.height = width - 64, height - 96
+    plot.x, plot.y = 4 * size, 5 * size
+    plot.width, plot.height = width - 5.5 * size, height - 8 * size
     plot.data = data
     plot.valueAxis.valueMin = 0
     top = max((max(row) for row in data if row), default=0)
@@ -70,7 +75,7 @@ def chart_drawing(
     plot.categoryAxis.categoryNames = [n if i % step == 0 else "" for i, n in enumerate(names)]
     for axis in (plot.categoryAxis, plot.valueAxis):
         axis.labels.fontName = font
-        axis.labels.fontSize = 9
+        axis.labels.fontSize = size
         axis.labels.fillColor = INK
         axis.strokeColor = INK
     if len(names) > 8:
@@ -90,12 +95,12 @@ def chart_drawing(
     drawing.add(plot)
     if len(chart.series) > 1:
         legend = Legend()
-        legend.x, legend.y = 48, height - 10
+        legend.x, legend.y = 4 * size, height - size
         legend.alignment = "right"
         legend.columnMaximum = 1
-        legend.deltax = 150
+        legend.deltax = 12 * size
         legend.fontName = font
-        legend.fontSize = 9
+        legend.fontSize = size
         legend.fillColor = INK
         legend.dx = legend.dy = 8
         legend.colorNamePairs = [

@@ -244,7 +244,7 @@ def report_pdf(report: Report, *, organisation: str = "") -> bytes:
         for chart in section.charts:
             story.append(Spacer(1, 6))
             story.append(_p(chart.title, body))
-            story.append(chart_drawing(chart, width=width, height=200, font=regular))
+            story.append(chart_drawing(chart, width=width, height=200, font=regular, size=8))
         for table in section.tables:
             if not table.rows:
                 continue

@@ -132,7 +132,8 @@ def _weekly_chart(channels: QuerySet[Channel], period: Period) -> Chart:
             "period (weeks begin on Monday)."
         ),
         kind="lines" if len(weeks) > 8 else "bars",
-        categories=tuple(w.strftime("%d/%m") for w in weeks),
+        # Swedes count weeks: "v. 45" is the week that starts on that Monday.
+        categories=tuple(_("w. %(week)d") % {"week": w.isocalendar().week} for w in weeks),
         series=tuple(
             Series(label, tuple(by_week.get(w, {}).get(key, 0) for w in weeks))
             for key, label in keys

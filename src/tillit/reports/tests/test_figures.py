@@ -77,7 +77,7 @@ def test_weekly_chart_has_a_value_per_week(built):
     weeks = Period(*NOVEMBER).weeks()
     assert len(chart.categories) == len(weeks) == 6  # 1 November 2026 is a Sunday
     comments = dict(zip(chart.categories, chart.series[0].values, strict=True))
-    assert comments["09/11"] == 5 and sum(comments.values()) == 5
+    assert comments["w. 46"] == 5 and sum(comments.values()) == 5
 
 
 def test_a_channel_report_and_the_per_channel_table(org, built, active_channel):
