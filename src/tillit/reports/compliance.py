@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,7 @@ from tillit.channels.choices import STAFFED_STATES
 from tillit.channels.models import Channel, ProfileAudit
 from tillit.channels.profile_audit import CHECK_LABELS
 from tillit.inbox.choices import ConnectionState, ItemStatus
+from tillit.moderation.models import Assessment
 
 OK, WARN, FAIL, UNKNOWN = "ok", "warn", "fail", "unknown"
 
@@ -58,11 +59,6 @@ COLUMNS = (
 
 def _annotated(channels: QuerySet[Channel]) -> QuerySet[Channel]:
     latest = ProfileAudit.objects.filter(channel=OuterRef("pk")).order_by("-at", "-id")
-    now = timezone.now()
-    overdue_items = Q(
-        items__assessment__flagged=True,
-        items__assessment__deadline__lt=now,
-    ) & ~Q(items__status=ItemStatus.HANDLED)
     return (
         channels.filter(status__in=STAFFED_STATES)
         .select_related("department", "connection")
@@ -70,7 +66,6 @@ def _annotated(channels: QuerySet[Channel]) -> QuerySet[Channel]:
             audit_outcome=Subquery(latest.values("outcome")[:1]),
             audit_checks=Subquery(latest.values("checks")[:1]),
             audit_at=Subquery(latest.values("at")[:1]),
-            overdue_items=Count("items", filter=overdue_items),
         )
         .order_by("department__name", "name")
     )
@@ -95,15 +90,30 @@ def _profile_cell(channel: Channel, page: str) -> Cell:
     return Cell(FAIL, "; ".join(str(label) for label in failing), page)
 
 
+def _overdue_items(channel_ids: list[int]) -> dict[int, int]:
+    """Flagged items past their deadline and not handled, per channel: from the deadline's
+    index, so the count does not grow with the channels' history."""
+    return dict(
+        Assessment.objects.filter(
+            flagged=True, deadline__lt=timezone.now(), item__channel_id__in=channel_ids
+        )
+        .exclude(item__status=ItemStatus.HANDLED)
+        .values_list("item__channel_id")
+        .annotate(n=Count("pk"))
+        .values_list("item__channel_id", "n")
+    )
+
+
 def compliance_rows(channels: QuerySet[Channel]) -> list[ComplianceRow]:
     """One row per running channel among ``channels`` (already limited to what may be seen)."""
     annotated = list(_annotated(channels))
+    late = _overdue_items([c.pk for c in annotated])
     overdue = set(
         channels_overdue().filter(pk__in=[c.pk for c in annotated]).values_list("pk", flat=True)
     )
     rows = []
     for channel in annotated:  # one per channel: the figures were counted in the database
-        overdue_items = getattr(channel, "overdue_items", 0)
+        overdue_items = late.get(channel.pk, 0)
         page = reverse("channels:detail", args=[channel.public_id])
         connection = getattr(channel, "connection", None)
         cells = (

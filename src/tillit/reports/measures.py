@@ -28,16 +28,21 @@ class PercentileDisc(Aggregate):
 
 
 def percentiles(
-    qs: QuerySet, field: str, fractions: tuple[float, ...]
+    qs: QuerySet, field: str, fractions: tuple[float, ...], *, total: int | None = None
 ) -> dict[float, timedelta | None]:
-    """The nearest-rank percentiles of a duration annotation over ``qs`` (None when empty)."""
+    """The nearest-rank percentiles of a duration annotation over ``qs`` (None when empty).
+
+    ``total``: the number of non-null values, when the caller has counted them already.
+    """
+    if total == 0:
+        return dict.fromkeys(fractions)
     qs = qs.filter(**{f"{field}__isnull": False})
     if connection.vendor == "postgresql":
         found = qs.aggregate(
             **{f"p{i}": PercentileDisc(F(field), fraction) for i, fraction in enumerate(fractions)}
         )
         return {fraction: found[f"p{i}"] for i, fraction in enumerate(fractions)}
-    total = qs.count()
+    total = qs.count() if total is None else total
     result: dict[float, timedelta | None] = {}
     ordered = qs.order_by(field).values_list(field, flat=True)
     for fraction in fractions:

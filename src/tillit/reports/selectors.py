@@ -162,30 +162,50 @@ def _with_delays(channels: QuerySet[Channel], period: Period) -> QuerySet[Item]:
     )
 
 
+def _bands() -> dict:
+    """One conditional count per response-time band (answered comments only)."""
+    conditions, lower = {}, None
+    for i, (upper, _label) in enumerate(BANDS):
+        q = Q(to_reply__isnull=False)
+        if lower is not None:
+            q &= Q(to_reply__gt=lower)
+        if upper is not None:
+            q &= Q(to_reply__lte=upper)
+        conditions[f"band{i}"] = Count("pk", filter=q)
+        lower = upper
+    return conditions
+
+
 def _response(channels: QuerySet[Channel], period: Period) -> dict:
     qs = _with_delays(channels, period)
-    reply = percentiles(qs, "to_reply", (0.5, 0.9))
-    decision = percentiles(qs, "to_decision", (0.5, 0.9))
     now = timezone.now()
-    deadline = qs.filter(assessment__deadline__isnull=False).aggregate(
-        # An item counts once its deadline has passed or it was decided: one still inside its
-        # deadline and undecided is neither in time nor late yet.
-        due=Count("pk", filter=Q(decided_at__isnull=False) | Q(assessment__deadline__lt=now)),
-        in_time=Count("pk", filter=Q(decided_at__lte=F("assessment__deadline"))),
-    )
+    # Every count in one pass over the period's comments; the percentiles then need only the
+    # ranks (PostgreSQL: none at all).
     counts = qs.aggregate(
         comments=Count("pk"),
         answered=Count("pk", filter=Q(replied_at__isnull=False)),
         decided=Count("pk", filter=Q(decided_at__isnull=False)),
+        # A flagged comment counts once its deadline has passed or it was decided: one still
+        # inside its deadline and undecided is neither in time nor late yet.
+        due=Count(
+            "pk",
+            filter=Q(assessment__deadline__isnull=False)
+            & (Q(decided_at__isnull=False) | Q(assessment__deadline__lt=now)),
+        ),
+        in_time=Count("pk", filter=Q(decided_at__lte=F("assessment__deadline"))),
+        **_bands(),
     )
+    reply = percentiles(qs, "to_reply", (0.5, 0.9), total=counts["answered"])
+    decision = percentiles(qs, "to_decision", (0.5, 0.9), total=counts["decided"])
     return {
         "reply_median": hours(reply[0.5]),
         "reply_p90": hours(reply[0.9]),
         "answered_share": share(counts["answered"], counts["comments"]),
         "decision_median": hours(decision[0.5]),
         "decision_p90": hours(decision[0.9]),
-        "in_deadline_share": share(deadline["in_time"], deadline["due"]),
-        "flagged_due": deadline["due"],
+        "in_deadline_share": share(counts["in_time"], counts["due"]),
+        "flagged_due": counts["due"],
+        "bands": tuple(counts[f"band{i}"] for i in range(len(BANDS))),
     }
 
 
@@ -202,35 +222,22 @@ RESPONSE = [
 
 def response_section(scope: Scope, period: Period, previous: Period) -> Section:
     channels = scope.channels()
+    now = _response(channels, period)
     section = Section(
-        "response",
-        _("Response times"),
-        _compared(RESPONSE, _response(channels, period), _response(channels, previous)),
+        "response", _("Response times"), _compared(RESPONSE, now, _response(channels, previous))
     )
-    section.charts.append(_band_chart(channels, period))
+    section.charts.append(_band_chart(now["bands"]))
     return section
 
 
-def _band_chart(channels: QuerySet[Channel], period: Period) -> Chart:
-    qs = _with_delays(channels, period).filter(to_reply__isnull=False)  # type: ignore[misc]
-    conditions = {}
-    lower = None
-    for i, (upper, _label) in enumerate(BANDS):
-        q = Q()
-        if lower is not None:
-            q &= Q(to_reply__gt=lower)
-        if upper is not None:
-            q &= Q(to_reply__lte=upper)
-        conditions[f"b{i}"] = Count("pk", filter=q)
-        lower = upper
-    counts = qs.aggregate(**conditions)
+def _band_chart(bands: tuple[int, ...]) -> Chart:
     return Chart(
         key="reply_bands",
         title=_("How soon comments were answered"),
         description=_("The number of answered comments by the time to the first reply."),
         kind="bars",
         categories=tuple(str(label) for _upper, label in BANDS),
-        series=(Series(_("Answered comments"), tuple(counts[f"b{i}"] for i in range(len(BANDS)))),),
+        series=(Series(_("Answered comments"), bands),),
     )
 
 
