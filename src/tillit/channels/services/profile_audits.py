@@ -17,12 +17,14 @@ from django.utils.translation import gettext_lazy
 from tillit.access.actor import Actor
 from tillit.audit.services import audit_record
 from tillit.core.messages import Message, stored
+from tillit.core.sanitise import clean_text
 from tillit.organisation.models import Person
 from tillit.organisation.notify import notify
 from tillit.organisation.selectors import managers_of, organisation_get
 
 from ..models import Channel, ProfileAudit
 from ..profile_audit import CHECK_LABELS, Expected, ProfileRead, audit_profile
+from ..profile_links import normalise
 from ..selectors import channel_administrators
 
 #: What is kept of a profile as read: enough to show and to judge again, bounded.
@@ -49,7 +51,14 @@ def expected_for(channel: Channel) -> Expected:
 
 
 def _bounded_links(links) -> list[str]:
-    kept = [str(link)[:MAX_LINK] for link in links if isinstance(link, str) and link.strip()]
+    """The web addresses among ``links``, bounded: a ``javascript:`` link is never kept.
+
+    Only what the audit could compare is kept (``normalise`` reads it as a web address), so
+    the stored links explain the outcome and hold nothing a browser would run.
+    """
+    kept = [
+        clean_text(link)[:MAX_LINK] for link in links if isinstance(link, str) and normalise(link)
+    ]
     return kept[:MAX_LINKS]
 
 
@@ -83,7 +92,8 @@ def profile_audit_record(
         channel=channel,
         at=timezone.now(),
         source=source if read is not None else ProfileAudit.Source.NONE,
-        read_name=(name or "")[:MAX_NAME],
+        # NUL and other controls cannot be stored (PostgreSQL refuses NUL); U+FFFD shows them.
+        read_name=clean_text(name)[:MAX_NAME],
         problem=stored(problem) if problem is not None else "",
         requested_by=person if isinstance(person, Person) else None,
     )
@@ -91,7 +101,7 @@ def profile_audit_record(
         audit.outcome = ProfileAudit.Outcome.UNREAD
     else:
         text = read.text if isinstance(read.text, str) else ""
-        audit.read_text = text[:MAX_TEXT]
+        audit.read_text = clean_text(text)[:MAX_TEXT]
         audit.read_links = _bounded_links(read.links)
         # Judged on what is kept, so the stored reading always explains the stored outcome.
         judged = audit_profile(

@@ -88,6 +88,33 @@ def test_profile(org):
     assert profile.handle == "@alice" and profile.display_name == "Alice"
 
 
+def test_profile_reads_the_note_and_fields_as_text_and_every_link(server, org):
+    # Mastodon renders notes and field values as HTML; the mock stores what it is given.
+    link = (
+        '<a href="https://www.example.se/socialamedier?a=1&amp;b=2" rel="nofollow noopener">'
+        '<span class="invisible">https://www.</span><span class="">example.se/socialamedier'
+        "</span></a>"
+    )
+    server.client("alice").account_update_credentials(
+        note=f"<p>Nyheter &amp; tips.</p><p>Alla kanaler: {link}</p>",
+        fields=[
+            ("Drivs av", "Testkommun"),
+            ("Webbplats", '<a href="https://www.example.se">example.se</a>'),
+        ],
+    )
+    profile = org.fetch_profile()
+    assert profile.bio.splitlines() == [
+        "Nyheter & tips.",
+        "Alla kanaler: https://www.example.se/socialamedier",
+        "Drivs av: Testkommun",
+        "Webbplats: example.se",
+    ]
+    assert profile.links == (
+        "https://www.example.se/socialamedier?a=1&b=2",
+        "https://www.example.se",
+    )
+
+
 def test_bad_token_is_token_invalid(server):
     bad = MastodonConnector({"api_base_url": server.base_url, "access_token": "nope"})
     with pytest.raises(TokenInvalid):

@@ -232,6 +232,15 @@ def test_bluesky_expired_token_relogs_once(router, bsky):
     assert profile.links == ("https://exempelby.se/policy",)
 
 
+def test_bluesky_profile_website_field_is_a_link(router, bsky):
+    profile = fixture_json("bluesky", "profile.json") | {"website": "https://exempelby.se/"}
+    router.get(f"{PDS}/app.bsky.actor.getProfile").respond(json=profile)
+    assert bsky.fetch_profile().links == ("https://exempelby.se/policy", "https://exempelby.se/")
+    profile["website"] = "javascript:alert(1)"
+    router.get(f"{PDS}/app.bsky.actor.getProfile").respond(json=profile)
+    assert bsky.fetch_profile().links == ("https://exempelby.se/policy",)
+
+
 def test_bluesky_block_report_delete(router, bsky):
     create = router.post(f"{PDS}/com.atproto.repo.createRecord").respond(
         json={"uri": f"at://{ORG}/app.bsky.graph.block/3lbblock", "cid": "bafyblock"}
@@ -331,6 +340,44 @@ def test_x_hide_reply_dm_reply(router, x):
     assert x.delete("1899000000000000002").status is ActionStatus.NOT_SUPPORTED
 
 
+def test_x_profile_reads_the_bio_links_behind_t_co(router, x):
+    user = fixture_json("x", "user.json")
+    user["data"]["description"] = "Regler: https://t.co/r1 Alla: https://t.co/c1 https://t.co/j1"
+    user["data"]["entities"]["description"] = {
+        "urls": [
+            {
+                "start": 8,
+                "end": 23,
+                "url": "https://t.co/r1",
+                "expanded_url": "https://exempelby.se/regler",
+            },
+            {
+                "start": 30,
+                "end": 45,
+                "url": "https://t.co/c1",
+                "expanded_url": "https://exempelby.se/alla",
+            },
+            {
+                "start": 46,
+                "end": 61,
+                "url": "https://t.co/j1",
+                "expanded_url": "javascript:alert(1)",
+            },
+        ]
+    }
+    router.get(f"{XAPI}/users/1500000000000000000").respond(json=user)
+    profile = x.fetch_profile()
+    assert profile.links == (
+        "https://exempelby.se",
+        "https://exempelby.se/regler",
+        "https://exempelby.se/alla",
+    )
+    # Shown as X shows it; a t.co link to a script address stays the t.co link.
+    assert profile.bio == (
+        "Regler: https://exempelby.se/regler Alla: https://exempelby.se/alla https://t.co/j1"
+    )
+
+
 def test_x_bad_request_is_refused(router, x):
     router.put(f"{XAPI}/tweets/1/hidden").respond(
         400, json={"errors": [{"message": "bad"}], "title": "Invalid Request", "status": 400}
@@ -364,6 +411,28 @@ def test_linkedin_fetch(router, li):
     assert comment.edited_at is not None and reply.kind is ItemKind.REPLY
     assert reply.parent_platform_id == COMMENT
     assert router.calls[0].request.headers["LinkedIn-Version"] == "202511"
+
+
+def test_linkedin_profile_reads_the_multi_locale_website_and_description(router, li):
+    org = fixture_json("linkedin", "organization.json")
+    del org["localizedWebsite"], org["localizedDescription"]
+    sv = {"country": "SE", "language": "sv"}
+    org["website"] = {
+        "localized": {"en_US": "https://exempelby.se/en", "sv_SE": "https://exempelby.se"},
+        "preferredLocale": sv,
+    }
+    org["description"] = {"localized": {"en_US": "We are Exempelby."}, "preferredLocale": sv}
+    route = router.get(f"{LI}/organizations/2414183").respond(json=org)
+    profile = li.fetch_profile()
+    assert profile.links == ("https://exempelby.se",)
+    assert profile.bio == "We are Exempelby."  # the preferred locale is missing: the first
+    org |= {"localizedWebsite": "https://exempelby.se/kort", "description": {"localized": 3}}
+    route.respond(json=org)
+    with pytest.raises(PayloadError):
+        li.fetch_profile()
+    del org["description"]
+    route.respond(json=org)
+    assert li.fetch_profile().links == ("https://exempelby.se/kort",)
 
 
 def test_linkedin_delete_and_errors(router, li):

@@ -41,6 +41,7 @@ from ...parsing import (
     opt_int,
     opt_obj,
     opt_str,
+    opt_web_url,
     parse_time,
 )
 from ...registry import register_connector
@@ -322,12 +323,15 @@ class BlueskyConnector(Connector):
         data = obj(self.xrpc.query("app.bsky.actor.getProfile", {"actor": self.did}), "profile")
         handle = field_str(data, "handle", "profile")
         bio = opt_str(data, "description", "profile") or ""
+        # The profile record has its own website field (app.bsky.actor.profile#website);
+        # views that carry it give it next to the description.
+        website = opt_web_url(data, "website", "profile")
         return Profile(
             platform_id=field_str(data, "did", "profile"),
             display_name=opt_str(data, "displayName", "profile") or handle,
             handle=f"@{handle}",
             bio=bio,
-            links=tuple(_URL.findall(bio)),
+            links=(*_URL.findall(bio), *([website] if website else [])),
             url=f"https://bsky.app/profile/{handle}",
             raw=data,
         )

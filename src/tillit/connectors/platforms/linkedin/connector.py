@@ -237,13 +237,18 @@ class LinkedInConnector(Connector):
         """Organisation name, description and website."""
         org = self._get(f"organizations/{safe_id(self.config['organization_id'])}")
         where = "organization"
-        website = opt_str(org, "localizedWebsite", where)
+        # An administrator's answer may carry only the multi-locale objects, not the
+        # ``localized*`` shortcuts: read the shortcut, else the object.
+        website = opt_str(org, "localizedWebsite", where) or _multi_locale(org, "website", where)
+        description = opt_str(org, "localizedDescription", where) or _multi_locale(
+            org, "description", where
+        )
         vanity = opt_str(org, "vanityName", where)
         return Profile(
             platform_id=self.org_urn,
             display_name=field_str(org, "localizedName", where),
             handle=vanity,
-            bio=opt_str(org, "localizedDescription", where) or "",
+            bio=description or "",
             links=(website,) if website else (),
             url=f"https://www.linkedin.com/company/{vanity}/" if vanity else None,
             raw=org,
@@ -353,6 +358,20 @@ class LinkedInConnector(Connector):
             },
         )
         return image
+
+
+def _multi_locale(data: Mapping[str, Any], key: str, where: str) -> str | None:
+    """A MultiLocaleString's text: the preferred locale's, else the first locale given."""
+    value = opt_obj(data, key, where)
+    if value is None:
+        return None
+    texts = opt_obj(value, "localized", f"{where}.{key}") or {}
+    preferred = opt_obj(value, "preferredLocale", f"{where}.{key}") or {}
+    tag = f"{preferred.get('language')}_{preferred.get('country')}"
+    for locale in (tag, *texts):
+        if locale in texts:
+            return opt_str(texts, locale, f"{where}.{key}.localized")
+    return None
 
 
 def little_text(text: str) -> str:

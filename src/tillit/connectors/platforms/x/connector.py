@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from tillit.core.links import web_url
 from tillit.core.messages import Message
 from tillit.core.messages import marked as _
 
@@ -52,6 +53,8 @@ TWEET_FIELDS = (
 USER_FIELDS = "username,name"
 MEDIA_FIELDS = "url,type,preview_image_url"
 DM_FIELDS = "id,text,event_type,created_at,sender_id,dm_conversation_id,attachments"
+#: The most t.co links read from one bio (X allows 160 characters, so a handful at most).
+_MAX_BIO_LINKS = 20
 _TOKEN_PROBLEMS = ("unsupported-authentication", "client-forbidden", "not-authorized-for-resource")
 
 
@@ -311,11 +314,26 @@ class XConnector(Connector):
             expanded = opt_str(obj(u, "url"), "expanded_url", "url")
             if expanded:
                 links.append(expanded)
+        # X shortens every address in the bio to t.co; the entities say where each leads.
+        # The bio is read with the real address in place of the t.co one, as X shows it.
+        bio = opt_str(user, "description", "user") or ""
+        described = opt_obj(entities, "description", "entities") or {}
+        # A bio holds 160 characters: a few links at most, each replaced once, so a hostile
+        # answer cannot grow the text.
+        urls = field_list(described, "urls", "entities.description", required=False)
+        for u in urls[:_MAX_BIO_LINKS]:
+            entity = obj(u, "entities.description.urls[]")
+            short = web_url(opt_str(entity, "url", "entities.description.urls[]"))
+            expanded = web_url(opt_str(entity, "expanded_url", "entities.description.urls[]"))
+            if expanded:
+                links.append(expanded)
+                if short:
+                    bio = bio.replace(short, expanded, 1)
         return Profile(
             platform_id=field_id(user, "id", "user"),
             display_name=opt_str(user, "name", "user") or username,
             handle=f"@{username}",
-            bio=opt_str(user, "description", "user") or "",
+            bio=bio,
             links=tuple(links),
             url=f"https://x.com/{username}",
             raw=user,
