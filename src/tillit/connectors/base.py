@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -18,6 +18,9 @@ from tillit.core.messages import marked as _
 from tillit.core.net.policy import FetchPolicy, Refused, Unresolvable, check_url
 
 from .errors import ConfigError, PlatformRefused, UnsafeAddress
+from .errors import refusal as refusal  # where it always was, for its callers
+from .insights import InsightPeriod, Insights, InsightsDraft, no_insights
+from .insights import PostInsight as PostInsight  # part of the contract, imported from here
 
 
 class Capability(StrEnum):
@@ -37,6 +40,8 @@ class Capability(StrEnum):
     PUBLISH = "publish"
     # Reading back whether an item is still there and visible (reconciling the outbox).
     READ_STATE = "read_state"
+    # Reach and engagement figures for a period (the reports, R23): fetch_insights.
+    READ_INSIGHTS = "read_insights"
 
 
 # A connector lacking one of these must say why and what the platform offers instead,
@@ -381,6 +386,11 @@ class Connector:
     # The link travels beside the text as a card (Facebook, LinkedIn), not in it, unless
     # images take the card's place.
     link_card: ClassVar[bool] = False
+    # What fetch_insights' figures mean here (the report's footnote), or, without
+    # READ_INSIGHTS, why there are none: a gettext msgid in English.
+    insights_explanation: ClassVar[str] = _(
+        "Tillit reads no reach or engagement figures from this platform."
+    )
     # Templates receive connector classes; Django would otherwise call them with no config.
     do_not_call_in_templates: ClassVar[bool] = True
 
@@ -543,6 +553,28 @@ class Connector:
 
     def _read_state(self, platform_id: str) -> PlatformState:
         raise NotImplementedError
+
+    def fetch_insights(self, start: date, end: date, *, zone: tzinfo = UTC) -> Insights:
+        """Reach and engagement for the days ``start`` to ``end`` (both included, in ``zone``).
+
+        ValueError when that is not a period (end before start, longer than a year, times
+        instead of dates). Without READ_INSIGHTS nothing reaches the network: the answer has
+        no figures and ``missing`` says why. A figure the platform refuses or answers with
+        nonsense is None and explained in ``missing``; when it refuses everything, its
+        ``PlatformRefused`` is raised. ``TokenInvalid``, ``RateLimited`` (``retry_after``)
+        and ``TransientError`` propagate: ask again later or reconnect.
+        """
+        period = InsightPeriod(start, end, zone)
+        if Capability.READ_INSIGHTS not in self.capabilities:
+            return no_insights(period, self.label, self.insights_explanation)
+        return self._fetch_insights(period)
+
+    def _fetch_insights(self, period: InsightPeriod) -> Insights:
+        raise NotImplementedError
+
+    def insights_draft(self, period: InsightPeriod) -> InsightsDraft:
+        """An empty draft of this connector's figures for ``period``."""
+        return InsightsDraft(period, self.label, self.insights_explanation)
 
     # --- actions -------------------------------------------------------
 
@@ -728,17 +760,6 @@ class Connector:
         return FetchResult(tuple(self.parse_webhook(body)), cursor=None)
 
 
-def refusal(exc: PlatformRefused) -> Message:
-    """A platform's no as a person reads it, with its own error code when it sent one."""
-    if exc.code:
-        return Message(
-            _("The platform refused: %(reason)s (the platform's code: %(code)s)"),
-            reason=exc.message,
-            code=foreign(exc.code),
-        )
-    return Message(_("The platform refused: %(reason)s"), reason=exc.message)
-
-
 def _check_url_shape(platform: str, name: str, value: str) -> None:
     parts = urlsplit(value)
     try:
@@ -814,6 +835,22 @@ def check_connector_class(cls: type[Connector]) -> None:
     elif not cls.unsupported.get(Capability.PUBLISH):
         # The composer shows why a channel cannot take a post instead of a missing button.
         raise TypeError(f"{cls.__name__}: explain why it cannot publish (unsupported[PUBLISH])")
+    _check_insights(cls)
+
+
+def _check_insights(cls: type[Connector]) -> None:
+    """Declaring READ_INSIGHTS and implementing ``_fetch_insights`` go together, explained."""
+    implements = cls._fetch_insights is not Connector._fetch_insights
+    declares = Capability.READ_INSIGHTS in cls.capabilities
+    if declares and not implements:
+        raise TypeError(f"{cls.__name__}: READ_INSIGHTS needs _fetch_insights")
+    if implements and not declares:
+        raise TypeError(f"{cls.__name__}: _fetch_insights without READ_INSIGHTS is never called")
+    if cls.fetch_insights is not Connector.fetch_insights:
+        # The public method checks the period and the capability; platforms fill the rest.
+        raise TypeError(f"{cls.__name__}: override _fetch_insights, not fetch_insights")
+    if not isinstance(cls.insights_explanation, str) or len(cls.insights_explanation) < 20:
+        raise TypeError(f"{cls.__name__}: explain what its insights mean (insights_explanation)")
 
 
 def _check_publishing(cls: type[Connector]) -> None:

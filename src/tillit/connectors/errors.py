@@ -127,3 +127,14 @@ class SecretRequired(ConfigError):
             )
         )
         self.parameters = parameters
+
+
+def refusal(exc: PlatformRefused) -> Message:
+    """A platform's no as a person reads it, with its own error code when it sent one."""
+    if exc.code:
+        return Message(
+            _("The platform refused: %(reason)s (the platform's code: %(code)s)"),
+            reason=exc.message,
+            code=foreign(exc.code),
+        )
+    return Message(_("The platform refused: %(reason)s"), reason=exc.message)

@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import respx
+
+from tillit.connectors.platforms.bluesky import BlueskyConnector
 
 PLATFORMS = Path(__file__).resolve().parent.parent / "platforms"
 
@@ -27,6 +30,42 @@ def router():
     """A respx router that fails the test on any unmocked request."""
     with respx.mock(assert_all_called=False, assert_all_mocked=True) as mock:
         yield mock
+
+
+@pytest.fixture
+def server(mastodon_mock_server, settings):
+    """A fresh mastodon-mock instance: alice is the organisation, bob a member of the public.
+
+    It listens on 127.0.0.1, which the outbound guard refuses unless allow-listed, as a
+    self-hosted instance on the organisation's own network would be.
+    """
+    settings.TILLIT_OUTBOUND_ALLOW_HOSTS = {"127.0.0.1"}
+    return mastodon_mock_server
+
+
+def mastodon_fault(server, match: dict, effect: dict, *, count: int | None = None) -> str:
+    """Register a fault rule on mastodon-mock and return its id.
+
+    The mock's own helper needs a package Tillit does not install; this posts the same rule.
+    """
+    answer = httpx.post(
+        f"{server.base_url}/api/v1/_mock/faults",
+        json={"match": match, "effect": effect, "count": count},
+    )
+    answer.raise_for_status()
+    return answer.json()["id"]
+
+
+PDS = "https://bsky.social/xrpc"
+
+
+@pytest.fixture
+def bsky(router):
+    """The organisation's Bluesky account; its session is created against the router."""
+    router.post(f"{PDS}/com.atproto.server.createSession").respond(
+        json=fixture_json("bluesky", "session.json")
+    )
+    return BlueskyConnector({"identifier": "exempelby.bsky.social", "app_password": "abcd-efgh"})
 
 
 @pytest.fixture(autouse=True)

@@ -12,17 +12,6 @@ HOSTILE = "<script>alert(1)</script> \u202eevil\u0007 ring 070-123 45 67"
 
 
 @pytest.fixture
-def server(mastodon_mock_server, settings):
-    """A fresh mock instance: alice is the organisation, bob a member of the public.
-
-    It listens on 127.0.0.1, which the outbound guard refuses unless allow-listed, as a
-    self-hosted instance on the organisation's own network would be.
-    """
-    settings.TILLIT_OUTBOUND_ALLOW_HOSTS = {"127.0.0.1"}
-    return mastodon_mock_server
-
-
-@pytest.fixture
 def org(server):
     return MastodonConnector({"api_base_url": server.base_url, "access_token": "alice_token"})
 

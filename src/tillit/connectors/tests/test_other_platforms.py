@@ -17,7 +17,6 @@ from tillit.connectors.errors import (
     TransientError,
 )
 from tillit.connectors.parsing import decode_cursor
-from tillit.connectors.platforms.bluesky import BlueskyConnector
 from tillit.connectors.platforms.instagram import InstagramConnector
 from tillit.connectors.platforms.linkedin import LinkedInConnector
 from tillit.connectors.platforms.rss import RssConnector
@@ -161,14 +160,6 @@ def test_instagram_webhook(ig):
 PDS = "https://bsky.social/xrpc"
 ORG = "did:plc:exempelbykommun0000000"
 REPLY = "at://did:plc:annaandersson000000000/app.bsky.feed.post/3lbreply3xyz"
-
-
-@pytest.fixture
-def bsky(router):
-    router.post(f"{PDS}/com.atproto.server.createSession").respond(
-        json=fixture_json("bluesky", "session.json")
-    )
-    return BlueskyConnector({"identifier": "exempelby.bsky.social", "app_password": "abcd-efgh"})
 
 
 def test_bluesky_fetch_notifications_and_chat(router, bsky):

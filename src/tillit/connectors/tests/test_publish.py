@@ -23,7 +23,6 @@ from tillit.connectors.errors import (
     TokenInvalid,
     TransientError,
 )
-from tillit.connectors.platforms.bluesky import BlueskyConnector
 from tillit.connectors.platforms.bluesky.connector import link_facets
 from tillit.connectors.platforms.facebook import FacebookConnector
 from tillit.connectors.platforms.instagram import InstagramConnector
@@ -35,7 +34,7 @@ from tillit.connectors.platforms.rss import RssConnector
 from tillit.connectors.platforms.x import XConnector
 from tillit.connectors.platforms.youtube import YouTubeConnector
 
-from .conftest import fixture_json
+from .conftest import fixture_json, mastodon_fault
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00tillit-png" * 20
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00tillit-jpeg" * 20
@@ -223,14 +222,6 @@ def test_instagram_container_id_that_could_reshape_a_url_is_refused(router, ig):
 
 PDS = "https://bsky.social/xrpc"
 ORG = "did:plc:exempelbykommun0000000"
-
-
-@pytest.fixture
-def bsky(router):
-    router.post(f"{PDS}/com.atproto.server.createSession").respond(
-        json=fixture_json("bluesky", "session.json")
-    )
-    return BlueskyConnector({"identifier": "exempelby.bsky.social", "app_password": "abcd-efgh"})
 
 
 def created(rkey="3lbpost1abc"):
@@ -580,24 +571,13 @@ def test_youtube_and_rss_explain_why_they_cannot_publish():
 
 
 @pytest.fixture
-def server(mastodon_mock_server, settings):
-    settings.TILLIT_OUTBOUND_ALLOW_HOSTS = {"127.0.0.1"}
-    return mastodon_mock_server
-
-
-@pytest.fixture
 def masto(server):
     return MastodonConnector({"api_base_url": server.base_url, "access_token": "alice_token"})
 
 
 def fault(server, **rule):
-    """A fault rule on the mock (its own helper needs a package Tillit does not install)."""
-    path = rule.pop("path")
-    answer = httpx.post(
-        f"{server.base_url}/api/v1/_mock/faults",
-        json={"match": {"methods": ["POST"], "path": path}, "effect": rule, "count": 1},
-    )
-    answer.raise_for_status()
+    """Fail the next POST to ``path`` on the mock as the rule says."""
+    mastodon_fault(server, {"methods": ["POST"], "path": rule.pop("path")}, rule, count=1)
 
 
 def test_mastodon_publishes_an_image_with_alt_text_and_reads_it_back(server, masto):

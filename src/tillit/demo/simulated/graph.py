@@ -7,8 +7,10 @@ make, shaped like graph.facebook.com answers them: hide and unhide (``POST /{id}
 (``GET /{id}?fields=…``), the reads a poll makes, and publishing (``/{page}/feed``
 with ``message``, ``link`` and ``attached_media``; ``/{page}/photos``, unpublished with
 ``published=false``; Instagram ``/{ig}/media``, carousels included, then
-``/{ig}/media_publish``). Errors carry Graph's ``error`` object (message, type, code,
-error_subcode, fbtrace_id).
+``/{ig}/media_publish``), and the figures a report reads (``/{id}/insights`` with a Page's
+daily metrics or an Instagram account's totals, ``followers_count``, ``/{page}/posts`` and
+``/{ig}/media`` with their counts; made up by ``figures``, the same every run). Errors carry
+Graph's ``error`` object (message, type, code, error_subcode, fbtrace_id).
 
 A Page can be made to fail now and then (``fail_every``): every n-th write to it answers
 HTTP 500 with the transient code 2, before anything changes, so the demo shows the outbox's
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from .figures import days, figure
 from .http import Reply, Request
 
 _VERSION = re.compile(r"^v\d{1,2}\.\d{1,2}$")
@@ -38,6 +41,15 @@ MAX_COMMENT = 8000
 MAX_POST = 63206
 MAX_CAPTION = 2200
 _TRANSIENT = "An unexpected error has occurred. Please retry your request later."
+# The metrics the simulation knows, with the range a day's value is drawn from.
+PAGE_METRICS = {
+    "page_media_view": (300, 2500),
+    "page_total_media_view_unique": (150, 1400),
+    "page_post_engagements": (10, 160),
+}
+IG_METRICS = {"views": (200, 1800), "reach": (100, 900), "total_interactions": (5, 90)}
+# How many days one insights call may span: Graph's and Instagram's limits.
+_MAX_SPAN_DAYS = {"page": 90, "instagram": 30}
 
 
 def graph_time(epoch: float) -> str:
@@ -277,8 +289,10 @@ class SimulatedGraph:
             if method == "POST" and edge in ("feed", "photos", "blocked", "media", "media_publish"):
                 self._maybe_fail(account)
                 return getattr(self, f"_post_{edge}")(account, request)
-            if method == "GET" and edge in ("feed", "conversations", "media", "blocked"):
+            if method == "GET" and edge in ("feed", "posts", "conversations", "media", "blocked"):
                 return self._list(account, edge, request)
+            if method == "GET" and edge == "insights":
+                return self._insights(account, request)
             raise GraphError(f"Unsupported {method.lower()} request.", code=100)
         node = self._node(target)
         owner = self.accounts[node.owner]
@@ -558,6 +572,7 @@ class SimulatedGraph:
                 "name": account.name,
                 "biography": "Kommunens konto (simulerat i demon).",
                 "website": "https://www.pitea.se",
+                "followers_count": figure(account.id, "followers", low=400, high=6000),
             }
         else:
             data = {
@@ -566,6 +581,7 @@ class SimulatedGraph:
                 "about": "Simulerad sida i Tillits demo.",
                 "website": "https://www.pitea.se",
                 "link": f"https://www.facebook.com/{account.id}",
+                "followers_count": figure(account.id, "followers", low=800, high=12000),
             }
         return _select(data, request.param("fields"))
 
@@ -574,13 +590,62 @@ class SimulatedGraph:
             return {"data": []}
         if edge == "blocked":
             return {"data": [{"id": u} for u in sorted(account.blocked)]}
-        kind = "post" if edge == "feed" else "ig_media"
+        kind = "ig_media" if edge == "media" else "post"
         found = [
             self._fields(n, request)
             for n in sorted(self.nodes.values(), key=lambda n: n.created, reverse=True)
-            if n.owner == account.id and n.kind == kind and not n.deleted
+            if n.owner == account.id
+            and n.kind == kind
+            and not n.deleted
+            # /posts is the Page's own posts; /feed has the visitors' too.
+            and (edge != "posts" or n.author_id == account.id)
         ]
         return {"data": found[:100]}
+
+    def _insights(self, account: Account, request: Request) -> dict[str, Any]:
+        """One metric, day by day for a Page, as a total for an Instagram account."""
+        known = IG_METRICS if account.kind == "instagram" else PAGE_METRICS
+        metric = request.param("metric") or ""
+        if metric not in known:
+            raise GraphError("(#100) The value must be a valid insights metric", code=100)
+        try:
+            since, until = int(request.param("since") or ""), int(request.param("until") or "")
+        except ValueError:
+            raise GraphError("(#100) since and until must be Unix timestamps", code=100) from None
+        if not 0 < until - since <= _MAX_SPAN_DAYS[account.kind] * 86400:
+            raise GraphError(
+                f"(#100) There cannot be more than {_MAX_SPAN_DAYS[account.kind]} days between "
+                "since and until",
+                code=100,
+            )
+        low, high = known[metric]
+        values = [
+            (day, figure(account.id, metric, day, low=low, high=high)) for day in days(since, until)
+        ]
+        entry: dict[str, Any] = {
+            "name": metric,
+            "period": "day",
+            "title": metric.replace("_", " ").capitalize(),
+            "id": f"{account.id}/insights/{metric}/day",
+        }
+        if account.kind == "instagram":
+            entry["total_value"] = {"value": sum(value for _day, value in values)}
+        else:
+            entry["values"] = [
+                {"value": value, "end_time": f"{day.isoformat()}T08:00:00+0000"}
+                for day, value in values
+            ]
+        return {"data": [entry]}
+
+    def _comment_count(self, node: Node) -> int:
+        """The comments under a post or media, replies included, that are still there."""
+        return sum(
+            1
+            for n in self.nodes.values()
+            if n.kind in ("comment", "ig_comment")
+            and not n.deleted
+            and (n.parent == node.id or self._post_of(n) == node.id)
+        )
 
     def _fields(self, node: Node, request: Request) -> dict[str, Any]:
         if node.kind.startswith("ig_"):
@@ -600,6 +665,8 @@ class SimulatedGraph:
                     media_type="CAROUSEL_ALBUM" if node.children else "IMAGE",
                     media_url=node.image_url,
                     permalink=f"https://www.instagram.com/p/{node.id}/",
+                    like_count=figure(node.id, "likes", low=5, high=240),
+                    comments_count=self._comment_count(node),
                 )
         else:
             data = {
@@ -618,6 +685,19 @@ class SimulatedGraph:
                 attachments.append({"type": "share", "url": node.link, "title": node.link})
             if attachments:
                 data["attachments"] = {"data": attachments}
+            if node.kind == "post":
+                data["reactions"] = {
+                    "data": [],
+                    "summary": {"total_count": figure(node.id, "reactions", low=2, high=180)},
+                }
+                data["comments"] = {
+                    "data": [],
+                    "summary": {"total_count": self._comment_count(node)},
+                }
+                shares = figure(node.id, "shares", low=0, high=12)
+                if shares:
+                    # Graph leaves shares out of a post nobody has shared.
+                    data["shares"] = {"count": shares}
             if node.kind == "comment":
                 data["is_hidden"] = node.is_hidden
                 parent = self.nodes.get(node.parent or "")

@@ -4,8 +4,10 @@ It answers the REST calls the Mastodon connector (Mastodon.py) makes, shaped lik
 4.x: the token's account, mention notifications and direct conversations (paged by
 ``min_id``), statuses (read, post with ``in_reply_to_id`` and ``Idempotency-Key``, delete
 with 404 afterwards), blocks, reports, ``/api/v2/instance`` with the instance's character
-limit, and media upload (``/api/v2/media`` with its ``description``, the alt text) for
-publishing statuses with ``media_ids``; web addresses count as 23 characters, as there.
+limit, media upload (``/api/v2/media`` with its ``description``, the alt text) for
+publishing statuses with ``media_ids``, and an account's statuses newest first (paged by
+``max_id``) with favourites and boosts made up by ``figures``, the same every run, as are
+the follower counts; web addresses count as 23 characters, as there.
 Errors are Mastodon's ``{"error": "…"}`` with its status codes.
 
 The PyPI package mastodon-mock does the same for the tests, but it needs FastAPI,
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from .figures import figure
 from .http import Reply, Request
 
 MAX_MEDIA_BYTES = 16 * 1024 * 1024
@@ -208,6 +211,10 @@ class SimulatedMastodon:
                 raise MastodonError(404, "Record not found")
             (me.blocking.add if rest[1] == "block" else me.blocking.discard)(target.id)
             return Reply(200, self._relationship(me, target.id))
+        if route == "api/v1/accounts" and len(rest) == 2 and rest[1] == "statuses":
+            if method != "GET":
+                raise MastodonError(404, "Record not found")
+            return self._account_statuses(request, me, self._account_or_404(rest[0]))
         if route == "api/v1/accounts" and len(rest) == 1 and method == "GET":
             return Reply(200, self._account(self._account_or_404(rest[0])))
         if route == "api/v1/notifications" and not rest and method == "GET":
@@ -354,6 +361,26 @@ class SimulatedMastodon:
         ]
         return Reply(200, page)
 
+    def _account_statuses(self, request: Request, me: Account, account: Account) -> Reply:
+        """An account's statuses, newest first; others see only its public and unlisted ones."""
+        limit = min(_number(request.param("limit")) or 20, 40)
+        max_id = _number(request.param("max_id"))
+        # Mastodon.py sends booleans as 1 and 0; replies within the account's own thread stay.
+        no_replies = request.param("exclude_replies") in ("1", "true")
+        found = [
+            s
+            for s in self.statuses_of(account)
+            if (me.id == account.id or s.visibility in ("public", "unlisted"))
+            and not (no_replies and s.in_reply_to and self._author_of(s.in_reply_to) != account.id)
+            and (not max_id or int(s.id) < max_id)
+        ]
+        newest = sorted(found, key=lambda s: int(s.id), reverse=True)[:limit]
+        return Reply(200, [self._status(s) for s in newest])
+
+    def _author_of(self, status_id: str) -> str | None:
+        status = self.statuses.get(status_id)
+        return status.account if status is not None else None
+
     def _conversations(self, me: Account) -> list[dict[str, Any]]:
         threads: dict[str, Status] = {}
         for status in self.statuses.values():
@@ -435,7 +462,7 @@ class SimulatedMastodon:
             "avatar_static": f"{self.base_url}/avatars/original/missing.png",
             "header": f"{self.base_url}/headers/original/missing.png",
             "header_static": f"{self.base_url}/headers/original/missing.png",
-            "followers_count": 0,
+            "followers_count": figure(account.username, "followers", low=40, high=900),
             "following_count": 0,
             "statuses_count": sum(1 for s in self.statuses.values() if s.account == account.id),
             "last_status_at": None,
@@ -497,8 +524,8 @@ class SimulatedMastodon:
             "uri": f"{self.base_url}/users/{author.username}/statuses/{status.id}",
             "url": f"{self.base_url}/@{author.username}/{status.id}",
             "replies_count": sum(1 for s in self.statuses.values() if s.in_reply_to == status.id),
-            "reblogs_count": 0,
-            "favourites_count": 0,
+            "reblogs_count": figure(status.id, "boosts", low=0, high=6),
+            "favourites_count": figure(status.id, "favourites", low=0, high=25),
             "edited_at": None,
             "content": self._content(status),
             "reblog": None,

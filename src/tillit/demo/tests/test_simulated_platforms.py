@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -540,3 +541,52 @@ def test_the_demo_tick_adds_a_reply_on_the_instance_and_queues_a_poll(demo):
     assert demo_mastodon_tick(demo, rng)
     (new,) = list(demo.mastodon.statuses.values())[before:]
     assert new.in_reply_to == demo.mastodon.statuses_of(org)[0].id
+
+
+def test_a_page_and_an_instagram_account_give_figures_for_a_report(sims, page):
+    today = timezone.now().date()
+    figures = page.fetch_insights(today - timedelta(days=120), today)
+    # 121 days: two calls per metric, each within Graph's 90 days, every day counted once.
+    assert figures.impressions and figures.reach and figures.engagements
+    assert figures.followers and figures.missing == ()
+    (post,) = figures.per_post
+    assert post.platform_id == f"{PAGE}_1000" and post.engagements
+    calls = [c for c in sims.graph.log if c[1] == f"{PAGE}/insights"]
+    assert len(calls) == 6
+    assert page.fetch_insights(today, today).impressions != figures.impressions
+    again = page.fetch_insights(today - timedelta(days=120), today)
+    assert again.impressions == figures.impressions  # the same every run
+
+    sims.graph.add_instagram("17841400000000001", token="ig-token", username="kulturskolan")
+    ig = InstagramConnector(
+        {"ig_user_id": "17841400000000001", "access_token": "ig-token", "graph_url": sims.graph_url}
+    )
+    account = ig.fetch_insights(today - timedelta(days=40), today)
+    assert account.impressions and account.reach and account.followers
+    assert account.missing == () and account.posts == 0
+
+
+def test_the_simulated_graph_refuses_what_graph_refuses(sims, page):
+    retired = graph_get(sims, f"{PAGE}/insights", metric="page_impressions", since=0, until=86400)
+    assert retired.status_code == 400 and retired.json()["error"]["code"] == 100
+    too_long = graph_get(
+        sims, f"{PAGE}/insights", metric="page_media_view", since=0, until=91 * 86400
+    )
+    assert too_long.status_code == 400 and "90 days" in too_long.json()["error"]["message"]
+
+
+def test_mastodon_figures_from_the_account_statuses(sims):
+    instance = sims.mastodon
+    org = instance.add_account("pitea", "Piteå kommun", token="org-token")
+    anna = instance.add_account("anna", "Anna Lindberg")
+    post = instance.post(org, "Biblioteket har öppet i helgen.")
+    instance.post(org, "Bara för följare", visibility="private")
+    instance.post(anna, "Tack!", in_reply_to=post.id)
+    connector = MastodonConnector({"api_base_url": sims.mastodon_url, "access_token": "org-token"})
+    today = timezone.now().date()
+    figures = connector.fetch_insights(today - timedelta(days=1), today)
+    (counted,) = figures.per_post
+    assert counted.platform_id == post.id and figures.followers
+    assert counted.engagements == figures.engagements
+    assert figures.engagements is not None and figures.engagements >= 1  # anna's reply
+    assert figures.impressions is None and "no views or reach" in str(figures.missing[0])

@@ -19,6 +19,8 @@ from ...base import (
     Connector,
     FetchResult,
     InboundItem,
+    InsightPeriod,
+    Insights,
     ItemKind,
     Media,
     Parameter,
@@ -30,6 +32,7 @@ from ...base import (
     web_addresses,
 )
 from ...errors import PayloadError, PlatformRefused
+from ...insights import FOLLOWERS, IMPRESSIONS, REACH, InsightsDraft, NewestFirst, dig
 from ...parsing import (
     decode_cursor,
     encode_cursor,
@@ -109,7 +112,13 @@ class BlueskyConnector(Connector):
             Capability.REPORT,
             Capability.READ_PROFILE,
             Capability.PUBLISH,
+            Capability.READ_INSIGHTS,
         }
+    )
+    insights_explanation = _(
+        "Bluesky counts no views or reach. Engagements are the likes, reposts, replies and "
+        "quotes so far on the account's own posts published in the period (not its replies "
+        "or reposts). Followers are the account's followers when the figures were fetched."
     )
     unsupported = {
         Capability.DELETE: _(
@@ -335,6 +344,66 @@ class BlueskyConnector(Connector):
             url=f"https://bsky.app/profile/{handle}",
             raw=data,
         )
+
+    def _fetch_insights(self, period: InsightPeriod) -> Insights:
+        """Followers, and the own posts of the period with their counts so far."""
+        draft = self.insights_draft(period)
+        draft.lack(
+            (IMPRESSIONS, REACH),
+            _("Bluesky has no views or reach: the network does not count who read a post."),
+        )
+        draft.attempt(FOLLOWERS, self._followers, draft)
+        draft.read_posts(self._post_figures, draft)
+        return draft.done()
+
+    def _followers(self, draft: InsightsDraft) -> None:
+        profile = obj(self.xrpc.query("app.bsky.actor.getProfile", {"actor": self.did}), "profile")
+        draft.set_followers(profile.get("followersCount"))
+        draft.source.append("app.bsky.actor.getProfile followersCount")
+
+    def _post_figures(self, draft: InsightsDraft) -> None:
+        """The account's own posts in its author feed, newest first, until the period is passed.
+
+        The time is the network's ``indexedAt``: ``createdAt`` is whatever the posting app
+        wrote, any date at all.
+        """
+        did = self.did
+        scan = NewestFirst(draft.period)
+        params: dict[str, Any] = {"actor": did, "limit": 100, "filter": "posts_no_replies"}
+        draft.source.append(
+            "app.bsky.feed.getAuthorFeed filter=posts_no_replies "
+            "(likeCount, repostCount, replyCount, quoteCount)"
+        )
+        for _page in range(self.limits.max_pages):
+            page = obj(self.xrpc.query("app.bsky.feed.getAuthorFeed", params), "getAuthorFeed")
+            for raw in field_list(page, "feed", "getAuthorFeed"):
+                post = dig(raw, "post")
+                uri = dig(post, "uri")
+                # A repost (or pin) carries a reason; someone else's post is not the account's.
+                if dig(raw, "reason") is not None or dig(post, "author", "did") != did:
+                    continue
+                try:
+                    published = parse_time(dig(post, "indexedAt"), "post.indexedAt")
+                    rkey = AtUri.parse(uri).rkey
+                except PayloadError:
+                    continue
+                if scan.place(published) and not draft.add_post(
+                    uri,
+                    published,
+                    engagements=tuple(
+                        dig(post, key)
+                        for key in ("likeCount", "repostCount", "replyCount", "quoteCount")
+                    ),
+                    permalink=f"https://bsky.app/profile/{did}/post/{rkey}",
+                ):
+                    return
+                if scan.passed:
+                    return
+            cursor = dig(page, "cursor")
+            if not isinstance(cursor, str) or not cursor or len(cursor) > 500:
+                return
+            params["cursor"] = cursor
+        draft.truncated = True
 
     # --- actions -------------------------------------------------------
 

@@ -19,6 +19,8 @@ from ...base import (
     Connector,
     FetchResult,
     InboundItem,
+    InsightPeriod,
+    Insights,
     ItemKind,
     Parameter,
     PlatformState,
@@ -31,6 +33,7 @@ from ...base import (
 )
 from ...errors import PayloadError, PlatformRefused
 from ...http import parse_json
+from ...insights import ENGAGEMENTS, IMPRESSIONS, REACH, dig
 from ...parsing import (
     cursor_epoch,
     decode_cursor,
@@ -49,6 +52,7 @@ from ...parsing import (
 )
 from ...registry import register_connector
 from .graph import GRAPH_URL, GraphClient, require_success, subscription_challenge, verify_signature
+from .insights import GraphFigures, graph_insights, summary_total
 
 POST_FIELDS = (
     "id,message,created_time,updated_time,permalink_url,from{id,name},"
@@ -59,6 +63,31 @@ COMMENT_FIELDS = (
 )
 MESSAGE_FIELDS = (
     "id,message,created_time,from,attachments{id,mime_type,name,size,file_url,image_data}"
+)
+# Page metrics (developers.facebook.com/docs/platforminsights/page): views replaced
+# impressions (November 2025), page_total_media_view_unique replaces page_impressions_unique.
+# Graph answers at most 90 days of insights per call. A post's counts so far: reactions and
+# comments as summaries (no entries), and shares.
+PAGE_FIGURES = GraphFigures(
+    metrics=(
+        ("page_media_view", IMPRESSIONS),
+        ("page_total_media_view_unique", REACH),
+        ("page_post_engagements", ENGAGEMENTS),
+    ),
+    window_days=90,
+    params={"period": "day"},
+    posts_edge="posts",
+    post_fields=(
+        "id,created_time,permalink_url,shares,"
+        "reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)"
+    ),
+    time_field="created_time",
+    permalink_field="permalink_url",
+    engagements=lambda post: (
+        summary_total(post, "reactions"),
+        summary_total(post, "comments"),
+        dig(post, "shares", "count"),
+    ),
 )
 
 # Webhook "feed" items that carry no new text for the inbox.
@@ -166,7 +195,17 @@ class FacebookConnector(Connector):
             Capability.READ_PROFILE,
             Capability.PUBLISH,
             Capability.READ_STATE,
+            Capability.READ_INSIGHTS,
         }
+    )
+    insights_explanation = _(
+        "Facebook: views are how many times the Page's content was on someone's screen; "
+        "reach is how many people it reached, added up day by day (someone reached on two "
+        "days counts twice); engagements are reactions, comments, shares and other "
+        "interactions with the Page's posts during the period. Followers are the Page's "
+        "followers when the figures were fetched; per post, its reactions, comments and "
+        "shares so far. Facebook counts its days in Pacific time, updates the figures about "
+        "once a day and gives them only for Pages with at least 100 likes."
     )
     unsupported = {
         Capability.REPORT: _(
@@ -308,6 +347,10 @@ class FacebookConnector(Connector):
             url=opt_str(data, "link", where),
             raw=data,
         )
+
+    def _fetch_insights(self, period: InsightPeriod) -> Insights:
+        """The Page's views, reach and engagements by day, its followers, its posts' counts."""
+        return graph_insights(self.graph, self.page_id, self.insights_draft(period), PAGE_FIGURES)
 
     def _read_state(self, platform_id: str) -> PlatformState:
         """A comment's ``is_hidden``; Graph's 404 or error 100 ("does not exist") means deleted."""

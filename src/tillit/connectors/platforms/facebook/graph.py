@@ -78,6 +78,7 @@ class GraphClient:
         self._limits = limits
         self._token = token
         self._base = f"{host.rstrip('/')}/{safe_id(version, 'API version')}"
+        self.stopped_early = False
         # appsecret_proof proves the call comes from our server even if the token leaks.
         self._proof = (
             hmac.new(app_secret.encode(), token.encode(), hashlib.sha256).hexdigest()
@@ -112,8 +113,12 @@ class GraphClient:
         return obj(answer.json(), path.split("/")[-1] or "graph")
 
     def paged(self, path: str, params: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
-        """Yield the ``data`` entries of an edge, following ``after`` cursors up to max_pages."""
+        """Yield the ``data`` entries of an edge, following ``after`` cursors up to max_pages.
+
+        ``stopped_early`` says afterwards whether the bound, not the edge, ended the listing.
+        """
         query = dict(params)
+        self.stopped_early = False
         for _page in range(self._limits.max_pages):
             page = self.request("GET", path, params=query)
             for entry in field_list(page, "data", path):
@@ -125,6 +130,7 @@ class GraphClient:
             if not paging.get("next") or not isinstance(after, str) or not after:
                 return
             query["after"] = after
+        self.stopped_early = True
 
 
 def verify_signature(app_secret: str | None, headers: Mapping[str, str], body: bytes) -> bool:

@@ -17,6 +17,8 @@ from ...base import (
     Connector,
     FetchResult,
     InboundItem,
+    InsightPeriod,
+    Insights,
     ItemKind,
     Media,
     Parameter,
@@ -29,6 +31,7 @@ from ...base import (
 )
 from ...errors import ConnectorError, PayloadError, PlatformRefused, TransientError
 from ...http import parse_json
+from ...insights import ENGAGEMENTS, IMPRESSIONS, REACH
 from ...parsing import (
     cursor_epoch,
     decode_cursor,
@@ -62,6 +65,7 @@ from ..facebook.graph import (
     subscription_challenge,
     verify_signature,
 )
+from ..facebook.insights import GraphFigures, graph_insights
 
 MEDIA_FIELDS = "id,caption,timestamp,permalink,media_type,media_url,username"
 _COMMENT = "id,text,timestamp,username,from{id,username},hidden,parent_id"
@@ -73,6 +77,20 @@ MESSAGE_FIELDS = (
 _SKIPPED_FIELDS = {"mentions", "story_insights", "message_reactions", "messaging_seen"}
 # Graph's "media not ready" (error 9007): the container's image is still being fetched.
 _NOT_READY = "9007"
+# Account metrics (developers.facebook.com/docs/instagram-platform/api-reference/
+# instagram-user/insights): views replaced impressions in April 2025; the account insights
+# answer for at most 30 days between since and until. like_count is left out of a post when
+# the account hides its likes.
+ACCOUNT_FIGURES = GraphFigures(
+    metrics=(("views", IMPRESSIONS), ("reach", REACH), ("total_interactions", ENGAGEMENTS)),
+    window_days=30,
+    params={"period": "day", "metric_type": "total_value"},
+    posts_edge="media",
+    post_fields="id,timestamp,permalink,like_count,comments_count",
+    time_field="timestamp",
+    permalink_field="permalink",
+    engagements=lambda media: (media.get("like_count"), media.get("comments_count")),
+)
 
 
 def ig_author(data: Mapping[str, Any], where: str) -> Author:
@@ -138,7 +156,16 @@ class InstagramConnector(Connector):
             Capability.REPLY,
             Capability.READ_PROFILE,
             Capability.PUBLISH,
+            Capability.READ_INSIGHTS,
         }
+    )
+    insights_explanation = _(
+        "Instagram: views are how many times the account's posts, stories and reels were "
+        "seen; reach is how many accounts saw them, as Instagram counts it for each stretch "
+        "of up to 30 days, added up; engagements are the likes, comments, saves, shares and "
+        "replies Instagram counts as interactions. Followers are the account's followers when "
+        "the figures were fetched; per post, its likes and comments so far. Instagram keeps "
+        "account figures for two years and may take up to two days to count them."
     )
     unsupported = {
         Capability.BLOCK: _(
@@ -265,6 +292,11 @@ class InstagramConnector(Connector):
             url=f"https://www.instagram.com/{username}/",
             raw=data,
         )
+
+    def _fetch_insights(self, period: InsightPeriod) -> Insights:
+        """The account's views, reach and interactions, its followers, its posts' counts."""
+        draft = self.insights_draft(period)
+        return graph_insights(self.graph, self.ig_user_id, draft, ACCOUNT_FIGURES)
 
     def _set_hidden(self, platform_id: str, hidden: bool) -> ActionResult:
         answer = self.graph.request(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -18,6 +19,8 @@ from ...base import (
     Connector,
     FetchResult,
     InboundItem,
+    InsightPeriod,
+    Insights,
     ItemKind,
     Media,
     Parameter,
@@ -30,6 +33,17 @@ from ...base import (
 )
 from ...errors import PayloadError, PlatformRefused
 from ...http import Answer, call
+from ...insights import (
+    ENGAGEMENTS,
+    FOLLOWERS,
+    IMPRESSIONS,
+    MAX_INSIGHT_DAYS,
+    PER_POST,
+    PERIOD_FIGURES,
+    REACH,
+    InsightsDraft,
+    dig,
+)
 from ...parsing import (
     decode_cursor,
     encode_cursor,
@@ -52,6 +66,8 @@ _IMAGE_URN = re.compile(r"^urn:li:image:[0-9A-Za-z_-]{1,200}$")
 # The "little" text format's reserved characters; hashtags are sent as they are.
 _RESERVED = re.compile(r"[\\|{}@\[\]()<>#*_~]")
 _HASHTAG = re.compile(r"(?<![\w#])#\w+")
+# organizationalEntityShareStatistics keeps a rolling 12 months.
+_SHARE_STATISTICS_DAYS = 364
 
 
 def split_comment_urn(urn: str) -> tuple[str, str]:
@@ -102,7 +118,15 @@ class LinkedInConnector(Connector):
             Capability.REPLY,
             Capability.READ_PROFILE,
             Capability.PUBLISH,
+            Capability.READ_INSIGHTS,
         }
+    )
+    insights_explanation = _(
+        "LinkedIn: views are the impressions of the organisation's posts during the period; "
+        "reach is the members they reached, added up day by day (a member reached on two days "
+        "counts twice); engagements are reactions, comments and shares (clicks are not "
+        "counted). Followers are the page's followers when the figures were fetched. LinkedIn "
+        "keeps these figures for the last 12 months and counts unpaid activity only."
     )
     unsupported = {
         Capability.HIDE: _(
@@ -122,18 +146,15 @@ class LinkedInConnector(Connector):
         """The organisation's URN."""
         return f"urn:li:organization:{safe_id(self.config['organization_id'], 'organisation id')}"
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> Answer:
+    def _call(self, method: str, path: str, *, restli: bool = True, **kwargs: Any) -> Answer:
+        headers = {
+            "Authorization": f"Bearer {self.config['access_token']}",
+            "LinkedIn-Version": safe_id(self.config["api_version"], "version"),
+        }
+        if restli:
+            headers["X-Restli-Protocol-Version"] = "2.0.0"
         return call(
-            self.http,
-            method,
-            f"{API}/{path}",
-            limits=self.limits,
-            headers={
-                "Authorization": f"Bearer {self.config['access_token']}",
-                "LinkedIn-Version": safe_id(self.config["api_version"], "version"),
-                "X-Restli-Protocol-Version": "2.0.0",
-            },
-            **kwargs,
+            self.http, method, f"{API}/{path}", limits=self.limits, headers=headers, **kwargs
         )
 
     def _get(self, path: str, params: Mapping[str, Any] | None = None) -> Mapping[str, Any]:
@@ -252,6 +273,64 @@ class LinkedInConnector(Connector):
             links=(website,) if website else (),
             url=f"https://www.linkedin.com/company/{vanity}/" if vanity else None,
             raw=org,
+        )
+
+    def _fetch_insights(self, period: InsightPeriod) -> Insights:
+        """Followers (network size) and the page's share statistics, day by day."""
+        draft = self.insights_draft(period)
+        draft.lack(PER_POST, _("Tillit does not fetch LinkedIn's figures per post."))
+        draft.attempt(FOLLOWERS, self._followers, draft)
+        draft.attempt(
+            PERIOD_FIGURES, self._share_statistics, draft, covers=(IMPRESSIONS, REACH, ENGAGEMENTS)
+        )
+        return draft.done()
+
+    def _followers(self, draft: InsightsDraft) -> None:
+        # networkSizes is not a Rest.li 2.0 resource: sent with that header, it fails.
+        answer = self._call(
+            "GET",
+            f"networkSizes/{_enc(self.org_urn)}",
+            restli=False,
+            params={"edgeType": "COMPANY_FOLLOWED_BY_MEMBER"},
+        )
+        draft.set_followers(dig(answer.json(), "firstDegreeSize"))
+        draft.source.append("GET /rest/networkSizes edgeType=COMPANY_FOLLOWED_BY_MEMBER")
+
+    def _share_statistics(self, draft: InsightsDraft) -> None:
+        """Impressions, unique impressions and interactions per day over the period."""
+        now = datetime.now(UTC)
+        kept_from = now - timedelta(days=_SHARE_STATISTICS_DAYS)
+        since, until = max(draft.period.since, kept_from), min(draft.period.until, now)
+        if until <= since:
+            draft.lack(
+                (IMPRESSIONS, REACH, ENGAGEMENTS),
+                _("LinkedIn keeps these figures for 12 months only, and this period is older."),
+            )
+            return
+        if since > draft.period.since:
+            draft.lack(
+                (),
+                _(
+                    "LinkedIn keeps these figures for 12 months only: the first days of the period are not counted."
+                ),
+            )
+        # Rest.li 2.0 writes the interval as a record; its parentheses stay as they are.
+        start, end = int(since.timestamp() * 1000), int(until.timestamp() * 1000)
+        query = (
+            f"q=organizationalEntity&organizationalEntity={_enc(self.org_urn)}"
+            f"&timeIntervals=(timeRange:(start:{start},end:{end}),timeGranularityType:DAY)"
+        )
+        answer = self._call("GET", f"organizationalEntityShareStatistics?{query}")
+        page = obj(answer.json(), "organizationalEntityShareStatistics")
+        for raw in field_list(page, "elements", "shareStatistics")[: MAX_INSIGHT_DAYS + 31]:
+            numbers = dig(raw, "totalShareStatistics")
+            draft.impressions.add(dig(numbers, "impressionCount"))
+            draft.reach.add(dig(numbers, "uniqueImpressionsCount"))
+            for part in ("likeCount", "commentCount", "shareCount"):
+                draft.engagements.add(dig(numbers, part))
+        draft.source.append(
+            "GET /rest/organizationalEntityShareStatistics timeGranularityType=DAY "
+            "(impressionCount, uniqueImpressionsCount, likeCount, commentCount, shareCount)"
         )
 
     # --- actions -------------------------------------------------------

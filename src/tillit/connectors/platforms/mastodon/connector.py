@@ -37,6 +37,8 @@ from ...base import (
     Connector,
     FetchResult,
     InboundItem,
+    InsightPeriod,
+    Insights,
     ItemKind,
     Media,
     Parameter,
@@ -57,6 +59,14 @@ from ...errors import (
     TransientError,
 )
 from ...http import platform_answer, too_large
+from ...insights import (
+    ENGAGEMENTS,
+    FOLLOWERS,
+    IMPRESSIONS,
+    REACH,
+    InsightsDraft,
+    NewestFirst,
+)
 from ...parsing import (
     as_id,
     decode_cursor,
@@ -182,7 +192,15 @@ class MastodonConnector(Connector):
             Capability.READ_PROFILE,
             Capability.PUBLISH,
             Capability.READ_STATE,
+            Capability.READ_INSIGHTS,
         }
+    )
+    insights_explanation = _(
+        "Mastodon counts no views or reach: no server knows who read a post on the others. "
+        "Engagements are the favourites, boosts and replies so far on the account's own "
+        "public posts published in the period (not its replies or boosts of others' posts). "
+        "Followers are the account's followers when the figures were fetched, as its own "
+        "server knows them."
     )
     unsupported = {
         Capability.HIDE: _(
@@ -416,6 +434,70 @@ class MastodonConnector(Connector):
             url=opt_web_url(account, "url", where),
             raw=account,
         )
+
+    def _fetch_insights(self, period: InsightPeriod) -> Insights:
+        """Followers, and the own public posts of the period with their counts so far."""
+        draft = self.insights_draft(period)
+        draft.lack(
+            (IMPRESSIONS, REACH),
+            _("Mastodon has no views or reach: no server knows who read a post."),
+        )
+        try:
+            with self._errors():
+                account = as_raw(self.api.me())
+            me = field_id(account, "id", "account")
+        except (PlatformRefused, PayloadError) as exc:
+            draft.failed(FOLLOWERS, exc, covers=(ENGAGEMENTS,))
+            return draft.done()
+        draft.set_followers(account.get("followers_count"))
+        draft.source.append("GET /api/v1/accounts/verify_credentials followers_count")
+        draft.read_posts(self._status_figures, me, draft)
+        return draft.done()
+
+    def _status_figures(self, me: str, draft: InsightsDraft) -> None:
+        """The account's own statuses, newest first, page by page until the period is passed."""
+        scan = NewestFirst(draft.period)
+        max_id: str | None = None
+        draft.source.append(
+            "GET /api/v1/accounts/:id/statuses exclude_replies exclude_reblogs "
+            "(favourites_count, reblogs_count, replies_count)"
+        )
+        for _page in range(self.limits.max_pages):
+            previous = max_id
+            with self._errors():
+                page = self.api.account_statuses(
+                    me, exclude_replies=True, exclude_reblogs=True, max_id=max_id, limit=40
+                )
+            if not page:
+                return
+            for entity in page:
+                status = as_raw(entity)
+                status_id = status.get("id")
+                if not isinstance(status_id, str) or not status_id.isdigit():
+                    continue
+                max_id = status_id
+                try:
+                    published = parse_time(status.get("created_at"), "status.created_at")
+                except PayloadError:
+                    continue
+                # Followers-only and direct posts are not the public's; they are not counted.
+                counted = scan.place(published) and status.get("visibility") in _PUBLIC
+                if counted and not draft.add_post(
+                    status_id,
+                    published,
+                    engagements=(
+                        status.get("favourites_count"),
+                        status.get("reblogs_count"),
+                        status.get("replies_count"),
+                    ),
+                    permalink=status.get("url") or status.get("uri"),
+                ):
+                    return
+                if scan.passed:
+                    return
+            if max_id is None or max_id == previous:
+                return
+        draft.truncated = True
 
     def _read_state(self, platform_id: str) -> PlatformState:
         """A status the instance answers for exists; 404 means deleted (no hiding on Mastodon)."""

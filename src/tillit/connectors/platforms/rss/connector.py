@@ -70,6 +70,10 @@ class RssConnector(Connector):
     # A feed is read only.
     text_limit = TextLimit()
     capabilities = frozenset({Capability.READ_POSTS, Capability.READ_PROFILE})
+    insights_explanation = _(
+        "A feed has no figures for reach or engagement. The statistics of the site that "
+        "publishes it (its web analytics) show how many read it."
+    )
     unsupported = {
         Capability.HIDE: _READ_ONLY,
         Capability.UNHIDE: _READ_ONLY,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -19,6 +20,8 @@ from ...base import (
     Connector,
     FetchResult,
     InboundItem,
+    InsightPeriod,
+    Insights,
     ItemKind,
     Media,
     Parameter,
@@ -29,7 +32,8 @@ from ...base import (
     done,
 )
 from ...errors import ConnectorError, PayloadError, PlatformRefused, TokenInvalid
-from ...http import call, error_message, platform_answer
+from ...http import Interpreter, call, error_message, platform_answer
+from ...insights import ENGAGEMENTS, FOLLOWERS, IMPRESSIONS, REACH, InsightsDraft, dig
 from ...parsing import (
     decode_cursor,
     encode_cursor,
@@ -42,6 +46,7 @@ from ...parsing import (
     opt_id,
     opt_obj,
     opt_str,
+    parse_time,
     safe_id,
 )
 from ...registry import register_connector
@@ -65,6 +70,33 @@ def interpret_x_error(status: int, payload: Any, headers: httpx.Headers) -> Conn
         if any(p in problem for p in _TOKEN_PROBLEMS):
             return TokenInvalid(platform_answer(status, error_message(payload)))
     return None
+
+
+def interpret_x_tier(status: int, payload: Any, headers: httpx.Headers) -> ConnectorError | None:
+    """For the figures: an app whose access tier lacks an endpoint is refused, not disconnected.
+
+    X answers 403 "client-not-enrolled" when the app's plan does not include the endpoint;
+    reconnecting cannot help, so the report says so instead of asking for a new token.
+    """
+    if (
+        status == 403
+        and isinstance(payload, dict)
+        and payload.get("reason") == "client-not-enrolled"
+    ):
+        return PlatformRefused(
+            Message(
+                _("X's access tier for this app does not include this (%(answer)s)."),
+                answer=platform_answer(status, error_message(payload)),
+            ),
+            status,
+            "client-not-enrolled",
+        )
+    return interpret_x_error(status, payload, headers)
+
+
+def _x_time(moment: datetime) -> str:
+    """X's time parameters: 2026-03-01T00:00:00Z."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _newer(a: str | None, b: str) -> bool:
@@ -108,7 +140,15 @@ class XConnector(Connector):
             Capability.BLOCK,
             Capability.READ_PROFILE,
             Capability.PUBLISH,
+            Capability.READ_INSIGHTS,
         }
+    )
+    insights_explanation = _(
+        "X: views are the impressions X counts so far on the account's own posts published "
+        "in the period (not its replies or reposts); engagements are their likes, reposts, "
+        "replies and quotes so far. X gives no reach. Followers are the account's followers "
+        "when the figures were fetched. X's access tiers limit what an app may read: a free "
+        "tier may refuse, and only the 3,200 most recent posts can be read."
     )
     unsupported = {
         Capability.DELETE: _(
@@ -123,13 +163,15 @@ class XConnector(Connector):
         """The account's numeric id."""
         return safe_id(self.config["user_id"], "user id")
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> Mapping[str, Any]:
+    def _call(
+        self, method: str, path: str, *, interpret: Interpreter = interpret_x_error, **kwargs: Any
+    ) -> Mapping[str, Any]:
         answer = call(
             self.http,
             method,
             f"{self.config['api_base'].rstrip('/')}/2/{path}",
             limits=self.limits,
-            interpret=interpret_x_error,
+            interpret=interpret,
             headers={"Authorization": f"Bearer {self.config['access_token']}"},
             **kwargs,
         )
@@ -338,6 +380,69 @@ class XConnector(Connector):
             url=f"https://x.com/{username}",
             raw=user,
         )
+
+    def _fetch_insights(self, period: InsightPeriod) -> Insights:
+        """Followers, and the own posts of the period with their public metrics so far."""
+        draft = self.insights_draft(period)
+        draft.lack(REACH, _("X gives no reach, only views per post."))
+        draft.attempt(FOLLOWERS, self._followers, draft)
+        draft.read_posts(self._tweet_figures, draft, sums=(IMPRESSIONS, ENGAGEMENTS))
+        return draft.done()
+
+    def _followers(self, draft: InsightsDraft) -> None:
+        page = self._call(
+            "GET",
+            f"users/{self.user_id}",
+            params={"user.fields": "public_metrics"},
+            interpret=interpret_x_tier,
+        )
+        draft.set_followers(dig(page, "data", "public_metrics", "followers_count"))
+        draft.source.append("GET /2/users/:id user.fields=public_metrics")
+
+    def _tweet_figures(self, draft: InsightsDraft) -> None:
+        """The account's own posts between the period's start and end (X filters by time)."""
+        period = draft.period
+        # X refuses an end_time less than ten seconds before the request.
+        until = min(period.until, datetime.now(UTC) - timedelta(seconds=30))
+        if until <= period.since:
+            return
+        params: dict[str, Any] = {
+            "start_time": _x_time(period.since),
+            "end_time": _x_time(until),
+            "max_results": 100,
+            "exclude": "retweets,replies",
+            "tweet.fields": "created_at,public_metrics",
+        }
+        draft.source.append("GET /2/users/:id/tweets tweet.fields=public_metrics")
+        for _page in range(self.limits.max_pages):
+            page = self._call(
+                "GET", f"users/{self.user_id}/tweets", params=params, interpret=interpret_x_tier
+            )
+            for raw in field_list(page, "data", "tweets", required=False):
+                tweet_id = dig(raw, "id")
+                metrics = dig(raw, "public_metrics")
+                try:
+                    published = parse_time(dig(raw, "created_at"), "tweet.created_at")
+                except PayloadError:
+                    continue
+                if not isinstance(tweet_id, str) or not tweet_id.isdigit() or len(tweet_id) > 30:
+                    continue
+                if period.contains(published) and not draft.add_post(
+                    tweet_id,
+                    published,
+                    impressions=dig(metrics, "impression_count"),
+                    engagements=tuple(
+                        dig(metrics, key)
+                        for key in ("like_count", "retweet_count", "reply_count", "quote_count")
+                    ),
+                    permalink=f"https://x.com/i/web/status/{tweet_id}",
+                ):
+                    return
+            token = dig(page, "meta", "next_token")
+            if not isinstance(token, str) or not token or len(token) > 200:
+                return
+            params["pagination_token"] = token
+        draft.truncated = True
 
     # --- actions -------------------------------------------------------
 

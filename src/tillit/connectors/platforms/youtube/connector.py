@@ -20,6 +20,8 @@ from ...base import (
     Connector,
     FetchResult,
     InboundItem,
+    InsightPeriod,
+    Insights,
     ItemKind,
     Parameter,
     Profile,
@@ -29,6 +31,16 @@ from ...base import (
 )
 from ...errors import ConnectorError, PayloadError, RateLimited, TokenInvalid
 from ...http import call, error_message, platform_answer
+from ...insights import (
+    ENGAGEMENTS,
+    FOLLOWERS,
+    IMPRESSIONS,
+    MAX_INSIGHT_POSTS,
+    REACH,
+    InsightsDraft,
+    NewestFirst,
+    dig,
+)
 from ...parsing import (
     decode_cursor,
     encode_cursor,
@@ -42,6 +54,7 @@ from ...parsing import (
     opt_obj,
     opt_str,
     opt_time,
+    parse_time,
     safe_id,
 )
 from ...registry import register_connector
@@ -53,6 +66,8 @@ QUOTA_COST = {
     "commentThreads.list": 1,
     "comments.list": 1,
     "channels.list": 1,
+    "playlistItems.list": 1,
+    "videos.list": 1,
     "comments.insert": 50,
     "comments.delete": 50,
     "comments.setModerationStatus": 50,
@@ -110,7 +125,15 @@ class YouTubeConnector(Connector):
             Capability.REPLY,
             Capability.BLOCK,
             Capability.READ_PROFILE,
+            Capability.READ_INSIGHTS,
         }
+    )
+    insights_explanation = _(
+        "YouTube: the Data API gives no views or reach for a period (that needs the YouTube "
+        "Analytics API, which Tillit does not use yet). Engagements are the likes and comments "
+        "so far on the videos published in the period; per video, its views, likes and "
+        "comments so far. Followers are the channel's subscribers when the figures were "
+        "fetched, which YouTube rounds to three significant figures."
     )
     unsupported = {
         Capability.REPORT: _(
@@ -314,6 +337,103 @@ class YouTubeConnector(Connector):
             url=f"https://www.youtube.com/{handle}" if handle else None,
             raw=channel,
         )
+
+    def _fetch_insights(self, period: InsightPeriod) -> Insights:
+        """Subscribers, and the videos published in the period with their counts so far."""
+        draft = self.insights_draft(period)
+        start = self.quota_used
+        draft.lack(
+            (IMPRESSIONS, REACH),
+            _(
+                "YouTube's Data API gives no views or reach for a period; that needs the "
+                "YouTube Analytics API, which Tillit does not use yet."
+            ),
+        )
+        channel: dict[str, Any] = {}
+        draft.attempt(FOLLOWERS, self._channel_figures, draft, channel)
+        uploads = dig(channel, "contentDetails", "relatedPlaylists", "uploads")
+        try:
+            playlist = safe_id(uploads if isinstance(uploads, str) else "", "playlist id")
+        except ValueError:
+            playlist = None
+            if channel:
+                draft.lack(ENGAGEMENTS, _("YouTube did not say where the channel's videos are."))
+        if playlist is not None:
+            draft.read_posts(self._video_figures, playlist, draft)
+        draft.quota_units = self.quota_used - start
+        return draft.done()
+
+    def _channel_figures(self, draft: InsightsDraft, channel: dict[str, Any]) -> None:
+        """The subscribers; ``channel`` receives the channel (its uploads playlist)."""
+        page = obj(
+            self._call(
+                "GET",
+                "channels",
+                params={"part": "statistics,contentDetails", "id": self.channel_id},
+            ),
+            "channels",
+        )
+        found = field_list(page, "items", "channels")
+        if len(found) != 1:
+            raise PayloadError(f"channels: expected one channel, got {len(found)}")
+        channel.update(obj(found[0], "channel"))
+        statistics = dig(channel, "statistics")
+        if dig(statistics, "hiddenSubscriberCount") is True:
+            draft.lack(FOLLOWERS, _("The channel hides its number of subscribers."))
+        else:
+            draft.set_followers(dig(statistics, "subscriberCount"))
+        draft.source.append("channels.list part=statistics,contentDetails")
+
+    def _video_figures(self, playlist: str, draft: InsightsDraft) -> None:
+        """The uploads published in the period (newest first), then their statistics."""
+        scan = NewestFirst(draft.period)
+        videos: list[tuple[str, datetime]] = []
+        params: dict[str, Any] = {
+            "part": "contentDetails",
+            "playlistId": playlist,
+            "maxResults": 50,
+        }
+        for _page in range(self.limits.max_pages):
+            page = obj(self._call("GET", "playlistItems", params=params), "playlistItems")
+            for raw in field_list(page, "items", "playlistItems"):
+                video_id = dig(raw, "contentDetails", "videoId")
+                try:
+                    # A private or deleted video has no publishing time: it is not counted.
+                    published = parse_time(
+                        dig(raw, "contentDetails", "videoPublishedAt"), "videoPublishedAt"
+                    )
+                    video_id = safe_id(video_id, "video id")
+                except (PayloadError, ValueError):
+                    continue
+                if scan.place(published):
+                    videos.append((video_id, published))
+            token = opt_str(page, "nextPageToken", "playlistItems")
+            if scan.passed or not token or len(videos) >= MAX_INSIGHT_POSTS:
+                break
+            params["pageToken"] = token
+        else:
+            draft.truncated = True
+        statistics: dict[str, Any] = {}
+        for first in range(0, min(len(videos), MAX_INSIGHT_POSTS), 50):
+            ids = ",".join(video_id for video_id, _when in videos[first : first + 50])
+            page = obj(
+                self._call("GET", "videos", params={"part": "statistics", "id": ids}), "videos"
+            )
+            for raw in field_list(page, "items", "videos"):
+                if isinstance(dig(raw, "id"), str):
+                    statistics[raw["id"]] = dig(raw, "statistics")
+        for video_id, published in videos:
+            numbers = statistics.get(video_id)
+            added = draft.add_post(
+                video_id,
+                published,
+                impressions=dig(numbers, "viewCount"),
+                engagements=(dig(numbers, "likeCount"), dig(numbers, "commentCount")),
+                permalink=f"https://www.youtube.com/watch?v={video_id}",
+            )
+            if not added:
+                break
+        draft.source.append("playlistItems.list part=contentDetails; videos.list part=statistics")
 
     def _moderate(self, comment_id: str, status: str, *, ban: bool = False) -> ActionResult:
         start = self.quota_used
