@@ -155,4 +155,13 @@ SV_REPORTS = {
     "The numbers in “%(title)s”": "Siffrorna i ”%(title)s”",
     "Category": "Kategori",
     "Nothing in this period.": "Inget under perioden.",
+    "The platform gave no figures for this day.": "Plattformen gav inga siffror för den här dagen.",
+    "Followers at the end of the period": "Följare vid periodens slut",
+    "Views": "Visningar",
+    "Reach (added up per day)": "Räckvidd (summerad per dag)",
+    "Interactions": "Interaktioner",
+    "Own posts counted by the platform": "Egna inlägg som plattformen räknat",
+    "Channel days the platform gave no figures for": "Kanaldagar som plattformen inte gav siffror för",
+    "Reach and engagement": "Räckvidd och engagemang",
+    "%(count)d running channels have no figures for the period: not connected, or their platform gives none.": "%(count)d kanaler i drift saknar siffror för perioden: inte kopplade, eller så ger deras plattform inga.",
 }

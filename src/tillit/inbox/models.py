@@ -356,3 +356,36 @@ class SavedFilter(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
+
+
+class InsightReading(models.Model):
+    """One day's reach and engagement for a channel, as its platform gave them (R23).
+
+    Read once a day through the connector (``fetch_insights``); a day the platform refused
+    or could not answer is kept with the reason and read again on the next run, so a report
+    can say which days it lacks and why instead of showing a silent zero.
+    """
+
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="insights")
+    day = models.DateField(_("day"))
+    connector = models.CharField(max_length=40)
+    fetched_at = models.DateTimeField()
+    followers = models.PositiveBigIntegerField(null=True, blank=True)
+    impressions = models.PositiveBigIntegerField(null=True, blank=True)
+    reach = models.PositiveBigIntegerField(null=True, blank=True)
+    engagements = models.PositiveBigIntegerField(null=True, blank=True)
+    posts = models.PositiveIntegerField(null=True, blank=True)
+    # Stored Messages (core.messages): what is missing, and the connector's footnote.
+    missing = models.JSONField(default=list, blank=True)
+    explanation = models.TextField(blank=True)
+    # Why nothing was read this day (a stored Message); empty when figures came.
+    problem = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "day"], name="insight_one_per_day")
+        ]
+        ordering = ["channel", "day"]
+
+    def __str__(self) -> str:
+        return f"{self.channel_id} {self.day}"

@@ -128,3 +128,27 @@ def audit_profile_one(channel_id: int) -> str:
     if channel is None:
         return "gone"
     return channel_audit_profile(channel=channel).outcome
+
+
+@register_periodic("inbox.read_insights", interval=timedelta(days=1))
+@task(queue_name=queues.REPORTS)
+def read_insights_all() -> int:
+    """Enqueue one insights read per connection that gives figures (R23)."""
+    from .services.insights import connections_with_insights
+
+    ids = connections_with_insights()
+    for connection_id in ids:
+        read_insights_one.enqueue(connection_id)
+    return len(ids)
+
+
+@task(queue_name=queues.REPORTS)
+def read_insights_one(connection_id: int) -> dict:
+    """Read the days of reach and engagement one connection still lacks."""
+    from .models import Connection
+    from .services.insights import insights_read
+
+    connection = Connection.objects.select_related("channel").filter(pk=connection_id).first()
+    if connection is None:
+        return {"gone": 1}
+    return insights_read(connection)

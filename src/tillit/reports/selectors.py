@@ -29,10 +29,11 @@ from django.utils.translation import gettext_lazy as _
 from tillit.archive.choices import JobState
 from tillit.archive.models import Capture
 from tillit.archive.selectors import channels_overdue
+from tillit.channels.choices import STAFFED_STATES
 from tillit.channels.models import Channel
 from tillit.connectors.base import ItemKind
 from tillit.core.messages import Message
-from tillit.inbox.models import Item
+from tillit.inbox.models import InsightReading, Item
 from tillit.moderation.choices import DecisionKind, Tier
 from tillit.moderation.models import Block, Decision
 from tillit.records.choices import AccessRequestState, Outcome
@@ -447,6 +448,73 @@ def archive_section(scope: Scope, period: Period, previous: Period) -> Section:
     return section
 
 
+def _reach_counts(channels: QuerySet[Channel], period: Period) -> dict:
+    readings = InsightReading.objects.filter(
+        channel__in=channels.values("pk"), day__gte=period.start, day__lte=period.end
+    )
+    counts = readings.filter(problem="").aggregate(
+        impressions=Sum("impressions"),
+        reach=Sum("reach"),
+        engagements=Sum("engagements"),
+        posts=Sum("posts"),
+        days=Count("pk"),
+    )
+    # Followers: each channel's latest count in the period, added up across the channels.
+    latest = (
+        InsightReading.objects.filter(
+            channel=OuterRef("pk"), day__lte=period.end, followers__isnull=False, problem=""
+        )
+        .order_by("-day")
+        .values("followers")[:1]
+    )
+    counts["followers"] = channels.annotate(f=Subquery(latest)).aggregate(n=Sum("f"))["n"]
+    counts["lacking"] = readings.exclude(problem="").count()
+    return counts
+
+
+REACH = [
+    ("followers", _("Followers at the end of the period"), COUNT),
+    ("impressions", _("Views"), COUNT),
+    ("reach", _("Reach (added up per day)"), COUNT),
+    ("engagements", _("Interactions"), COUNT),
+    ("posts", _("Own posts counted by the platform"), COUNT),
+    ("lacking", _("Channel days the platform gave no figures for"), COUNT),
+]
+
+
+def reach_section(scope: Scope, period: Period, previous: Period) -> Section:
+    """Reach and engagement where the platforms give them, with what they mean and lack."""
+    channels = scope.channels()
+    now = _reach_counts(channels, period)
+    section = Section(
+        "reach", _("Reach and engagement"), _compared(REACH, now, _reach_counts(channels, previous))
+    )
+    readings = InsightReading.objects.filter(
+        channel__in=channels.values("pk"), day__gte=period.start, day__lte=period.end
+    )
+    for explanation in (
+        readings.exclude(explanation="").values_list("explanation", flat=True).distinct()[:8]
+    ):
+        section.notes.append(explanation)
+    for problem in readings.exclude(problem="").values_list("problem", flat=True).distinct()[:3]:
+        section.notes.append(problem)
+    without = (
+        channels.filter(status__in=STAFFED_STATES)
+        .exclude(pk__in=readings.values("channel_id"))
+        .count()
+    )
+    if without:
+        section.notes.append(
+            Message(
+                _(
+                    "%(count)d running channels have no figures for the period: not connected, or their platform gives none."
+                ),
+                count=without,
+            )
+        )
+    return section
+
+
 def compliance_section(scope: Scope, period: Period, previous: Period) -> Section:
     rows = compliance_rows(scope.channels())
     summary = compliance_summary(rows)
@@ -525,6 +593,7 @@ SECTIONS: tuple[Callable[[Scope, Period, Period], Section], ...] = (
     activity_section,
     response_section,
     moderation_section,
+    reach_section,
     records_section,
     archive_section,
     compliance_section,
