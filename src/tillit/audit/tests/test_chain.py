@@ -90,7 +90,7 @@ def test_entries_appended_during_a_walk_are_not_taken_for_a_truncation(monkeypat
 
     _record(3)
     real_read_head = services._read_head
-    appended = []
+    appended: list[object] = []
 
     def read_head_after_a_change():
         if not appended:
