@@ -40,3 +40,5 @@ RETENTION_HOLDERS = (Role.REGISTRAR, Role.ARCHIVIST, Role.ORG_ADMIN)
 RETENTION_READERS = (Role.REGISTRAR, Role.ARCHIVIST, Role.ORG_ADMIN, Role.AUDITOR)
 #: Export archival packages and set capture schedules organisation-wide.
 ARCHIVE_KEEPERS = (Role.ARCHIVIST, Role.ORG_ADMIN)
+#: Browse, verify and export the audit trail: the whole organisation's changes, read-only.
+AUDIT_TRAIL_READERS = (Role.ORG_ADMIN, Role.AUDITOR)

@@ -1,4 +1,17 @@
 """URLs of follow-up: reports, the compliance view and the audit trail."""
 
+from django.urls import path
+
+from . import views_audit
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("granskningslogg/", views_audit.audit_entries, name="audit_entries"),
+    path(
+        "granskningslogg/objekt/<str:object_type>/<str:object_id>/",
+        views_audit.audit_object,
+        name="audit_object",
+    ),
+    path("granskningslogg/verifiera/", views_audit.audit_verify, name="audit_verify"),
+    path("granskningslogg/export.csv", views_audit.audit_export, name="audit_export"),
+]

@@ -1,6 +1,6 @@
 """Values every template needs: the organisation and the person's unread notices."""
 
-from tillit.access.roles import RECORDS_READERS, RETENTION_READERS, Role
+from tillit.access.roles import AUDIT_TRAIL_READERS, RECORDS_READERS, RETENTION_READERS, Role
 from tillit.organisation.selectors import notices_unread, organisation_get
 
 
@@ -19,5 +19,6 @@ def tillit(request):
             "records_readers": actor is not None and actor.is_org_wide(*RECORDS_READERS),
             "retention": actor is not None and actor.is_org_wide(*RETENTION_READERS),
             "organisation": actor is not None and actor.is_org_wide(Role.ORG_ADMIN),
+            "audit_trail": actor is not None and actor.is_org_wide(*AUDIT_TRAIL_READERS),
         },
     }
