@@ -164,4 +164,7 @@ SV_REPORTS = {
     "Channel days the platform gave no figures for": "Kanaldagar som plattformen inte gav siffror för",
     "Reach and engagement": "Räckvidd och engagemang",
     "%(count)d running channels have no figures for the period: not connected, or their platform gives none.": "%(count)d kanaler i drift saknar siffror för perioden: inte kopplade, eller så ger deras plattform inga.",
+    "Channel's profile checked": "Kanalens profil kontrollerad",
+    "Profile audit": "Profilkontroll",
+    "Reach and engagement of a day": "Räckvidd och engagemang för en dag",
 }

@@ -26,7 +26,7 @@ def _view_modules() -> list[pathlib.Path]:
 
 def _selector_functions() -> dict[str, tuple[pathlib.Path, ast.FunctionDef]]:
     found = {}
-    for path in sorted(SRC.glob("*/selectors.py")):
+    for path in sorted(SRC.glob("*/selectors*.py")):
         for node in ast.parse(path.read_text()).body:
             if isinstance(node, ast.FunctionDef):
                 found[f"{path.parent.name}.{node.name}"] = (path, node)

@@ -42,3 +42,5 @@ RETENTION_READERS = (Role.REGISTRAR, Role.ARCHIVIST, Role.ORG_ADMIN, Role.AUDITO
 ARCHIVE_KEEPERS = (Role.ARCHIVIST, Role.ORG_ADMIN)
 #: Follow the whole organisation up (R23): reports and the compliance view for every channel.
 REPORT_READERS = (Role.ORG_ADMIN, Role.AUDITOR)
+#: Browse, verify and export the audit trail: the whole organisation's changes, read-only.
+AUDIT_TRAIL_READERS = (Role.ORG_ADMIN, Role.AUDITOR)

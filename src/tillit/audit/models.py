@@ -25,7 +25,14 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["seq"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        # The trail is read newest first, filtered by object, period, person or action
+        # (tillit.reports): each filter has an index, and those ordered by seq carry it.
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["at"]),
+            models.Index(fields=["actor_id", "seq"]),
+            models.Index(fields=["action", "seq"]),
+        ]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from .chain import GENESIS, entry_hash
 from .checkpoints import Checkpoint, CheckpointError, checkpoint_check, checkpoints_read
-from .keys import keyring
+from .keys import Keyring, keyring
 from .models import AuditEntry, AuditHead
 
 
@@ -193,8 +193,27 @@ def audit_verify(
     return progress.result(True, len(cps))
 
 
+#: How often a walk goes on from where it stopped when entries arrived while it ran.
+CATCH_UP_PASSES = 20
+
+
+@dataclass
+class _Cursor:
+    """Where a walk stands: the seal it expects the next entry to link to, and its number."""
+
+    prev: str = GENESIS
+    expected_seq: int = 1
+    keyed: bool = False
+
+
 def _walk(batch_size: int, cps: list[Checkpoint], progress: _Progress) -> None:
-    """Check seals, links, sequence, checkpoints and head in one pass; raise _Broken at a fault."""
+    """Check seals, links, sequence, checkpoints and head; raise _Broken at a fault.
+
+    Entries keep being appended while a long walk runs (the trail is live), so the head read
+    after a pass may be ahead of the entries that pass saw. The walk then goes on from where
+    it stopped; only a head that the entries cannot reach (they were removed) is a fault. A
+    trail still growing after the last pass is judged up to where the walk got.
+    """
     ring = keyring()
     by_seq: dict[int, list[Checkpoint]] = {}
     for checkpoint in cps:
@@ -202,54 +221,80 @@ def _walk(batch_size: int, cps: list[Checkpoint], progress: _Progress) -> None:
     # Checkpoints record how far the unkeyed span reached; rewriting keyed entries as unkeyed
     # ones (which a forger without the key could) must not pass as legacy.
     legacy_limit = min((c.legacy_through for c in cps), default=None)
-    prev = GENESIS
-    expected_seq = 1
-    keyed = False
-    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=batch_size):
-        if entry.seq != expected_seq:
-            raise _Broken(expected_seq, "entry missing (deleted)")
-        if entry.prev_hash != prev:
-            raise _Broken(entry.seq, "link to the previous entry broken")
-        if entry.key_id:
-            key = ring.key(entry.key_id)
-            if key is None:
-                raise _Broken(entry.seq, f"sealed with the unknown key {entry.key_id!r}")
-            if entry.key_id not in progress.keys:
-                progress.keys.append(entry.key_id)
-            keyed = True
-        elif keyed:
-            # Unkeyed entries may only precede the keyed ones: one after them is forged.
-            raise _Broken(entry.seq, "unkeyed entry after keyed ones (forged)")
-        elif legacy_limit is not None and entry.seq > legacy_limit:
-            raise _Broken(
-                entry.seq, f"unkeyed entry after the legacy span #1–#{legacy_limit} (forged)"
-            )
-        else:
-            key = None
-            progress.legacy = entry.seq
-        if not hmac.compare_digest(_recompute(entry, key), entry.hash):
-            raise _Broken(entry.seq, "content does not match its seal")
-        for checkpoint in by_seq.get(entry.seq, ()):
-            if checkpoint.hash != entry.hash:
-                raise _Broken(
-                    entry.seq,
-                    f"differs from the checkpoint of {checkpoint.at}: the chain was rewritten "
-                    f"between #{progress.proven + 1} and #{entry.seq}",
-                )
-            if entry.seq >= progress.proven:
-                progress.proven = entry.seq
-                progress.proven_at = checkpoint.at
-        prev = entry.hash
-        progress.checked += 1
-        expected_seq += 1
-    beyond = [c for c in cps if c.seq >= expected_seq]
+    cursor = _Cursor()
+    growing = False
+    head = None
+    for _ in range(CATCH_UP_PASSES):
+        walked = 0
+        entries = AuditEntry.objects.filter(seq__gte=cursor.expected_seq).order_by("seq")
+        for entry in entries.iterator(chunk_size=batch_size):
+            _check(entry, cursor, ring, legacy_limit, by_seq, progress)
+            walked += 1
+        head = _read_head()
+        growing = head is not None and head.count > progress.checked and walked > 0
+        if not growing:
+            break
+    beyond = [c for c in cps if c.seq >= cursor.expected_seq]
     if beyond:
         highest = max(beyond, key=lambda c: c.seq)
         raise _Broken(
-            expected_seq,
+            cursor.expected_seq,
             f"newest entries missing (deleted): the checkpoint of {highest.at} saw "
-            f"#{highest.seq}, the chain ends at #{expected_seq - 1}",
+            f"#{highest.seq}, the chain ends at #{cursor.expected_seq - 1}",
         )
-    head = AuditHead.objects.filter(id=1).first()
-    if head is not None and (head.last_hash != prev or head.count != progress.checked):
-        raise _Broken(expected_seq, "newest entries missing (deleted)")
+    if (
+        head is not None
+        and not growing
+        and (head.last_hash != cursor.prev or head.count != progress.checked)
+    ):
+        raise _Broken(cursor.expected_seq, "newest entries missing (deleted)")
+
+
+def _read_head() -> AuditHead | None:
+    """The head row as it is now (read after each pass of a walk)."""
+    return AuditHead.objects.filter(id=1).first()
+
+
+def _check(
+    entry: AuditEntry,
+    cursor: _Cursor,
+    ring: Keyring,
+    legacy_limit: int | None,
+    by_seq: dict[int, list[Checkpoint]],
+    progress: _Progress,
+) -> None:
+    """Check one entry's number, link, key, seal and checkpoints; move the cursor past it."""
+    if entry.seq != cursor.expected_seq:
+        raise _Broken(cursor.expected_seq, "entry missing (deleted)")
+    if entry.prev_hash != cursor.prev:
+        raise _Broken(entry.seq, "link to the previous entry broken")
+    if entry.key_id:
+        key = ring.key(entry.key_id)
+        if key is None:
+            raise _Broken(entry.seq, f"sealed with the unknown key {entry.key_id!r}")
+        if entry.key_id not in progress.keys:
+            progress.keys.append(entry.key_id)
+        cursor.keyed = True
+    elif cursor.keyed:
+        # Unkeyed entries may only precede the keyed ones: one after them is forged.
+        raise _Broken(entry.seq, "unkeyed entry after keyed ones (forged)")
+    elif legacy_limit is not None and entry.seq > legacy_limit:
+        raise _Broken(entry.seq, f"unkeyed entry after the legacy span #1–#{legacy_limit} (forged)")
+    else:
+        key = None
+        progress.legacy = entry.seq
+    if not hmac.compare_digest(_recompute(entry, key), entry.hash):
+        raise _Broken(entry.seq, "content does not match its seal")
+    for checkpoint in by_seq.get(entry.seq, ()):
+        if checkpoint.hash != entry.hash:
+            raise _Broken(
+                entry.seq,
+                f"differs from the checkpoint of {checkpoint.at}: the chain was rewritten "
+                f"between #{progress.proven + 1} and #{entry.seq}",
+            )
+        if entry.seq >= progress.proven:
+            progress.proven = entry.seq
+            progress.proven_at = checkpoint.at
+    cursor.prev = entry.hash
+    cursor.expected_seq += 1
+    progress.checked += 1

@@ -25,3 +25,19 @@ def uses_db_backend() -> bool:
     from django.conf import settings
 
     return "django_tasks_db" in settings.TASKS["default"]["BACKEND"]
+
+
+def task_in_flight(task_path: str) -> bool:
+    """Whether a run of the task at ``task_path`` is queued or running (django-tasks-db only).
+
+    Other backends keep no results to look at: there the answer is always False.
+    """
+    if not task_path or not uses_db_backend():
+        return False
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=task_path,
+        status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING),
+    ).exists()

@@ -24,7 +24,7 @@ Excel expects.
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 REPLACEMENT = "\ufffd"
@@ -77,13 +77,31 @@ class _Writable(Protocol):
     def write(self, text: str, /) -> object: ...
 
 
+class _Echo:
+    """A file that hands back what is written to it, so the csv module can yield lines."""
+
+    def write(self, text: str, /) -> str:
+        return text
+
+
+def csv_lines(header: Iterable[object], rows: Iterable[Iterable[object]]) -> Iterator[str]:
+    """The BOM, then the header and each row as one semicolon CSV line, neutralised and quoted.
+
+    Lazy, so a long export can be streamed a row at a time (core.downloads).
+    """
+    yield BOM
+    writer = csv.writer(
+        _Echo(), delimiter=CSV_DELIMITER, quoting=csv.QUOTE_ALL, lineterminator="\r\n"
+    )
+    yield writer.writerow([csv_cell(h) for h in header])
+    for row in rows:
+        yield writer.writerow([csv_cell(v) for v in row])
+
+
 def csv_write(out: _Writable, header: Iterable[object], rows: Iterable[Iterable[object]]) -> None:
     """Write a BOM, the header and the rows as semicolon CSV, every cell neutralised and quoted."""
-    out.write(BOM)
-    writer = csv.writer(out, delimiter=CSV_DELIMITER, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow([csv_cell(h) for h in header])
-    for row in rows:
-        writer.writerow([csv_cell(v) for v in row])
+    for line in csv_lines(header, rows):
+        out.write(line)
 
 
 def csv_text(header: Iterable[object], rows: Iterable[Iterable[object]]) -> str:

@@ -16,7 +16,7 @@ from django.db import close_old_connections, transaction
 from django.utils import timezone
 
 from .models import PeriodicJob, PeriodicRun
-from .queues import uses_db_backend
+from .queues import task_in_flight
 from .registry import registry
 
 logger = logging.getLogger(__name__)
@@ -69,15 +69,7 @@ def _still_running(spec: JobSpec) -> bool:
     A job whose run outlasts its interval is skipped for that period instead of running
     twice at once; other backends keep no results to look at and are not checked.
     """
-    if not spec.task_path or not uses_db_backend():
-        return False
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=spec.task_path,
-        status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING),
-    ).exists()
+    return task_in_flight(spec.task_path)
 
 
 def run_due_jobs(worker_id: str, jobs: Iterable[JobSpec] | None = None) -> list[str]:

@@ -10,3 +10,6 @@ class ReportsConfig(AppConfig):
     name = "tillit.reports"
     label = "reports"
     verbose_name = _("Follow-up")
+
+    def ready(self) -> None:
+        from . import access_audit  # noqa: F401  (registers the audit trail's access rule)

@@ -1,6 +1,12 @@
 """Values every template needs: the organisation and the person's unread notices."""
 
-from tillit.access.roles import RECORDS_READERS, REPORT_READERS, RETENTION_READERS, Role
+from tillit.access.roles import (
+    AUDIT_TRAIL_READERS,
+    RECORDS_READERS,
+    REPORT_READERS,
+    RETENTION_READERS,
+    Role,
+)
 from tillit.organisation.selectors import notices_unread, organisation_get
 
 
@@ -27,5 +33,6 @@ def tillit(request):
                 or actor.departments(Role.MANAGER, Role.INFORMATOR)
                 or actor.mandates
             ),
+            "audit_trail": actor is not None and actor.is_org_wide(*AUDIT_TRAIL_READERS),
         },
     }

@@ -81,3 +81,35 @@ def test_rolled_back_change_leaves_no_entry():
     assert AuditEntry.objects.count() == 0
     _record(1)
     assert audit_verify().ok
+
+
+def test_entries_appended_during_a_walk_are_not_taken_for_a_truncation(monkeypatch):
+    # The trail is live: a change recorded after the walk read its entries moves the head
+    # ahead of what the walk saw. The walk goes on to the new entry instead of crying theft.
+    from tillit.audit import services
+
+    _record(3)
+    real_read_head = services._read_head
+    appended: list[object] = []
+
+    def read_head_after_a_change():
+        if not appended:
+            with transaction.atomic():
+                appended.append(
+                    audit_record(actor=None, action="test.event", object_type="x", object_id="9")
+                )
+        return real_read_head()
+
+    monkeypatch.setattr(services, "_read_head", read_head_after_a_change)
+    result = audit_verify()
+    assert result.ok, result.reason
+    assert result.checked == 4
+
+
+def test_a_head_the_entries_cannot_reach_is_still_a_truncation():
+    _record(3)
+    with connection.cursor() as cur:
+        cur.execute("DELETE FROM audit_auditentry WHERE seq = 3")
+    result = audit_verify()
+    assert not result.ok and result.broken_seq == 3
+    assert "newest entries missing" in result.reason

@@ -92,3 +92,18 @@ def test_only_formula_positions_change():
     assert csv_cell("Pris 100 - 20 = 80") == "Pris 100 - 20 = 80"
     assert csv_cell("e-post@example.se") == "e-post@example.se"
     assert csv_cell("'=1") == "'=1"
+
+
+def test_a_streamed_csv_is_the_same_file_as_a_whole_one():
+    from tillit.core import downloads
+
+    header = ["Namn", "Text"]
+    rows = [[f"rad {i}", "=HYPERLINK(1)" if i % 2 else 'åäö; "citat"'] for i in range(1203)]
+    whole = downloads.csv_download("a.csv", header, rows)
+    streamed = downloads.csv_stream_download("a.csv", header, iter(rows))
+    parts = list(streamed)
+    # Sent in a few chunks of many lines, not a write per line nor the file at once.
+    assert len(parts) == 3
+    assert b"".join(parts) == whole.content
+    assert streamed["Content-Type"] == whole["Content-Type"]
+    assert streamed["Content-Disposition"] == 'attachment; filename="a.csv"'

@@ -1,5 +1,5 @@
 """The daily insights read (R23): each missing day once, a refusal kept with its reason and
-asked again, a rate limit stops only that channel, and the report adds the days up."""
+asked again, a rate limit stops only that channel."""
 
 from datetime import date, timedelta
 
@@ -70,30 +70,3 @@ def test_a_rate_limit_stops_the_channel_until_the_next_run(monkeypatch, connecti
     calls = _answers(monkeypatch, answer)
     assert insights_read(connection, TODAY) == {"read": 0, "refused": 1}
     assert len(calls) == 1
-
-
-def test_the_report_adds_the_days_up_and_says_what_is_missing(
-    monkeypatch, org, connection, fb_channel
-):
-    from django.utils import translation
-
-    from tillit.access.actor import OPERATOR
-    from tillit.core.messages import shown_text
-    from tillit.reports.periods import Period
-    from tillit.reports.scopes import scope_for
-    from tillit.reports.selectors import report_build
-
-    def answer(period):
-        if period.start == date(2026, 12, 1):
-            raise TransientError("Graph is down")
-        return _figures(period)
-
-    _answers(monkeypatch, answer)
-    insights_read(connection, TODAY)
-    report = report_build(scope_for(OPERATOR, "org"), Period(date(2026, 11, 28), date(2026, 12, 2)))
-    assert report.figure("reach", "impressions").current == 10 * (28 + 29 + 30 + 2)
-    assert report.figure("reach", "followers").current == 1002
-    assert report.figure("reach", "lacking").current == 1
-    with translation.override("sv"):
-        notes = [shown_text(n, html=False) for n in report.section("reach").notes]
-    assert any("Graph is down" in n for n in notes), notes

@@ -448,6 +448,36 @@ PAGES: list[Page] = [
         16,
         "archive:channel (captures)",
     ),
+    # The audit trail: one page by keyset, the links of up to seven kinds of object, the
+    # people who acted, the last verification; the seals are checked without a query.
+    Page(
+        "reports:audit_entries",
+        "auditor",
+        _fixed("/granskningslogg/?action=channel.create"),
+        13,
+    ),
+    Page(
+        "reports:audit_entries",
+        "admin",
+        _fixed("/granskningslogg/?date_from=2000-01-01&object_type=records.accessrequest"),
+        12,
+        "reports:audit_entries (period, kind)",
+    ),
+    # The newest fifty of everything: a full page at any size, so it cannot grow.
+    Page(
+        "reports:audit_entries",
+        "admin",
+        _fixed("/granskningslogg/"),
+        16,
+        "reports:audit_entries (newest)",
+        grows=False,
+    ),
+    Page(
+        "reports:audit_object",
+        "auditor",
+        lambda w: f"/granskningslogg/objekt/records.accessrequest/{w.request_id}/",
+        10,
+    ),
     Page("directory:index", None, _fixed("/kanaler/"), 4),
     Page("directory:feed", None, _fixed("/kanaler/feed.atom"), 4),
     Page("api-directory-channels", None, _fixed("/api/v1/directory/channels"), 3),
