@@ -39,9 +39,15 @@ ITEM_SQL = (
     "INSERT INTO inbox_item (id, channel_id, platform_id, kind, is_public, text, text_format, "
     "author_id, author_name, text_truncated, is_own, received_at, first_seen_at, "
     "parent_platform_id, thread_platform_id, permalink, raw, version, status, is_hidden, "
-    "is_deleted, capture_complete, decision_seq, parent_id) VALUES "
+    "is_deleted, capture_complete, decision_seq, parent_id, first_decision_at, decision_after_s) "
+    "VALUES "
     "(%s, %s, %s, %s, %s, %s, 'plain', %s, %s, %s, %s, %s, %s, '', '', '', '{}', 1, 'handled', "
-    "%s, %s, %s, 0, %s)"
+    "%s, %s, %s, 0, %s, %s, %s)"
+)
+# What ingest writes on the comment when an own reply arrives (inbox.services.response_times).
+REPLY_SQL = (
+    "UPDATE inbox_item SET reply_after_s = %s WHERE id = %s "
+    "AND (reply_after_s IS NULL OR reply_after_s > %s)"
 )
 DECISION_SQL = (
     "INSERT INTO moderation_decision (item_id, kind, tier, snapshot, automatic, decided_at, "
@@ -97,7 +103,7 @@ def load(n: int, start: int, channels, policy, now: datetime) -> None:
     channel_ids = [c.pk for c in channels]
     recent: dict[int, list[tuple[int, datetime]]] = {c: [] for c in channel_ids}
     for first in range(start, n, BATCH):
-        items, decisions = [], []
+        items, decisions, replies = [], [], []
         for i in range(first, min(n, first + BATCH)):
             channel = channel_ids[i % len(channel_ids)]
             # Evenly through the two years, in id order, with some jitter.
@@ -108,12 +114,17 @@ def load(n: int, start: int, channels, policy, now: datetime) -> None:
                 kind, own = "comment", True
                 parent, asked = recent[channel][rng.randrange(len(recent[channel]))]
                 when = asked + timedelta(minutes=rng.expovariate(1 / 240))
+                seconds = int((when - asked).total_seconds())
+                replies.append((seconds, parent, seconds))
             elif roll < 0.30:
                 kind, own = "own_post", True
             elif roll < 0.40:
                 kind, own = "direct_message", False
             else:
                 kind, own = "comment", False
+            decided = None
+            if kind == "comment" and not own and i % 6 == 0:
+                decided = when + timedelta(minutes=rng.expovariate(1 / 180))
             items.append(
                 (
                     i + 1,
@@ -132,13 +143,14 @@ def load(n: int, start: int, channels, policy, now: datetime) -> None:
                     False,
                     True,
                     parent,
+                    adapt(decided) if decided else None,
+                    int((decided - when).total_seconds()) if decided else None,
                 )
             )
             if kind == "comment" and not own:
                 recent[channel] = (recent[channel] + [(i + 1, when)])[-200:]
-                if i % 6 == 0:
+                if decided is not None:
                     rule_id, tier = rules[i % len(rules)] if i % 18 == 0 else (None, "")
-                    decided = when + timedelta(minutes=rng.expovariate(1 / 180))
                     decisions.append(
                         (
                             i + 1,
@@ -154,6 +166,7 @@ def load(n: int, start: int, channels, policy, now: datetime) -> None:
         with transaction.atomic(), connection.cursor() as cur:
             cur.executemany(ITEM_SQL, items)
             cur.executemany(DECISION_SQL, decisions)
+            cur.executemany(REPLY_SQL, replies)
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
             cur.execute(
@@ -179,7 +192,7 @@ def python_peer(channels, period) -> dict:
     from tillit.inbox.models import Item
 
     first, after = period.bounds()
-    counts = {"comments": 0, "own_posts": 0, "messages": 0}
+    counts: dict = {"comments": 0, "own_posts": 0, "messages": 0}
     asked: dict[int, datetime] = {}
     for kind, own, pk, when in Item.objects.filter(
         channel__in=channels, received_at__gte=first, received_at__lt=after

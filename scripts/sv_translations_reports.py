@@ -167,4 +167,6 @@ SV_REPORTS = {
     "Channel's profile checked": "Kanalens profil kontrollerad",
     "Profile audit": "Profilkontroll",
     "Reach and engagement of a day": "Räckvidd och engagemang för en dag",
+    "Activity per month": "Aktivitet per månad",
+    "Comments from the public, own posts and direct messages received, per month of the period.": "Kommentarer från allmänheten, egna inlägg och mottagna direktmeddelanden per månad under perioden.",
 }

@@ -116,6 +116,12 @@ class Item(models.Model):
     # The decision form's version token: raised by one conditional UPDATE per decision, so
     # a form opened before another person's decision is refused instead of overriding it.
     decision_seq = models.PositiveIntegerField(default=0)
+    # Seconds to the first own reply and to the first moderation decision, and when that
+    # decision came, written when they happen (services.response_times): follow-up reads
+    # response times as plain integer columns, on every database.
+    reply_after_s = models.PositiveIntegerField(null=True, blank=True)
+    decision_after_s = models.PositiveIntegerField(null=True, blank=True)
+    first_decision_at = models.DateTimeField(null=True, blank=True)
     # Who works on the item (Sprout's "assign"); set through `item_assign`, which checks that
     # the person holds a mandate on the channel.
     assigned_to = models.ForeignKey(

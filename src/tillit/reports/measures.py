@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 from datetime import timedelta
+from typing import Any
 
 from django.db import connection
-from django.db.models import Aggregate, DurationField, F, QuerySet
+from django.db.models import Aggregate, F, QuerySet
 
 
 class PercentileDisc(Aggregate):
@@ -21,16 +22,16 @@ class PercentileDisc(Aggregate):
 
     function = "percentile_disc"
     template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = DurationField()
 
-    def __init__(self, expression, fraction: float, **extra):
-        super().__init__(expression, fraction=float(fraction), **extra)
+    def __init__(self, expression, fraction: float, output_field, **extra):
+        super().__init__(expression, fraction=float(fraction), output_field=output_field, **extra)
 
 
 def percentiles(
     qs: QuerySet, field: str, fractions: tuple[float, ...], *, total: int | None = None
-) -> dict[float, timedelta | None]:
-    """The nearest-rank percentiles of a duration annotation over ``qs`` (None when empty).
+) -> dict[float, Any]:
+    """The nearest-rank percentiles of a field or annotation over ``qs`` (None when empty):
+    seconds for an integer column, a timedelta for a duration.
 
     ``total``: the number of non-null values, when the caller has counted them already.
     """
@@ -39,11 +40,14 @@ def percentiles(
     qs = qs.filter(**{f"{field}__isnull": False})
     if connection.vendor == "postgresql":
         found = qs.aggregate(
-            **{f"p{i}": PercentileDisc(F(field), fraction) for i, fraction in enumerate(fractions)}
+            **{
+                f"p{i}": PercentileDisc(F(field), fraction, output_field=_output(qs, field))
+                for i, fraction in enumerate(fractions)
+            }
         )
         return {fraction: found[f"p{i}"] for i, fraction in enumerate(fractions)}
     total = qs.count() if total is None else total
-    result: dict[float, timedelta | None] = {}
+    result: dict[float, Any] = {}
     ordered = qs.order_by(field).values_list(field, flat=True)
     for fraction in fractions:
         if not total:
@@ -54,9 +58,19 @@ def percentiles(
     return result
 
 
-def hours(value: timedelta | None) -> float | None:
-    """A duration in hours, one decimal; None stays None."""
-    return None if value is None else round(value.total_seconds() / 3600, 1)
+def _output(qs: QuerySet, field: str):
+    annotation = qs.query.annotations.get(field)
+    if annotation is not None:
+        return annotation.output_field
+    return qs.model._meta.get_field(field)
+
+
+def hours(value: timedelta | int | None) -> float | None:
+    """A duration (or whole seconds) in hours, one decimal; None stays None."""
+    if value is None:
+        return None
+    seconds = value.total_seconds() if isinstance(value, timedelta) else value
+    return round(seconds / 3600, 1)
 
 
 def share(part: int, whole: int) -> float | None:

@@ -23,6 +23,7 @@ from functools import partial
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,7 @@ from tillit.core.registry import registry
 from ..choices import ItemKind, ItemStatus
 from ..models import Attachment, Author, IngestProblem, Item, ItemVersion
 from .problems import ingest_problem_record
+from .response_times import note_reply
 
 logger = logging.getLogger(__name__)
 
@@ -333,9 +335,15 @@ def _create(
         item.save(update_fields=["capture_complete", "captured_at"])
     # With attachments, the capture completes when the background fetch has settled each one.
     # Replies that arrived before their parent are linked now.
-    Item.objects.filter(
+    early = Item.objects.filter(
         channel=channel, parent_platform_id=item.platform_id, parent__isnull=True
-    ).update(parent=item)
+    )
+    first_own = early.filter(is_own=True).aggregate(first=Min("received_at"))["first"]
+    early.update(parent=item)
+    if is_own and parent is not None:
+        note_reply(parent, item.received_at)
+    if first_own is not None:
+        note_reply(item, first_own)
     if inbound.attachments:
         from ..tasks import fetch_attachments
 

@@ -43,6 +43,7 @@ from tillit.inbox.services.ingest import item_set_status
 from tillit.inbox.services.outbox import action_request
 from tillit.inbox.services.outbox_people import action_withdraw
 from tillit.inbox.services.replies import ReplyRefused, reply_prepare
+from tillit.inbox.services.response_times import note_decision
 from tillit.inbox.truth import when
 from tillit.organisation.models import Person
 
@@ -318,6 +319,7 @@ def decision_make(
         supersedes=standing,
         supersede_reason=supersede_reason.strip() if standing is not None else "",
     )
+    note_decision(item, decision.decided_at)
     action_kind = PLATFORM_ACTION.get(kind) or reverse
     if action_kind:
         params = {"reason": rule.code if rule else ""}

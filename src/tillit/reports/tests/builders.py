@@ -8,6 +8,7 @@ from itertools import count
 from django.utils import timezone
 
 from tillit.inbox.models import Author, Item
+from tillit.inbox.services.response_times import note_decision, note_reply
 from tillit.moderation.models import Assessment, Decision, PolicyRule, PolicyVersion
 
 _ids = count(1)
@@ -24,7 +25,7 @@ def item(channel, kind: str, when: datetime, *, own: bool = False, parent=None, 
     author, _ = Author.objects.get_or_create(
         platform="facebook", platform_id="own" if own else "501", defaults={"display_name": "Anna"}
     )
-    return Item.objects.create(
+    created = Item.objects.create(
         channel=channel,
         platform_id=f"r-{next(_ids)}",
         kind=kind,
@@ -36,6 +37,9 @@ def item(channel, kind: str, when: datetime, *, own: bool = False, parent=None, 
         received_at=when,
         parent=parent,
     )
+    if own and parent is not None:
+        note_reply(parent, when)  # as ingest does
+    return created
 
 
 def decide(
@@ -50,6 +54,7 @@ def decide(
         **extra,
     )
     Decision.objects.filter(pk=decision.pk).update(decided_at=when)
+    note_decision(item_, when)  # as the decision service does, at the decision's time
     return decision
 
 
