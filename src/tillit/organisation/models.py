@@ -103,6 +103,10 @@ class Person(TimeStamped):
     # Another system acting through API tokens (tillit.api); it can never sign in: no
     # password, no invitation, no identity-provider match.
     is_service = models.BooleanField(_("service account"), default=False)
+    # The monthly follow-up report e-mailed to managers (R23): wanted unless turned off, and
+    # the month it was last sent for, so two workers never send it twice.
+    monthly_report = models.BooleanField(_("send me the monthly follow-up report"), default=True)
+    monthly_report_sent_for = models.DateField(null=True, blank=True)
 
     objects = RestrictedQuerySet.as_manager()
 

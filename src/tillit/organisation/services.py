@@ -182,3 +182,29 @@ def role_remove(*, actor: Actor | Person, assignment: RoleAssignment) -> None:
 def notices_mark_read(*, actor) -> int:
     """Mark every one of the person's unread notices read; return how many."""
     return notices_for(as_actor(actor), unread_only=True).update(read_at=timezone.now())
+
+
+@transaction.atomic
+def person_set_monthly_report(*, actor: Actor | Person, person: Person, wanted: bool) -> Person:
+    """Turn one's own monthly follow-up report on or off (only the person decides)."""
+    acting = actor if isinstance(actor, Person) else actor.person
+    if acting is None or acting.pk != person.pk:
+        raise ValidationError(_("Only the person can change their own e-mail reports."))
+    if person.monthly_report != wanted:
+        person.monthly_report = wanted
+        person.save(update_fields=["monthly_report", "updated_at"])
+        audit_record(
+            actor=actor, action="person.monthly_report_set", obj=person, detail={"wanted": wanted}
+        )
+    return person
+
+
+def person_claim_monthly_report(*, person: Person, month) -> bool:
+    """Claim sending ``month``'s report to the person: True for exactly one caller (CAS)."""
+    from django.db.models import Q
+
+    return bool(
+        Person.objects.filter(pk=person.pk, is_active=True, monthly_report=True)
+        .filter(Q(monthly_report_sent_for__isnull=True) | Q(monthly_report_sent_for__lt=month))
+        .update(monthly_report_sent_for=month)
+    )

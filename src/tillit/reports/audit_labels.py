@@ -60,6 +60,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "channel.revived": _("Channel in use again"),
     "channel.staffing_flagged": _("Channel's staffing flagged"),
     "channel.profile_audited": _("Channel's profile checked"),
+    "person.monthly_report_set": _("Monthly report setting changed"),
     "channel.staffing_restored": _("Channel's staffing restored"),
     # The lifecycle's steps (channels.workflow.TRANSITIONS), recorded as channel.<step>.
     "channel.propose": _("Channel proposed"),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("uppfoljning/rapport.pdf", views.report_download, {"fmt": "pdf"}, name="report_pdf"),
     path("uppfoljning/rapport.csv", views.report_download, {"fmt": "csv"}, name="report_csv"),
     path("uppfoljning/efterlevnad/", views.compliance_page, name="compliance"),
+    path("uppfoljning/manadsrapport/", views.monthly_report_settings, name="monthly"),
     path("granskningslogg/", views_audit.audit_entries, name="audit_entries"),
     path(
         "granskningslogg/objekt/<str:object_type>/<str:object_id>/",

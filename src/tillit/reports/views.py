@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from tillit.access.decorators import person_required
+from tillit.access.roles import Role
 from tillit.core.exceptions import NotFound
 from tillit.core.sanitise import CSV_CONTENT_TYPE
 from tillit.organisation.selectors import organisation_get
+from tillit.organisation.services import person_set_monthly_report
 
 from .charts import chart_svg
 from .compliance import COLUMNS, compliance_rows
@@ -101,4 +105,25 @@ def compliance_page(request):
             "chosen": code,
             "short": sum(1 for r in rows if r.problems),
         },
+    )
+
+
+@person_required
+def monthly_report_settings(request):
+    """Whether one gets the monthly follow-up report by e-mail (managers get it by default)."""
+    person = request.person
+    if request.method == "POST":
+        wanted = request.POST.get("monthly_report") == "on"
+        person_set_monthly_report(actor=request.actor, person=person, wanted=wanted)
+        messages.success(
+            request,
+            _("You will get the monthly report by e-mail.")
+            if wanted
+            else _("You will no longer get the monthly report by e-mail."),
+        )
+        return redirect("reports:monthly")
+    return render(
+        request,
+        "reports/monthly.html",
+        {"wanted": person.monthly_report, "manages": request.actor.departments(Role.MANAGER)},
     )
