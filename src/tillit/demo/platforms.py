@@ -21,6 +21,8 @@ from .simulated import SimulatedPlatforms
 
 # The Page that fails now and then, so the outbox's retry path can be seen.
 FLAKY_CHANNEL = "Piteå kommun Samhällsbyggnad"
+#: The channel whose profile lacks the link to the link collection (R11), for the audit to find.
+INCOMPLETE_PROFILE = "Piteå kommun Samhällsbyggnad"
 # The demo channel whose connection is the simulated Mastodon instance.
 MASTODON_CHANNEL = "Piteå bibliotek på Mastodon"
 MASTODON_TOKEN = "tillit-demo-mastodon-token"  # noqa: S105  (the simulation's own, public)
@@ -91,7 +93,44 @@ def demo_connect_simulated(sims: SimulatedPlatforms, *, fail_every: int = 3) -> 
             )
             changed += 1
     changed += _connect_mastodon(sims)
+    _write_profiles(sims)
     return changed
+
+
+def demo_profile_text(channel, *, without: tuple[str, ...] = ()) -> str:
+    """What a careful administrator writes in the channel's profile (R10, R11), less ``without``."""
+    from tillit.channels.services.profile_audits import expected_for
+
+    expected = expected_for(channel)
+    parts = {
+        "sender": f"Kanalen drivs av {expected.sender_names[0]}." if expected.sender_names else "",
+        "purpose": expected.purpose,
+        "rules": f"Kommentarsregler: {expected.rules_url}",
+        "collection": f"Alla våra kanaler: {expected.collection}",
+    }
+    return " ".join(text for code, text in parts.items() if text and code not in without)
+
+
+def _write_profiles(sims: SimulatedPlatforms) -> None:
+    """Fill in each simulated account's profile from the register, one of them incomplete."""
+    for connection in Connection.objects.select_related("channel", "channel__department"):
+        channel = connection.channel
+        without = ("collection",) if channel.name == INCOMPLETE_PROFILE else ()
+        text = demo_profile_text(channel, without=without)
+        config = decrypt_config(bytes(connection.config_encrypted))
+        if connection.connector == "facebook":
+            account = sims.graph.accounts.get(config.get("page_id", ""))
+        elif connection.connector == "instagram":
+            account = sims.graph.accounts.get(config.get("ig_user_id", ""))
+        elif connection.connector == "mastodon":
+            sims.mastodon.add_account(
+                *MASTODON_ACCOUNT
+            ).note = f"{text} Webbplats: https://www.pitea.se"
+            continue
+        else:
+            continue
+        if account is not None:
+            account.about = text
 
 
 def _seed_from_database(sims: SimulatedPlatforms, connection: Connection, account: str) -> None:

@@ -113,6 +113,9 @@ class Account:
     writes: int = 0
     blocked: set[str] = field(default_factory=set)
     username: str = ""
+    # The profile as the account's administrator wrote it (the demo fills it in).
+    about: str = ""
+    website: str = ""
 
 
 @dataclass
@@ -570,16 +573,16 @@ class SimulatedGraph:
                 "id": account.id,
                 "username": account.username,
                 "name": account.name,
-                "biography": "Kommunens konto (simulerat i demon).",
-                "website": "https://www.pitea.se",
+                "biography": account.about or "Kommunens konto (simulerat i demon).",
+                "website": account.website or "https://www.pitea.se",
                 "followers_count": figure(account.id, "followers", low=400, high=6000),
             }
         else:
             data = {
                 "id": account.id,
                 "name": account.name,
-                "about": "Simulerad sida i Tillits demo.",
-                "website": "https://www.pitea.se",
+                "about": account.about or "Simulerad sida i Tillits demo.",
+                "website": account.website or "https://www.pitea.se",
                 "link": f"https://www.facebook.com/{account.id}",
                 "followers_count": figure(account.id, "followers", low=800, high=12000),
             }
