@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("channels", "0006_profile_audit"),
-        ("inbox", "0008_item_channel_time_idx"),
+        ("inbox", "0008_item_received_idx"),
     ]
 
     operations = [

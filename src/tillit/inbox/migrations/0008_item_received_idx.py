@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="item",
-            index=models.Index(fields=["channel", "received_at"], name="item_channel_time_idx"),
+            index=models.Index(fields=["received_at"], name="item_received_idx"),
         ),
     ]
