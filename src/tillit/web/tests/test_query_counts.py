@@ -314,6 +314,10 @@ def _fixed(path: str) -> Callable[[World], str]:
 
 
 #: Each list page, measured as the person who works with it; ceiling = measured + a margin.
+REPORT_QUERY = (
+    f"scope=org&start={date.today() - timedelta(days=30)}&end={date.today()}"
+)
+
 PAGES: list[Page] = [
     Page("web:home", "manager_a", _fixed("/"), 13),
     Page("web:home", "staff_1", _fixed("/"), 13, "web:home (mandates)"),
@@ -478,6 +482,10 @@ PAGES: list[Page] = [
         lambda w: f"/granskningslogg/objekt/records.accessrequest/{w.request_id}/",
         10,
     ),
+    # Follow-up: every figure is one aggregate over the period, whatever the rows or channels.
+    Page("reports:report", "admin", _fixed(f"/uppfoljning/?{REPORT_QUERY}"), 70),
+    Page("reports:report_csv", "admin", _fixed(f"/uppfoljning/rapport.csv?{REPORT_QUERY}"), 70),
+    Page("reports:compliance", "manager_a", _fixed("/uppfoljning/efterlevnad/"), 16),
     Page("directory:index", None, _fixed("/kanaler/"), 4),
     Page("directory:feed", None, _fixed("/kanaler/feed.atom"), 4),
     Page("api-directory-channels", None, _fixed("/api/v1/directory/channels"), 3),
