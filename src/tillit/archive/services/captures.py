@@ -205,7 +205,7 @@ def _run_engine(capture: Capture, out: Path, report: Progress) -> CaptureResult:
 
 def _store(capture: Capture, result: CaptureResult, stored: list[str]) -> dict:
     """Save every file to storage, re-read each, and compare it with the manifest's checksum."""
-    prefix = _prefix(capture)
+    prefix = capture_prefix(capture)
     listed = {entry["path"]: entry for entry in result.manifest["files"]}
     files = {}
     try:
@@ -226,7 +226,8 @@ def _store(capture: Capture, result: CaptureResult, stored: list[str]) -> dict:
     return files
 
 
-def _prefix(capture: Capture) -> str:
+def capture_prefix(capture: Capture) -> str:
+    """Where in storage one capture's files live."""
     return f"{conf.storage_prefix()}/captures/{capture.channel.public_id}/{capture.public_id}/"
 
 
@@ -329,7 +330,7 @@ def captures_fail_stale(now: datetime | None = None) -> int:
     ).select_related("channel")
     count = 0
     for capture in stale:
-        _remove_prefix(_prefix(capture))
+        _remove_prefix(capture_prefix(capture))
         _mark_failed(capture, "the worker stopped during the capture")
         count += 1
     return count

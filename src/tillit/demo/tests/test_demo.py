@@ -27,6 +27,9 @@ def test_demo_command_without_serving(capsys):
     call_command("demo", "--no-serve", "--port", "8799")
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8799/kanaler/" in out and "chef.kultur" in out
+    from tillit.demo.history_data import history_loaded
+
+    assert history_loaded()  # the half-year behind the demo, for the follow-up reports
     call_command("demo", "--no-serve")  # idempotent: a second start reuses the data
     assert Channel.objects.count() == len(CHANNELS)
 

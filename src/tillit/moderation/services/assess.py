@@ -105,6 +105,25 @@ def deadline_for(received_at: datetime, tier: str, version) -> datetime | None:
     return add_working_days(received_at, version.normal_working_days)
 
 
+def assessment_values(proposal: Proposal, received_at: datetime, version) -> dict:
+    """The fields of an Assessment that hold a proposal for an item received at a time."""
+    return {
+        "policy_version": version,
+        "findings": proposal.findings,
+        "categories": proposal.categories,
+        "score": proposal.score,
+        "flagged": proposal.flagged,
+        "rules": proposal.rules,
+        "tier": proposal.tier,
+        "priority": proposal.priority,
+        "language": proposal.language,
+        "model_version": proposal.model_version,
+        "model_score": proposal.model_score,
+        "raised_by_model": proposal.raised_by_model,
+        "deadline": deadline_for(received_at, proposal.tier, version),
+    }
+
+
 @transaction.atomic
 def assess_item_version(item_id: int, version: int) -> Assessment | None:
     """Ingest subscriber: assess one stored item version once; repeated or stale calls do nothing.
@@ -139,20 +158,8 @@ def assess_item(item: Item, new: bool = True) -> Assessment | None:
     assessment, _ = Assessment.objects.update_or_create(
         item=item,
         defaults={
-            "policy_version": version,
+            **assessment_values(proposal, item.received_at, version),
             "assessed_text_version": item.version,
-            "findings": proposal.findings,
-            "categories": proposal.categories,
-            "score": proposal.score,
-            "flagged": proposal.flagged,
-            "rules": proposal.rules,
-            "tier": proposal.tier,
-            "priority": proposal.priority,
-            "language": proposal.language,
-            "model_version": proposal.model_version,
-            "model_score": proposal.model_score,
-            "raised_by_model": proposal.raised_by_model,
-            "deadline": deadline_for(item.received_at, proposal.tier, version),
         },
     )
     status = ItemStatus.NEEDS_ATTENTION if proposal.flagged else ItemStatus.NEW

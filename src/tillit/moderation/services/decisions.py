@@ -186,7 +186,8 @@ def _supersede(*, actor, standing: Decision, kind: str, reason: str) -> ActionKi
     return None
 
 
-def _snapshot(item: Item) -> dict:
+def decision_snapshot(item: Item) -> dict:
+    """The item as a decision records it (text, payload, author as shown), for the record."""
     return {
         "platform_id": item.platform_id,
         "text": item.text,
@@ -311,7 +312,7 @@ def decision_make(
         kind=kind,
         rule=rule,
         tier=rule.tier if rule else "",
-        snapshot=_snapshot(item),
+        snapshot=decision_snapshot(item),
         decided_by=person_of(actor),
         automatic=automatic,
         note=note,

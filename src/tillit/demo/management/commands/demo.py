@@ -74,6 +74,9 @@ class Command(BaseCommand):
                 from tillit.demo.records_data import load_records_demo
 
                 load_records_demo()
+                from tillit.demo.history_data import load_history_demo
+
+                load_history_demo()  # half a year behind it all, for the follow-up reports
             self.stdout.write("Loaded the demo organisation (Piteå kommun).")
         else:
             demo_ensure_app_secret()
