@@ -35,6 +35,7 @@ from tillit.channels.models import Channel
 from tillit.channels.services.signature import Signature, signature_apply, signature_for
 from tillit.inbox.choices import ActionKind, ActionState, ItemKind, ItemStatus
 from tillit.inbox.models import ActionRequest, Author, Item
+from tillit.inbox.services.response_times import fill_first_times
 from tillit.moderation.choices import DecisionKind
 from tillit.moderation.detectors import Analysis, analyse_many
 from tillit.moderation.models import Assessment, Block, Decision, PolicyRule
@@ -105,6 +106,9 @@ def load_history_demo(*, now: datetime | None = None) -> Counter | None:
             if channel is not None and channel.status == ChannelStatus.ACTIVE:
                 writer.channel(channel, channel_plan)
         writer.audit()
+        # Written in bulk, so the response times ingest and the decision service would have
+        # kept on each comment are filled from the rows (for follow-up's reports).
+        fill_first_times(Item, Decision, Item.objects.filter(platform_id__startswith=PREFIX))
         load_history_archive(plan, writer.written, counts)
         load_history_records(plan, writer.written, counts)
         audit_record(

@@ -192,3 +192,17 @@ def test_history_loads_the_same_twice_and_as_the_services_would_have(settings):
     archivist = Person.objects.get(user__username="arkivarie")
     for capture in Capture.objects.filter(state="done"):
         assert capture_verify(actor=archivist, capture=capture) == []
+
+
+@pytest.mark.django_db
+def test_the_history_has_response_times_for_the_reports(settings, tmp_path):
+    """Bulk-written history carries what ingest and decisions keep on each comment."""
+    from django.utils import timezone
+
+    from tillit.inbox.models import Item
+
+    settings.MEDIA_ROOT = tmp_path
+    _load(timezone.now())
+    history = Item.objects.filter(platform_id__startswith="hist-", is_own=False, kind="comment")
+    assert history.filter(reply_after_s__isnull=False).count() > 100
+    assert history.filter(decision_after_s__isnull=False).count() > 100

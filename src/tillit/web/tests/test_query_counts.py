@@ -314,9 +314,7 @@ def _fixed(path: str) -> Callable[[World], str]:
 
 
 #: Each list page, measured as the person who works with it; ceiling = measured + a margin.
-REPORT_QUERY = (
-    f"scope=org&start={date.today() - timedelta(days=30)}&end={date.today()}"
-)
+REPORT_QUERY = f"scope=org&start={date.today() - timedelta(days=30)}&end={date.today()}"
 
 PAGES: list[Page] = [
     Page("web:home", "manager_a", _fixed("/"), 13),
