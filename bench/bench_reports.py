@@ -15,18 +15,20 @@ computed in Python over the rows (fetching each comment and its first reply), as
 against the database would. Not a test: it asserts nothing about time.
 
     .venv/bin/python bench/bench_reports.py --sizes 10000 100000 1000000
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tillit_bench .venv/bin/python bench/bench_reports.py
+    TILLIT_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/tillit_bench \
+        .venv/bin/python bench/bench_reports.py
 """
 
 import argparse
 import json
+import math
 import os
 import platform
 import random
 import statistics
 import sys
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +59,13 @@ DECISION_SQL = (
 
 
 def configure() -> None:
-    if "DATABASE_URL" not in os.environ:
+    # Its own variable, never DATABASE_URL: the bench empties the database it is given.
+    url = os.environ.get("TILLIT_BENCH_DATABASE_URL", "")
+    if url:
+        if not url.rstrip("/").rsplit("/", 1)[-1].endswith("bench"):
+            sys.exit("TILLIT_BENCH_DATABASE_URL must name a database ending in 'bench'")
+        os.environ["DATABASE_URL"] = url
+    else:
         import tempfile
 
         path = Path(tempfile.mkdtemp()) / "bench.sqlite3"
@@ -209,8 +217,10 @@ def python_peer(channels, period) -> dict:
         "parent_id", "received_at"
     ):
         replies[parent] = min(when, replies.get(parent, when))
-    delays = sorted((replies[p] - asked[p]).total_seconds() for p in replies)
-    counts["median_h"] = round(statistics.median(delays) / 3600, 1) if delays else None
+    # Whole seconds and the nearest-rank median, as the report defines them.
+    delays = sorted(int((replies[p] - asked[p]).total_seconds()) for p in replies)
+    median = delays[math.ceil(len(delays) / 2) - 1] if delays else None
+    counts["median_h"] = round(median / 3600, 1) if median is not None else None
     return counts
 
 
@@ -291,4 +301,3 @@ if __name__ == "__main__":
             ensure_ascii=False,
         )
     )
-    _ = UTC

@@ -33,6 +33,14 @@ def test_queue_benchmark_runs_on_the_current_schema(tmp_path):
     assert run["pages"]["default"]["rows"] > 0
 
 
+def test_reports_benchmark_agrees_with_its_peer(tmp_path):
+    summary = _bench(tmp_path, "bench_reports.py", "--sizes", "2000", "--repeat", "1")
+    (run,) = summary["results"]
+    assert run["items"] == 2000
+    assert run["figures"]["comments"] == run["figures"]["peer"]["comments"]
+    assert run["figures"]["reply_median_h"] == run["figures"]["peer"]["median_h"]
+
+
 def test_serving_benchmark_runs_both_servers(tmp_path):
     summary = _bench(
         tmp_path,
