@@ -53,9 +53,9 @@ PAGES = {
 }
 
 
-def configure() -> Path:
-    path = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+def setup_django(database_url: str) -> None:
+    """Django on ``database_url`` with the benches' quiet settings (no mail, no worker)."""
+    os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "tillit.settings.base"
     os.environ["TILLIT_LOG_LEVEL"] = "ERROR"
     os.environ["TILLIT_EMAIL_URL"] = "dummymail://"
@@ -64,6 +64,11 @@ def configure() -> Path:
     import django
 
     django.setup()
+
+
+def configure() -> Path:
+    path = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+    setup_django(f"sqlite:///{path}")
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)

@@ -59,25 +59,17 @@ DECISION_SQL = (
 
 
 def configure() -> None:
+    from bench_queue import setup_django
+
     # Its own variable, never DATABASE_URL: the bench empties the database it is given.
     url = os.environ.get("TILLIT_BENCH_DATABASE_URL", "")
-    if url:
-        if not url.rstrip("/").rsplit("/", 1)[-1].endswith("bench"):
-            sys.exit("TILLIT_BENCH_DATABASE_URL must name a database ending in 'bench'")
-        os.environ["DATABASE_URL"] = url
-    else:
+    if url and not url.rstrip("/").rsplit("/", 1)[-1].endswith("bench"):
+        sys.exit("TILLIT_BENCH_DATABASE_URL must name a database ending in 'bench'")
+    if not url:
         import tempfile
 
-        path = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tillit.settings.base"
-    os.environ["TILLIT_LOG_LEVEL"] = "ERROR"
-    os.environ["TILLIT_EMAIL_URL"] = "dummymail://"
-    os.environ["TILLIT_ALLOWED_HOSTS"] = "testserver"
-    os.environ["TILLIT_TASK_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
-    import django
-
-    django.setup()
+        url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+    setup_django(url)
     from django.core.management import call_command
     from django.db import connection
 
