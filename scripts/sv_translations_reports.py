@@ -181,4 +181,6 @@ SV_REPORTS = {
     "You will no longer get the monthly report by e-mail.": "Du får inte längre månadsrapporten med e-post.",
     "Monthly report setting changed": "Inställning för månadsrapport ändrad",
     "previous period": "föregående period",
+    "Demo history loaded": "Demons historik inläst",
+    "Demo history": "Demons historik",
 }

@@ -60,6 +60,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "channel.revived": _("Channel in use again"),
     "channel.staffing_flagged": _("Channel's staffing flagged"),
     "channel.profile_audited": _("Channel's profile checked"),
+    "demo.history_loaded": _("Demo history loaded"),
     "person.monthly_report_set": _("Monthly report setting changed"),
     "channel.staffing_restored": _("Channel's staffing restored"),
     # The lifecycle's steps (channels.workflow.TRANSITIONS), recorded as channel.<step>.
@@ -191,6 +192,7 @@ ACTION_LABELS: dict[str, Promise] = {
 
 #: Kinds of object, by the model label the trail stores (or a name for what is no model).
 OBJECT_TYPE_LABELS: dict[str, Promise] = {
+    "demo.history": _("Demo history"),
     "accessibility": _("Accessibility report"),
     "api.apitoken": _("API key"),
     "archive.capture": _("Archive capture"),
