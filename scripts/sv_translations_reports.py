@@ -183,4 +183,8 @@ SV_REPORTS = {
     "previous period": "föregående period",
     "Demo history loaded": "Demons historik inläst",
     "Demo history": "Demons historik",
+    "The server name in the channel's address could not be found.": "Servernamnet i kanalens adress gick inte att hitta.",
+    "Comments kept": "Behållna kommentarer",
+    "Comments hidden": "Dolda kommentarer",
+    "Comments deleted": "Raderade kommentarer",
 }

@@ -51,7 +51,7 @@ COLUMNS = (
     ("staffing", _("Staffing"), "R5"),
     ("activity", _("Activity"), "R8"),
     ("profile", _("Profile"), "R10–R11"),
-    ("captures", _("Captures"), "R22"),
+    ("captures", _("Archive captures"), "R22"),
     ("connection", _("Connection"), ""),
     ("moderation", _("Overdue moderation"), "R15"),
 )

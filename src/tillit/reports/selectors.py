@@ -305,9 +305,9 @@ def _moderation_counts(channels: QuerySet[Channel], period: Period) -> dict:
 
 MODERATION = [
     ("decisions", _("Moderation decisions"), COUNT),
-    ("kept", _("Kept"), COUNT),
-    ("hidden", _("Hidden"), COUNT),
-    ("deleted", _("Deleted"), COUNT),
+    ("kept", _("Comments kept"), COUNT),
+    ("hidden", _("Comments hidden"), COUNT),
+    ("deleted", _("Comments deleted"), COUNT),
     ("restored", _("Shown or restored again"), COUNT),
     ("blocks", _("Authors blocked"), COUNT),
     ("auto_hidden", _("Hidden automatically"), COUNT),

@@ -27,7 +27,7 @@ from tillit.core.messages import Message, describe
 from tillit.core.messages import marked as _
 from tillit.core.net.client import guarded_client
 from tillit.core.net.outbound import outbound_policy
-from tillit.core.net.policy import Refused
+from tillit.core.net.policy import Refused, Unresolvable
 from tillit.organisation.models import Person
 
 from ..models import Connection
@@ -118,6 +118,8 @@ def _page_problem(exc: Exception) -> Message:
             _("The channel's public page answered with status %(status)s."),
             status=exc.response.status_code,
         )
+    if isinstance(exc, Unresolvable):
+        return Message(_("The server name in the channel's address could not be found."))
     if isinstance(exc, Refused):
         return Message(_("The channel's address points to an internal or local server."))
     if isinstance(exc, httpx.TimeoutException):
