@@ -1,8 +1,9 @@
 """The report's figures, each one aggregate query over the scope's channels and the period.
 
 Reads only. Everything is counted in the database (``GROUP BY``, conditional counts,
-percentiles in SQL); no loop runs over items, decisions or registrations in Python, so the
-time grows with the number of channels and weeks, not with the rows (bench/bench_reports.py).
+percentiles in SQL); no loop runs over items, decisions or registrations in Python. The
+period's rows are found through the index on arrival time, so the time grows with the rows
+in the period, not with the archive (bench/bench_reports.py, docs/reports.md).
 """
 
 from __future__ import annotations
