@@ -7,6 +7,7 @@ page where it is put right. A fixed number of queries, whatever the number of ch
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,8 +80,6 @@ def _profile_cell(channel: Channel, page: str) -> Cell:
         return Cell(UNKNOWN, _("Could not be read"), page)
     checks = getattr(channel, "audit_checks", None) or []
     if isinstance(checks, str):  # some databases hand JSON from a subquery back as text
-        import json
-
         checks = json.loads(checks)
     failing = [
         CHECK_LABELS.get(c.get("code"), c.get("code")) for c in checks if not c.get("passed")

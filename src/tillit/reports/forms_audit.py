@@ -1,10 +1,9 @@
 """The audit trail's filters (who, what, object, period) and its page positions."""
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .audit_labels import (
@@ -16,6 +15,7 @@ from .audit_labels import (
     object_type_label,
     system_actor_choices,
 )
+from .periods import day_start
 from .selectors_audit import AuditFilters
 
 #: Dates outside these make no sense for Tillit's trail (and would overflow the date type).
@@ -146,8 +146,8 @@ class AuditFilterForm(forms.Form):
             action=data.get("action") or "",
             object_type=data.get("object_type") or "",
             object_id=data.get("object_id") or "",
-            start=_midnight(start) if start else None,
-            end=_midnight(end + timedelta(days=1)) if end else None,
+            start=day_start(start) if start else None,
+            end=day_start(end + timedelta(days=1)) if end else None,
         )
 
     def recorded(self) -> dict[str, str]:
@@ -159,11 +159,6 @@ class AuditFilterForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if value not in (None, "")
         }
-
-
-def _midnight(day: date) -> datetime:
-    """The start of a day in the project's time zone (Europe/Stockholm)."""
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class AuditPositionForm(forms.Form):

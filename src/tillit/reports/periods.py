@@ -14,6 +14,11 @@ from tillit.core.messages import Message
 MAX_DAYS = 3 * 366
 
 
+def day_start(day: date) -> datetime:
+    """The first instant of ``day`` in the organisation's time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())
+
+
 class PeriodError(ValueError):
     """A period that cannot be reported on, with the reason in the reader's language."""
 
@@ -35,10 +40,7 @@ class Period:
 
     def bounds(self) -> tuple[datetime, datetime]:
         """The first instant of ``start`` and the first instant after ``end``, local time."""
-        zone = timezone.get_current_timezone()
-        first = timezone.make_aware(datetime.combine(self.start, time.min), zone)
-        after = timezone.make_aware(datetime.combine(self.end + timedelta(days=1), time.min), zone)
-        return first, after
+        return day_start(self.start), day_start(self.end + timedelta(days=1))
 
     def previous(self) -> Period:
         """The period of the same length that ends the day before this one starts."""

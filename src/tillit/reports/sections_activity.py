@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import (
     Count,
@@ -19,7 +19,7 @@ from tillit.inbox.models import Item
 
 from .figures import COMMENT_KINDS, REPLY_KINDS, compared, period_items
 from .measures import hours, percentiles, share
-from .periods import Period
+from .periods import Period, day_start
 from .report import COUNT, HOURS, SHARE, Chart, Section, Series
 from .scopes import Scope
 
@@ -77,12 +77,9 @@ ACTIVITY_SERIES = (
 def _buckets(period: Period) -> tuple[list[tuple[str, datetime, datetime]], bool]:
     """The chart's buckets (label, first instant, first instant after) and whether weekly."""
     first, after = period.bounds()
-    zone = timezone.get_current_timezone()
     weeks = period.weeks()
     if len(weeks) <= WEEKLY_UP_TO:
-        starts = [
-            max(first, timezone.make_aware(datetime.combine(w, time.min), zone)) for w in weeks
-        ]
+        starts = [max(first, day_start(w)) for w in weeks]
         # Swedes count weeks: "v. 45" is the week that starts on that Monday.
         labels = [_("w. %(week)d") % {"week": w.isocalendar().week} for w in weeks]
         weekly = True
@@ -92,9 +89,7 @@ def _buckets(period: Period) -> tuple[list[tuple[str, datetime, datetime]], bool
         while day <= period.end:
             months.append(day)
             day = (day + timedelta(days=32)).replace(day=1)
-        starts = [
-            max(first, timezone.make_aware(datetime.combine(m, time.min), zone)) for m in months
-        ]
+        starts = [max(first, day_start(m)) for m in months]
         labels = [m.strftime("%Y-%m") for m in months]
         weekly = False
     ends = [*starts[1:], after]

@@ -247,10 +247,10 @@ def channels_section(scope: Scope, period: Period, previous: Period) -> Section:
                 (
                     c.name,
                     c.department.name if c.department_id else "",
-                    per_channel.get(c.pk, {}).get("own_posts", 0),
-                    per_channel.get(c.pk, {}).get("comments", 0),
-                    per_channel.get(c.pk, {}).get("answers", 0),
-                    per_channel.get(c.pk, {}).get("messages", 0),
+                    *(
+                        per_channel.get(c.pk, {}).get(key, 0)
+                        for key in ("own_posts", "comments", "answers", "messages")
+                    ),
                     decided.get(c.pk, 0),
                 )
                 for c in rows

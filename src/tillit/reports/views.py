@@ -10,16 +10,16 @@ from django.utils.translation import gettext as _
 
 from tillit.access.decorators import person_required
 from tillit.access.roles import Role
+from tillit.core.downloads import csv_download
 from tillit.core.exceptions import NotFound
-from tillit.core.sanitise import CSV_CONTENT_TYPE
 from tillit.organisation.selectors import organisation_get
 from tillit.organisation.services import person_set_monthly_report
 
 from .charts import chart_svg
 from .compliance import COLUMNS, compliance_rows
-from .exports import report_csv, report_pdf
+from .exports import report_pdf, report_rows
 from .forms import ReportForm
-from .scopes import may_report_anything, reportable_channels, scope_for
+from .scopes import may_report_anything, reportable_channels, scope_choices, scope_for
 from .selectors import report_build
 
 
@@ -63,15 +63,13 @@ def report_download(request, fmt: str):
     if report is None:
         raise NotFound
     if fmt == "csv":
-        response = HttpResponse(report_csv(report), content_type=CSV_CONTENT_TYPE)
-        extension = "csv"
+        response = csv_download(_filename(report, "csv"), *report_rows(report))
     else:
         organisation = getattr(organisation_get(), "name", "")
         response = HttpResponse(
             report_pdf(report, organisation=organisation), content_type="application/pdf"
         )
-        extension = "pdf"
-    response["Content-Disposition"] = f'attachment; filename="{_filename(report, extension)}"'
+        response["Content-Disposition"] = f'attachment; filename="{_filename(report, "pdf")}"'
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -83,8 +81,7 @@ def compliance_page(request):
     code = request.GET.get("scope", "")
     if not may_report_anything(actor):
         raise NotFound
-    form = ReportForm(actor=actor)
-    choices = [c for c in form.choices if not c[0].startswith("channel:")]
+    choices = [c for c in scope_choices(actor) if not c[0].startswith("channel:")]
     if not code:
         code = choices[0][0] if choices else ""
     if not code:

@@ -19,7 +19,7 @@ from tillit.access.actor import Actor
 from tillit.channels.choices import STAFFED_STATES
 from tillit.channels.models import Channel, ProfileAudit
 from tillit.channels.profile_audit import ProfileRead
-from tillit.channels.profile_links import is_shortened, normalise
+from tillit.channels.profile_links import is_shortened, links_in, normalise
 from tillit.channels.services.profile_audits import profile_audit_record
 from tillit.connectors.base import Profile
 from tillit.connectors.errors import ConnectorError
@@ -131,8 +131,6 @@ def _page_problem(exc: Exception) -> Message:
 
 def _unshortened(links: tuple[str, ...], text: str) -> tuple[str, ...]:
     """The links with each shortened one's target added (one hop, through the guard)."""
-    from tillit.channels.profile_links import links_in
-
     short = [link for link in (*links, *links_in(text)) if is_shortened(link)][:MAX_SHORT]
     if not short:
         return links
