@@ -187,4 +187,5 @@ SV_REPORTS = {
     "Comments kept": "Behållna kommentarer",
     "Comments hidden": "Dolda kommentarer",
     "Comments deleted": "Raderade kommentarer",
+    "Choose what to report on from the list.": "Välj vad rapporten ska gälla i listan.",
 }

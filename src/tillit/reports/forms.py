@@ -16,7 +16,11 @@ FORMATS = (("pdf", "PDF"), ("csv", "CSV"))
 class ReportForm(forms.Form):
     """Scope and period; the period is checked (order, future, length) with Swedish reasons."""
 
-    scope = forms.ChoiceField(label=_("Report on"))
+    # Django's own message would repeat the code asked for ("org"); a person sees the list.
+    scope = forms.ChoiceField(
+        label=_("Report on"),
+        error_messages={"invalid_choice": _("Choose what to report on from the list.")},
+    )
     start = forms.DateField(
         label=_("From (first day)"), widget=forms.DateInput(attrs={"type": "date"})
     )

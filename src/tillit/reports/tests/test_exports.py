@@ -127,6 +127,7 @@ def test_bad_periods_and_scopes_on_the_page(org, active_channel):
         f"/uppfoljning/?scope=channel:{active_channel.pk}&start=2026-11-01&end=2026-11-30"
     )
     assert answer.status_code == 200 and answer.context["report"] is None
+    assert "Välj vad rapporten ska gälla i listan." in answer.content.decode()
     assert client.get("/uppfoljning/rapport.csv" + QUERY).status_code == 404
     client.login(username="outsider", password=PASSWORD)
     assert client.get("/uppfoljning/").status_code == 404
