@@ -1,7 +1,10 @@
 """Tillit's own moderation lexicon: Swedish (and common English) words by category and weight.
 
-Written by the Tillit team from knowledge of the language, not copied from any list. Pattern
-language, one string per entry:
+Written by the Tillit team from knowledge of the language, except the block marked LDNOOBW:
+words of the Swedish list in "List of Dirty, Naughty, Obscene, and Otherwise Bad Words"
+(npm package naughty-words 1.2.0, CC BY 4.0, (c) Shutterstock and contributors) that the
+lexicon lacked, reviewed one by one (ambiguous ones such as "hård", "stake", "pippa" and "sås"
+were left out, and "kuksås", which the allow-listed "kuksa" hides). Pattern language, one string per entry:
 
 - ``word``   the word plus a closed list of inflection suffixes (GENERIC_SUFFIXES);
 - ``word!``  the exact word only;
@@ -75,6 +78,7 @@ ENTRIES: list[tuple[str, float, tuple[str, ...]]] = [
             "djävla*",
             "=jävel",
             "helvetes*",
+            "*fitta",  # LDNOOBW: compounds ("snedfitta"); before "fitta", which it also covers
             "fitta",
             "fittan!",
             "fitt*",
@@ -141,6 +145,26 @@ ENTRIES: list[tuple[str, float, tuple[str, ...]]] = [
             "attans!",
             "skitsamma!",
             "crap!",
+        ),
+    ),
+    # LDNOOBW (see the module docstring): vulgar words and compounds the lexicon lacked.
+    (
+        "profanity",
+        0.45,
+        (
+            "snefitta*",
+            "mutta!",
+            "röv!",
+            "rövknull*",
+            "skäggbiff*",
+        ),
+    ),
+    (
+        "insult",
+        0.5,
+        (
+            "kötthuvud*",
+            "köttnacke*",
         ),
     ),
     # --- R13a insults and personal attacks -----------------------------------------

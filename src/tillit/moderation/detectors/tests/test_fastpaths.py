@@ -272,3 +272,25 @@ def test_triple_in_squashed_text_is_needed_for_stretched_words():
             assert lexicon._TRIPLE.search(lexicon._squash(norm)), text
             stretched += 1
     assert stretched > 100
+
+
+def test_the_hash_table_finds_what_the_binary_search_finds():
+    np = pytest.importorskip("numpy")
+    from ..hashindex import HashIndex
+
+    rng = np.random.default_rng(7)
+    for size in (0, 1, 5, 1000, 12_000):
+        keys = np.unique(rng.integers(0, 2**64, size=size, dtype=np.uint64))
+        # Known keys, unknown ones, and neighbours of keys (the same top bits: the same slot).
+        queries = np.concatenate(
+            [keys, rng.integers(0, 2**64, size=3000, dtype=np.uint64), keys ^ np.uint64(1)]
+        )
+        rng.shuffle(queries)
+        fast = HashIndex(keys).lookup(queries)
+        slow = triage._lookup(keys, queries)
+        assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1])
+    # Keys that all want the same slot: the probe runs get long and must still end right.
+    crowded = np.unique(np.arange(200, dtype=np.uint64) | np.uint64(0xFFFF << 48))
+    probe = np.concatenate([crowded, crowded + np.uint64(1000)])
+    fast, slow = HashIndex(crowded).lookup(probe), triage._lookup(crowded, probe)
+    assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1])

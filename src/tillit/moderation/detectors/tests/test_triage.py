@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tillit.moderation.detectors import analyse, analyse_many, triage
+from tillit.moderation.detectors.base import CATEGORIES
 
 np = pytest.importorskip("numpy")
 
@@ -125,14 +126,14 @@ def test_ml_alone_never_flags_and_a_lifted_finding_is_raised_by_the_model(monkey
         return [dict.fromkeys(triage.HEADS, 0.99) | {"stage": "cheap"} for _ in texts]
 
     monkeypatch.setattr(triage, "triage_many", fixed)
-    monkeypatch.setattr(triage, "current_version", lambda: "v5-test")
+    monkeypatch.setattr(triage, "current_version", lambda: "v6-test")
     a = analyse("Jag gillar kaffe och boken")
     assert a.score == 0.99 and not a.findings
     assert not a.flagged() and a.rules_at() == [] and not a.raised_by_model()
     lifted = analyse("dumma kommun")  # a mild insult: the rules alone stay under 0.5
     assert lifted.rule_score is not None and lifted.rule_score < 0.5
     assert lifted.flagged() and lifted.rules_at() == ["R13a"] and lifted.raised_by_model()
-    assert lifted.model_version == "v5-test"
+    assert lifted.model_version == "v6-test"
     triage.reset()
 
 
@@ -146,10 +147,12 @@ def test_a_build_is_bit_for_bit_reproducible(tmp_path):
     assert a.read_bytes() == b.read_bytes()
     assert triage.model_version(a) == triage.model_version(b)
     model = triage.TriageModel(dict(np.load(a)), triage.model_version(a))
+    texts = ["Du är idiot och jävla", "Jag gillar kaffe och boken"]
+    no_rules = dict.fromkeys(CATEGORIES, 0.0)
     rude, plain = model.predict_many(
-        ["Du är idiot och jävla", "Jag gillar kaffe och boken"],
+        texts,
         [{}, {}],
-        [[0.0] * 12, [0.0] * 12],
+        [triage.rule_features(t, [], no_rules, 0.0) for t in texts],
         embeddings=emb[:2],
     )
     assert rude["toxic"] > plain["toxic"]
@@ -173,9 +176,24 @@ def _moderate_in_subprocess(lines: str, seed: str) -> str:
     return out.stdout
 
 
+# Texts the shipped cascade is unsure of, so they go on to the embedding (one of them longer
+# than the embedding's window). If a rebuilt model is sure of them all, pick others: the test
+# says so below.
+UNSURE = [
+    "Min mamma fick hjälp av hemtjänsten och personalen var så vänliga. fan också",
+    "Bussen till Nyköping går alldeles för sällan på kvällarna. fan också",
+    "Hur gör man en felanmälan utan BankID? Ska det verkligen byggas fler hus på den gamla "
+    "fotbollsplanen? Skönt att vägarbetet äntligen är klart. Hur söker man plats i förskolan "
+    "till hösten? Ska det verkligen byggas fler hus på den gamla fotbollsplanen? jävla idiot",
+]
+
+
 def test_two_processes_and_the_in_process_path_agree(model_on):
+    texts = TEXTS + UNSURE
+    stages = [a.model_stage for a in analyse_many(texts)]
+    assert stages.count("full") >= 2, "the embedding path is not exercised: pick other UNSURE"
     lines = "".join(
-        json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(TEXTS)
+        json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)
     )
     first = _moderate_in_subprocess(lines, "1")
     second = _moderate_in_subprocess(lines, "2")
@@ -183,3 +201,44 @@ def test_two_processes_and_the_in_process_path_agree(model_on):
     here = moderate_lines(lines.splitlines())
     assert [json.loads(x) for x in first.splitlines()] == here
     assert all(v["model_version"] == triage.current_version() for v in here if v["model_score"])
+
+
+def test_a_short_text_is_embedded_whole_and_a_long_one_around_its_strongest_finding():
+    short = "Du är en jävla idiot"
+    assert triage.embedding_window(short, (9, 14)) == short
+    text = "Hej kommunen, " * 20 + "du är en jävla idiot " + "tack och hej " * 20
+    start = text.index("idiot")
+    window = triage.embedding_window(text, (start, start + 5))
+    assert len(window) <= triage.EMBED_CHARS and "idiot" in window
+    assert text.find(window) >= 0 and window == window.strip()
+    words = set(text.split())
+    assert all(w in words for w in window.split())  # cut at spaces: no half words
+    # Without a finding, the start of the text; one endless word is cut where it must be.
+    assert text.startswith(triage.embedding_window(text))
+    assert len(triage.embedding_window("x" * 1000, (500, 501))) == triage.EMBED_CHARS
+
+
+def test_the_cascade_embeds_the_window_of_the_texts_it_is_unsure_of(model_on, monkeypatch):
+    seen: list[str] = []
+
+    def fake_embed(texts):
+        seen.extend(texts)
+        return np.zeros((len(texts), 384))
+
+    model = model_on._load()
+    monkeypatch.setattr(model, "band", (0.0, 1.0))  # every text goes on to the embedding
+    monkeypatch.setattr(triage, "embed", fake_embed)
+    long_text = "Bra jobbat med parken i år. " * 12 + "Men du är en jävla idiot."
+    analyse_many(["Tack!", long_text])
+    assert seen[0] == "Tack!"
+    assert len(seen[1]) <= triage.EMBED_CHARS and "idiot" in seen[1]
+
+
+def test_the_strongest_finding_is_the_first_of_equals():
+    from tillit.moderation.detectors.base import Finding
+
+    def f(start, score):
+        return Finding("insult", start, start + 1, "x", "lexicon", score, "")
+
+    assert triage.strongest_span([]) is None
+    assert triage.strongest_span([f(0, 0.5), f(5, 0.9), f(9, 0.9)]) == (5, 6)
