@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from typing import IO, TYPE_CHECKING
 
+from ..core.catalogue import language, translator
 from .detectors import CATEGORIES, analyse, analyse_many
 from .detectors.base import Analysis
+from .names import CATEGORY_NAMES, DETECTOR_NAMES, SUBTYPE_NAMES
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -14,6 +16,17 @@ if TYPE_CHECKING:
 MAX_TEXT_CHARS = 20_000
 MAX_LINE_CHARS = 200_000
 _BOLD, _RESET = "\033[1m", "\033[0m"
+
+
+def _(message: str) -> str:
+    """Translate a msgid with the app's catalogue (Swedish by default; no Django needed)."""
+    return translator(language())(message)
+
+
+def _number(value: float) -> str:
+    """Two decimals, with a decimal comma in Swedish."""
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if language() == "sv" else text
 
 
 def verdict(item_id: object, analysis: Analysis, threshold: float) -> dict[str, object]:
@@ -46,23 +59,26 @@ BATCH = 64  # lines analysed together: the model embeds the unsure texts of a ba
 def parse_line(line: str) -> tuple[object, str] | dict[str, object]:
     """Return (id, text) from one JSONL line, or the error object to write instead."""
     if len(line) > MAX_LINE_CHARS:
-        return {"id": None, "error": f"line longer than {MAX_LINE_CHARS} characters"}
+        error = _("The line is longer than %(limit)s characters.") % {"limit": MAX_LINE_CHARS}
+        return {"id": None, "error": error}
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
-        return {"id": None, "error": f"invalid JSON: {exc.msg}"}
-    except ValueError as exc:  # not a decode error, e.g. an integer past Python's digit limit
-        return {"id": None, "error": f"invalid JSON: {exc}"}
+        error = _("The line is not valid JSON (at character %(column)s).") % {"column": exc.pos + 1}
+        return {"id": None, "error": error}
+    except ValueError:  # not a decode error, e.g. an integer past Python's digit limit
+        return {"id": None, "error": _("The line is not valid JSON (a number is too long).")}
     if not isinstance(item, dict):
-        return {"id": None, "error": "line is not a JSON object"}
+        return {"id": None, "error": _("The line is not a JSON object.")}
     item_id = item.get("id")
     text = item.get("text")
     if text is None:
-        return {"id": item_id, "error": "missing text"}
+        return {"id": item_id, "error": _("The line has no text.")}
     if not isinstance(text, str):
-        return {"id": item_id, "error": "text is not a string"}
+        return {"id": item_id, "error": _("The text is not a string.")}
     if len(text) > MAX_TEXT_CHARS:
-        return {"id": item_id, "error": f"text longer than {MAX_TEXT_CHARS} characters"}
+        error = _("The text is longer than %(limit)s characters.") % {"limit": MAX_TEXT_CHARS}
+        return {"id": item_id, "error": error}
     return item_id, text
 
 
@@ -116,34 +132,43 @@ def highlight(text: str, spans: list[tuple[int, int]], tty: bool) -> str:
 def explain(text: str, threshold: float = 0.5, tty: bool = False) -> str:
     """Describe in plain text what the detectors found and why."""
     a = analyse(text)
-    verdict_word = "FLAGGED" if a.flagged(threshold) else "not flagged"
+    verdict_word = _("PROPOSED") if a.flagged(threshold) else _("not proposed")
+    figures = {"score": _number(a.score), "threshold": _number(threshold), "language": a.language}
+    summary = _("score %(score)s (threshold %(threshold)s), language %(language)s") % figures
+    if a.triage is not None:
+        summary += ", " + _("model %(score)s (%(version)s)") % {
+            "score": _number(a.triage),
+            "version": a.model_version,
+        }
     lines = [
         highlight(text, [(f.start, f.end) for f in a.findings], tty),
         "",
-        f"{verdict_word}: score {a.score:.2f} (threshold {threshold:.2f}), language {a.language}"
-        + (f", model {a.triage:.2f} ({a.model_version})" if a.triage is not None else ""),
+        verdict_word + ": " + summary,
     ]
     if a.raised_by_model(threshold):
-        lines.append("Raised by the model, not by a rule alone (the rule finding is below it).")
+        lines.append(_("Raised by the model, not by a rule alone (the rule finding is below it)."))
     rules = a.rules_at(threshold)
     if rules:
-        lines.append("Rules: " + ", ".join(rules))
+        lines.append(_("Rules:") + " " + ", ".join(rules))
     for cat in CATEGORIES:
         if a.categories[cat] > 0:
-            lines.append(f"  {cat:<14} {a.categories[cat]:.2f}")
+            lines.append(f"  {_(CATEGORY_NAMES[cat]):<30} {_number(a.categories[cat])}")
     for f in a.findings:
-        kind = f"{f.category}/{f.subtype}" if f.subtype else f.category
-        lines.append(
-            f"  [{f.start}:{f.end}] {kind} via {f.detector} ({f.score:.2f}): {f.evidence!r}"
-        )
+        kind = _(CATEGORY_NAMES.get(f.category, f.category))
+        if f.subtype in SUBTYPE_NAMES:
+            kind += " / " + _(SUBTYPE_NAMES[f.subtype])
+        check = _(DETECTOR_NAMES.get(f.detector, f.detector))
+        lines.append(f"  [{f.start}:{f.end}] {kind}, {check} ({_number(f.score)}): «{f.evidence}»")
     return "\n".join(lines)
 
 
 def add_arguments(parser) -> None:
     """Declare TEXT, --jsonl and --threshold (the management command and `main` share them)."""
-    parser.add_argument("text", nargs="?", help="the text to explain")
-    parser.add_argument("--jsonl", action="store_true", help='read {"id","text"} lines on stdin')
-    parser.add_argument("--threshold", type=float, default=0.5, help="flag threshold (0..1)")
+    parser.add_argument("text", nargs="?", help=_("the text to explain"))
+    help_jsonl = _('read {"id", "text"} lines on standard input, write one verdict a line')
+    parser.add_argument("--jsonl", action="store_true", help=help_jsonl)
+    help_threshold = _("the score at which a text is proposed (0 to 1)")
+    parser.add_argument("--threshold", type=float, default=0.5, help=help_threshold)
 
 
 def run(text: str | None, *, jsonl: bool, threshold: float, out, tty: bool) -> str | None:
@@ -151,12 +176,12 @@ def run(text: str | None, *, jsonl: bool, threshold: float, out, tty: bool) -> s
     import sys
 
     if not 0.0 <= threshold <= 1.0:
-        return "--threshold must be between 0 and 1"
+        return _("--threshold must be between 0 and 1.")
     if jsonl:
         moderate_jsonl(sys.stdin, out, threshold)
         return None
     if not text:
-        return "give a TEXT to moderate, or --jsonl to read stdin"
+        return _("Give a TEXT to moderate, or --jsonl to read lines from standard input.")
     out.write(explain(text, threshold, tty=tty) + "\n")
     return None
 
@@ -173,7 +198,9 @@ def main(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(
         prog="tillit moderate",
-        description="Moderate one text (explained) or JSONL lines from stdin (--jsonl).",
+        description=_(
+            "Moderate one text (explained) or JSONL lines from standard input (--jsonl)."
+        ),
     )
     add_arguments(parser)
     args = parser.parse_args(argv)

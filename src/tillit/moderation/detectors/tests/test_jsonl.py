@@ -53,13 +53,24 @@ def test_bad_lines_become_errors():
         ]
     )
     assert [r.get("id") for r in rows] == [None, "x", "y", None, "z"]
-    assert all("error" in r for r in rows)
+    assert [r["error"] for r in rows] == [
+        "Raden är inte giltig JSON (vid tecken 2).",
+        "Raden saknar text.",
+        "Texten är inte en sträng.",
+        "Raden är inte ett JSON-objekt.",
+        "Texten är längre än 20000 tecken.",
+    ]
+
+
+def test_the_errors_are_in_english_where_asked(monkeypatch):
+    monkeypatch.setenv("TILLIT_LANGUAGE", "en")
+    assert run([json.dumps({"id": "x"})])[0]["error"] == "The line has no text."
 
 
 def test_a_number_past_the_digit_limit_is_an_error_not_a_crash():
     rows = run(['{"id": ' + "1" * 5000 + ', "text": "Hej"}'])
     assert rows[0]["id"] is None
-    assert rows[0]["error"].startswith("invalid JSON: ")
+    assert rows[0]["error"] == "Raden är inte giltig JSON (ett tal är för långt)."
 
 
 def test_threshold_changes_flagging():
@@ -71,6 +82,9 @@ def test_threshold_changes_flagging():
 def test_explain_marks_evidence():
     text = explain("Du är en jävla idiot")
     assert "[[jävla]]" in text and "[[idiot]]" in text and "R13a" in text
+    # In Swedish, with names instead of the detectors' codes and decimal commas.
+    assert "FÖRESLÅS: poäng" in text and "Förolämpning, ordlista (0,85): «idiot»" in text
+    assert "insult" not in text and "lexicon" not in text
     assert "\033[1m" in explain("idiot", tty=True)
 
 
