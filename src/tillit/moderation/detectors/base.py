@@ -109,8 +109,8 @@ class Analysis:
         """
         cats = self._category_hits(threshold)
         if not cats and self._overall(threshold):
-            strongest = max(self.findings, key=lambda f: (f.score, -f.start))
-            cats = {strongest.category}
+            strongest = strongest_finding(self.findings)  # _overall: there is one
+            cats = {strongest.category} if strongest is not None else cats
         return cats
 
     def flagged(self, threshold: float = 0.5) -> bool:
@@ -126,6 +126,11 @@ class Analysis:
     def rules_at(self, threshold: float = 0.5) -> list[str]:
         """Return the rules (R13 letters, R14) a flagged text is proposed under."""
         return sorted({RULES[c] for c in self.proposed_categories(threshold)})
+
+
+def strongest_finding(findings) -> Finding | None:
+    """The finding with the highest score, the earliest of equals; None without findings."""
+    return max(findings, key=lambda f: (f.score, -f.start), default=None)
 
 
 def make_finding(

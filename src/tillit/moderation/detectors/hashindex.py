@@ -19,6 +19,7 @@ class HashIndex:
 
     def __init__(self, keys: np.ndarray):
         keys = np.asarray(keys, dtype=np.uint64)
+        self.size = len(keys)
         bits = max(4, (len(keys) * LOAD - 1).bit_length())
         size = 1 << bits
         self.shift = np.uint64(64 - bits)  # the hashes are mixed: their top bits pick the slot

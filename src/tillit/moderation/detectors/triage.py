@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .base import CATEGORIES, Finding
+from .base import CATEGORIES, Finding, strongest_finding
 from .topics import topic_features
 
 if TYPE_CHECKING:  # numpy is the ML extra: imported only where the model is loaded
@@ -160,7 +160,7 @@ def gram_hashes(text: str, lo: int, hi: int, within_words: bool):
     return batch_gram_hashes([text], lo, hi, within_words)[1]
 
 
-def _vocab_pairs(index: HashIndex, size: int, tid, g):
+def _vocab_pairs(index: HashIndex, tid, g):
     """The distinct (text, vocab position) pairs of the hashes in the vocab, and their counts.
 
     Sorted by text, then vocab position: a text's terms are summed in the same order whatever
@@ -168,7 +168,7 @@ def _vocab_pairs(index: HashIndex, size: int, tid, g):
     """
     np = sys.modules["numpy"]
     idx, hit = index.lookup(g)
-    width = np.int64(max(size, 1))
+    width = np.int64(max(index.size, 1))
     key, counts = np.unique(tid[hit] * width + idx, return_counts=True)
     return key // width, key % width, counts
 
@@ -236,7 +236,7 @@ class TriageModel:
         """Sublinear TF-IDF (L2-normalised per text) times the ridge: (texts x 8)."""
         np, a = self.np, self.a
         grams = batch_gram_hashes(texts, *NGRAMS, False)
-        tid, idx, counts = _vocab_pairs(self.vocab_index, len(self.vocab), *grams)
+        tid, idx, counts = _vocab_pairs(self.vocab_index, *grams)
         val = (1.0 + np.log(counts.astype(np.float64))) * a["idf"][idx]
         norm = np.sqrt(np.bincount(tid, weights=val * val, minlength=len(texts)))
         val = val / norm[tid]
@@ -246,7 +246,7 @@ class TriageModel:
         """Each head's NB-LR logit: the summed weights of the within-word n-grams present."""
         a = self.a
         grams = batch_gram_hashes(texts, *WB_NGRAMS, True)
-        tid, idx, _ = _vocab_pairs(self.nb_index, len(self.nb_vocab), *grams)
+        tid, idx, _ = _vocab_pairs(self.nb_index, *grams)
         return _sum_rows(tid, a["nb_w"][idx], len(texts)) + a["nb_b"]
 
     def bag_row(self, bag: dict[str, float]):
@@ -397,11 +397,8 @@ def triage_many(
 
 
 def strongest_span(findings) -> tuple[int, int] | None:
-    """Where the strongest finding lies (the first of equals), or None without findings."""
-    best = None
-    for f in findings:
-        if best is None or f.score > best.score:
-            best = f
+    """Where the strongest finding (base.strongest_finding) lies, or None without findings."""
+    best = strongest_finding(findings)
     return (best.start, best.end) if best is not None else None
 
 
